@@ -1,0 +1,137 @@
+//! The command line: arguments (clap derive) and one function per command.
+//! Commands read inputs through the library, render with [`crate::report`],
+//! and write to the writers they are given; [`run`] returns the exit code
+//! (0 ok, 1 a check failed, 2 usage or input error).
+
+use crate::engine::Engine;
+use crate::error::{Diagnostic, InputError};
+use crate::ingest::Limits;
+use crate::report;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Who said what, for whom, with which stance: quote attribution and
+/// stance comparison across news sources.
+#[derive(Parser, Debug)]
+#[command(name = "stance", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Directory of data files replacing (same name) or extending (other
+    /// *.toml: extra stance rules) the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Worker threads for document analysis (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Longest accepted line of a document, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = 1 << 20)]
+    pub max_line_bytes: usize,
+    /// Table width in characters (default: the terminal's; no wrapping when not a terminal).
+    #[arg(long, global = true, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List documents: title, date, kind, sizes and excluded site furniture.
+    Docs {
+        /// Files, directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocsFormat::Table)]
+        format: DocsFormat,
+    },
+}
+
+/// Output formats of `stance docs`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocsFormat {
+    /// A table.
+    Table,
+    /// A JSON array.
+    Json,
+}
+
+/// Where a command writes, and what it knows about the terminal.
+pub struct Io<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+    /// Table width (the terminal's, or `--width`), if any.
+    pub width: Option<u16>,
+    /// Whether standard output is a terminal (chooses default formats).
+    pub tty: bool,
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli, io: &mut Io) -> u8 {
+    if let Some(n) = cli.threads {
+        if n == 0 {
+            let _ = writeln!(io.err, "stance: --threads must be at least 1");
+            return 2;
+        }
+        // Fails only if a pool exists already (tests running several commands).
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    if let Some(w) = cli.width {
+        io.width = Some(w);
+    }
+    let limits = Limits { max_line_bytes: cli.max_line_bytes, ..Limits::default() };
+    let result = match cli.command {
+        Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs(e, &paths, format, io)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(io.err, "stance: cannot write output: {e}");
+            2
+        }
+    }
+}
+
+fn with_engine(
+    rules: &Option<PathBuf>,
+    limits: Limits,
+    io: &mut Io,
+    f: impl FnOnce(&Engine, &mut Io) -> std::io::Result<u8>,
+) -> std::io::Result<u8> {
+    match Engine::load(rules.as_deref(), limits) {
+        Ok(engine) => f(&engine, io),
+        Err(diags) => {
+            report_diagnostics(&diags, io)?;
+            Ok(2)
+        }
+    }
+}
+
+fn report_diagnostics(diags: &[Diagnostic], io: &mut Io) -> std::io::Result<()> {
+    for d in diags {
+        writeln!(io.err, "{d}")?;
+    }
+    writeln!(io.err, "stance: {} problem(s) in the data files", diags.len())
+}
+
+fn report_input_errors(errors: &[InputError], io: &mut Io) -> std::io::Result<()> {
+    for e in errors {
+        writeln!(io.err, "stance: {e}")?;
+    }
+    Ok(())
+}
+
+fn docs(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> std::io::Result<u8> {
+    let loaded = engine.ingest(paths);
+    report_input_errors(&loaded.errors, io)?;
+    let text = match format {
+        DocsFormat::Table => report::docs_table(&loaded.docs, io.width),
+        DocsFormat::Json => report::docs_json(&loaded.docs),
+    };
+    io.out.write_all(text.as_bytes())?;
+    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+}

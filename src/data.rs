@@ -1,0 +1,97 @@
+//! The tool's data files: defaults embedded in the binary, and a user's
+//! `--rules DIR` that replaces or extends them.
+//!
+//! Every behaviour that users tune lives in a file under `rules/`: stance
+//! rules (`stance.toml`), speech cues (`speech.toml`), actors and offices
+//! (`actors.toml`), site furniture (`boilerplate.toml`), transcript cues
+//! (`transcript.toml`) and the common-word list used to keep fuzzy name
+//! matching honest (`words.txt`). The defaults are compiled in with
+//! `include_str!`. A file in `--rules DIR` with the same name replaces the
+//! default; any other `*.toml` in DIR is an extra stance rule file. This
+//! module only finds and reads files; each stage parses its own.
+
+use crate::error::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One data file, with the path shown in messages.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    /// File name (`stance.toml`).
+    pub name: String,
+    /// Path shown in messages (`rules/stance.toml` for built-ins).
+    pub path: String,
+    /// Contents.
+    pub text: String,
+    /// Whether the file is a built-in default.
+    pub builtin: bool,
+}
+
+/// Files with their own schema; every other `*.toml` holds stance rules.
+pub const SPECIAL: &[&str] = &["speech.toml", "actors.toml", "boilerplate.toml", "transcript.toml"];
+
+const DEFAULTS: &[(&str, &str)] = &[
+    ("boilerplate.toml", include_str!("../rules/boilerplate.toml")),
+    ("transcript.toml", include_str!("../rules/transcript.toml")),
+    ("words.txt", include_str!("../rules/words.txt")),
+];
+
+/// The set of data files in effect for a run.
+#[derive(Debug, Clone)]
+pub struct DataFiles {
+    files: BTreeMap<String, DataFile>,
+}
+
+impl DataFiles {
+    /// The built-in defaults only.
+    pub fn builtin() -> DataFiles {
+        let files = DEFAULTS
+            .iter()
+            .map(|(name, text)| {
+                let f = DataFile { name: name.to_string(), path: format!("rules/{name}"), text: text.to_string(), builtin: true };
+                (name.to_string(), f)
+            })
+            .collect();
+        DataFiles { files }
+    }
+
+    /// The defaults overlaid with the `*.toml` (and `words.txt`) files of `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<DataFiles, Vec<Diagnostic>> {
+        let mut set = DataFiles::builtin();
+        let Some(dir) = dir else { return Ok(set) };
+        let shown = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read rules directory: {e}"))])?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut errors = Vec::new();
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            if !(name.ends_with(".toml") || name == "words.txt") || !path.is_file() {
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    let f = DataFile { name: name.clone(), path: path.display().to_string(), text, builtin: false };
+                    set.files.insert(name, f);
+                }
+                Err(e) => errors.push(Diagnostic::file(&path.display().to_string(), format!("cannot read: {e}"))),
+            }
+        }
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    /// Adds or replaces a file.
+    pub fn insert(&mut self, file: DataFile) {
+        self.files.insert(file.name.clone(), file);
+    }
+
+    /// A file by name.
+    pub fn get(&self, name: &str) -> Option<&DataFile> {
+        self.files.get(name)
+    }
+
+    /// The stance rule files (`stance.toml` and every extra `*.toml`), in name order.
+    pub fn rule_files(&self) -> impl Iterator<Item = &DataFile> {
+        self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()))
+    }
+}

@@ -1,0 +1,312 @@
+//! Site furniture: related-article lists, "Latest news" blocks, subscribe
+//! prompts and share bars, found so that no later stage reads statements in
+//! them.
+//!
+//! Detection is driven by `rules/boilerplate.toml` (list headings and
+//! single-line prompts) plus one general heuristic: a run of short lines
+//! holding several lines that are only timestamps is a headline list, with
+//! or without a heading. This module decides what is excluded and why; it
+//! does not drop anything itself. Ingestion records the regions on the
+//! [`crate::ingest::Document`], and `stance docs` reports them.
+
+use crate::data::DataFile;
+use crate::date::is_timestamp_line;
+use crate::error::Diagnostic;
+use crate::ingest::Excluded;
+use crate::tomlfile::parse_whole;
+use serde::Deserialize;
+use std::ops::Range;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBoilerplate {
+    /// Headings that start a list of links.
+    blocks: RawBlocks,
+    /// The heading-less headline list heuristic.
+    headlines: RawHeadlines,
+    /// Single-line furniture.
+    #[serde(default)]
+    line: Vec<RawLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBlocks {
+    /// Heading lines (compared case-insensitively, trailing `:` ignored).
+    markers: Vec<String>,
+    /// Longest line that still counts as a headline.
+    max_line_chars: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeadlines {
+    /// Timestamp-only lines needed to call a run of short lines a headline list.
+    min_timestamps: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLine {
+    /// The reason reported for lines matched by this entry.
+    reason: String,
+    /// Prefixes (compared case-insensitively) of a furniture line.
+    starts: Vec<String>,
+}
+
+/// Compiled furniture detector.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    markers: Vec<String>,
+    max_line_chars: usize,
+    min_timestamps: usize,
+    lines: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Timestamp,
+    Short,
+    Prose,
+}
+
+struct Line {
+    /// Byte range of the line's content (trimmed) in the document.
+    range: Range<usize>,
+    kind: LineKind,
+    folded: String,
+}
+
+/// Lowercase, straight quotes, surrounding punctuation and bullets removed.
+fn fold_line(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            _ => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '»' | '›' | '>' | '-' | '•' | '·' | '*' | '#'))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Furniture {
+    /// Compiles `boilerplate.toml`.
+    pub fn compile(file: &DataFile) -> Result<Furniture, Vec<Diagnostic>> {
+        let raw: RawBoilerplate = parse_whole(file)?;
+        let mut errors = Vec::new();
+        if raw.headlines.min_timestamps < 2 {
+            errors.push(Diagnostic::file(&file.path, "headlines.min_timestamps must be at least 2, or prose with a date would be cut"));
+        }
+        if errors.is_empty() {
+            Ok(Furniture {
+                markers: raw.blocks.markers.iter().map(|m| fold_line(m)).filter(|m| !m.is_empty()).collect(),
+                max_line_chars: raw.blocks.max_line_chars,
+                min_timestamps: raw.headlines.min_timestamps,
+                lines: raw.line.into_iter().map(|l| (l.reason, l.starts.iter().map(|s| s.to_lowercase()).collect())).collect(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn classify(&self, text: &str, body: Range<usize>) -> Vec<Line> {
+        let mut lines = Vec::new();
+        let mut start = body.start;
+        for piece in text[body.clone()].split_inclusive('\n') {
+            let end = start + piece.len();
+            let content = piece.trim_end_matches(['\n', '\r']);
+            let lead = content.len() - content.trim_start().len();
+            let trimmed = content.trim();
+            let range = start + lead..start + lead + trimmed.len();
+            let chars = trimmed.chars().count();
+            let kind = if trimmed.is_empty() {
+                LineKind::Blank
+            } else if is_timestamp_line(trimmed) {
+                LineKind::Timestamp
+            } else if chars <= self.max_line_chars {
+                LineKind::Short
+            } else {
+                LineKind::Prose
+            };
+            lines.push(Line { range, kind, folded: if kind == LineKind::Prose { String::new() } else { fold_line(trimmed) } });
+            start = end;
+        }
+        lines
+    }
+
+    /// Whether a folded short line is a list heading ("Read also", "More from X").
+    fn is_marker(&self, folded: &str) -> bool {
+        self.markers.iter().any(|m| {
+            folded == m
+                || (folded.starts_with(m.as_str())
+                    && folded[m.len()..].starts_with(' ')
+                    && folded.split_whitespace().count() <= m.split_whitespace().count() + 3
+                    && !folded.ends_with('.'))
+        })
+    }
+
+    /// Excluded regions of `text[body]`, in order.
+    pub fn detect(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
+        let lines = self.classify(text, body);
+        let mut found: Vec<Excluded> = Vec::new();
+        let mut covered = vec![false; lines.len()];
+        // Single-line prompts.
+        for (i, l) in lines.iter().enumerate() {
+            if l.kind != LineKind::Short {
+                continue;
+            }
+            if let Some((reason, _)) = self.lines.iter().find(|(_, starts)| starts.iter().any(|s| l.folded.starts_with(s.as_str()))) {
+                found.push(Excluded { start: l.range.start, end: l.range.end, reason: reason.clone() });
+                covered[i] = true;
+            }
+        }
+        // Lists under a heading.
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].kind != LineKind::Short || !self.is_marker(&lines[i].folded) {
+                i += 1;
+                continue;
+            }
+            let heading_text = text[lines[i].range.clone()].trim_end_matches(':').trim().to_string();
+            let mut last = i;
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].kind != LineKind::Prose && !covered[j] {
+                if lines[j].kind == LineKind::Short && self.is_marker(&lines[j].folded) {
+                    break;
+                }
+                if lines[j].kind != LineKind::Blank {
+                    last = j;
+                }
+                j += 1;
+            }
+            for c in covered.iter_mut().take(last + 1).skip(i) {
+                *c = true;
+            }
+            found.push(Excluded { start: lines[i].range.start, end: lines[last].range.end, reason: format!("list under \"{heading_text}\"") });
+            i = j;
+        }
+        // Heading-less headline lists: runs of short lines with timestamps.
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].kind == LineKind::Prose {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < lines.len() && lines[i].kind != LineKind::Prose {
+                i += 1;
+            }
+            let run = run_start..i;
+            let stamps = lines[run.clone()].iter().filter(|l| l.kind == LineKind::Timestamp).count();
+            if stamps < self.min_timestamps {
+                continue;
+            }
+            // Uncovered stretches of the run.
+            let mut k = run.start;
+            while k < run.end {
+                if covered[k] || lines[k].kind == LineKind::Blank {
+                    k += 1;
+                    continue;
+                }
+                let first = k;
+                let mut last = k;
+                while k < run.end && !covered[k] {
+                    if lines[k].kind != LineKind::Blank {
+                        last = k;
+                    }
+                    k += 1;
+                }
+                let n = lines[first..=last].iter().filter(|l| l.kind == LineKind::Timestamp).count();
+                if n > 0 || last > first {
+                    found.push(Excluded {
+                        start: lines[first].range.start,
+                        end: lines[last].range.end,
+                        reason: format!("headline list ({stamps} timestamps)"),
+                    });
+                }
+            }
+        }
+        found.sort_by_key(|e| (e.start, e.end));
+        // Regions never overlap: a region inside an earlier one is dropped.
+        let mut out: Vec<Excluded> = Vec::with_capacity(found.len());
+        for e in found {
+            match out.last_mut() {
+                Some(last) if e.start < last.end => last.end = last.end.max(e.end),
+                _ => out.push(e),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DataFiles;
+
+    fn furniture() -> Furniture {
+        Furniture::compile(DataFiles::builtin().get("boilerplate.toml").unwrap()).unwrap()
+    }
+
+    fn excluded_texts(text: &str) -> Vec<(String, String)> {
+        furniture().detect(text, 0..text.len()).into_iter().map(|e| (text[e.start..e.end].to_string(), e.reason)).collect()
+    }
+
+    const PROSE: &str = "The minister said on Monday that the government would not rule out a response, adding that talks with neighbouring states were continuing and that a decision would be taken within days.";
+
+    #[test]
+    fn list_under_heading_stops_at_prose() {
+        let text = format!("{PROSE}\n\nRelated articles:\nTalks stall in Vienna\nMinister resigns\n\n{PROSE}\n");
+        let ex = excluded_texts(&text);
+        assert_eq!(ex.len(), 1);
+        assert_eq!(ex[0].0, "Related articles:\nTalks stall in Vienna\nMinister resigns");
+        assert!(ex[0].1.contains("Related articles"));
+    }
+
+    #[test]
+    fn headline_list_without_heading_needs_timestamps() {
+        let text = format!(
+            "{PROSE}\n\nBorder talks resume\n\n3 June 2023 - 10:15\n\nOil price falls\n\n3 June 2023 - 09:40\n\nNew envoy named \"soon\"\n\n2 June 2023 - 18:02\n"
+        );
+        let ex = excluded_texts(&text);
+        assert_eq!(ex.len(), 1);
+        assert!(ex[0].0.starts_with("Border talks resume") && ex[0].0.ends_with("18:02"));
+        assert!(ex[0].1.starts_with("headline list"));
+    }
+
+    #[test]
+    fn subheadings_and_datelines_stay() {
+        let text = format!("Leaders meet\n\nNEWS  4 May 2023 - 12:00\n\n{PROSE}\n\nThe road ahead\n\n{PROSE}\n");
+        assert!(excluded_texts(&text).is_empty());
+    }
+
+    #[test]
+    fn prompts_are_single_lines() {
+        let text = format!("{PROSE}\n\nSubscribe to our newsletter\n\n{PROSE}\nShare on Facebook\n");
+        let ex = excluded_texts(&text);
+        assert_eq!(ex.iter().map(|e| e.1.as_str()).collect::<Vec<_>>(), ["subscribe prompt", "share bar"]);
+    }
+
+    #[test]
+    fn a_prompt_after_a_list_is_its_own_region() {
+        let text = format!("{PROSE}\n\nRelated stories\n\nWater talks stall\n\nShare on social media\n");
+        let ex = furniture().detect(&text, 0..text.len());
+        assert_eq!(ex.len(), 2);
+        assert!(ex[0].end <= ex[1].start);
+        assert_eq!(ex[1].reason, "share bar");
+    }
+
+    #[test]
+    fn consecutive_headings_make_separate_regions() {
+        let text = format!("{PROSE}\n\nRead also\n\nA headline\n\nLatest news\n\nAnother headline\n\nYet another\n");
+        let ex = excluded_texts(&text);
+        assert_eq!(ex.len(), 2);
+        assert!(ex[0].1.contains("Read also") && ex[1].1.contains("Latest news"));
+    }
+}

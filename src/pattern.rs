@@ -1,0 +1,754 @@
+//! The pattern language: word sequences people can write without knowing
+//! regular expressions, compiled once and matched against token streams.
+//!
+//! | syntax | meaning |
+//! | --- | --- |
+//! | `respond` | the word in any inflection (`responds`, `responded`, ...) and spelling (`defence`/`defense`) |
+//! | `=respond` | exactly this form |
+//! | `retaliat*` | any word starting with `retaliat` |
+//! | `~deterrence` | a fuzzy word (speech-to-text misspellings: `deterence`) |
+//! | `will\|would` | one word out of several (no spaces around `\|`) |
+//! | `(carry out \| launch)` | one sequence out of several (spaces around `\|`) |
+//! | `[very]`, `very?` | optional words |
+//! | `...`, `...6` | a gap of up to 4 (or 6) words |
+//! | `_` | any one word |
+//! | `@pronoun`, `@number`, `@cap` | a pronoun, a number, a capitalised word |
+//!
+//! Matching folds case and accents, skips filler words (`uh`, `um`) and
+//! never lets a gap cross the end of a sentence. Every pattern needs one
+//! plain word to anchor on: a [`PatternSet`] scans a document once with an
+//! Aho-Corasick automaton over all anchors of all patterns, then verifies
+//! each pattern only where its anchor occurs, so adding rules adds little
+//! cost. This module knows nothing about labels or speakers.
+
+use crate::inflect;
+use crate::token::{CAP, TokKind, Tokens};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+
+/// Longest gap a pattern may ask for.
+pub const MAX_GAP: usize = 12;
+
+/// A problem in a pattern, at a character offset of the pattern string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    /// Byte offset in the pattern text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Classes of tokens a pattern can name with `@`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Class {
+    /// `he`, `she`, `it`, `they`, `we`, `i`, `you`.
+    Pronoun,
+    /// A number.
+    Number,
+    /// A capitalised word.
+    Cap,
+    /// A class the caller decides (`@actor`: a word inside an actor's name).
+    Context(String),
+}
+
+#[derive(Debug, Clone)]
+enum Atom {
+    /// Any of these keys (sorted).
+    Word(Vec<String>),
+    /// A key prefix.
+    Prefix(String),
+    /// A key within a small edit distance of one of these forms.
+    Fuzzy(Vec<String>),
+    Class(Class),
+    Any,
+}
+
+#[derive(Debug, Clone)]
+enum Elem {
+    /// One token matching any of the atoms.
+    Atoms(Vec<Atom>),
+    /// One of several sequences.
+    Alt(Vec<Vec<Elem>>),
+    /// An optional sequence.
+    Opt(Vec<Elem>),
+    /// Up to n tokens.
+    Gap(usize),
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The pattern as written.
+    pub source: String,
+    elems: Vec<Elem>,
+    /// Index of the top-level element used as anchor, and how many tokens
+    /// the elements before it can take.
+    anchor: Option<(usize, usize)>,
+}
+
+/// Where a pattern matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Tokens matched by words of the pattern (not by gaps or `_`).
+    pub literals: Vec<usize>,
+}
+
+/// What the matcher needs to know about a document besides its tokens.
+pub struct Env<'a> {
+    /// The tokens.
+    pub toks: &'a Tokens,
+    /// Tokens to skip (filler words), one flag per token.
+    pub skip: &'a [bool],
+    /// Contextual classes (`@actor`).
+    pub class: &'a dyn Fn(&str, usize) -> bool,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+const SENTENCE_END: &[&str] = &[".", "!", "?", ";"];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '%' | '$' | '’')
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+    fillers: &'a [String],
+}
+
+impl<'a> Parser<'a> {
+    fn err<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, PatternError> {
+        Err(PatternError { offset, message: message.into() })
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(c) = self.src[self.pos..].chars().next() {
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    /// A sequence up to `)` / `]` / ` | ` (inside groups) or the end.
+    fn seq(&mut self, in_group: bool) -> Result<Vec<Elem>, PatternError> {
+        let mut out = Vec::new();
+        loop {
+            self.skip_ws();
+            let Some(c) = self.peek() else { break };
+            match c {
+                ')' | ']' => break,
+                '|' if in_group => break,
+                '|' => return self.err(self.pos, "`|` with spaces around it separates sequences inside ( ); between single words write `a|b`"),
+                '(' => {
+                    let open = self.pos;
+                    self.pos += 1;
+                    let mut alts = vec![self.seq(true)?];
+                    loop {
+                        self.skip_ws();
+                        match self.peek() {
+                            Some('|') => {
+                                self.pos += 1;
+                                alts.push(self.seq(true)?);
+                            }
+                            Some(')') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return self.err(open, "unclosed `(`"),
+                        }
+                    }
+                    if alts.iter().any(Vec::is_empty) {
+                        return self.err(open, "empty alternative in `( )`");
+                    }
+                    let optional = self.peek() == Some('?');
+                    if optional {
+                        self.pos += 1;
+                    }
+                    let e = Elem::Alt(alts);
+                    out.push(if optional { Elem::Opt(vec![e]) } else { e });
+                }
+                '[' => {
+                    let open = self.pos;
+                    self.pos += 1;
+                    let inner = self.seq(false)?;
+                    self.skip_ws();
+                    if self.peek() != Some(']') {
+                        return self.err(open, "unclosed `[`");
+                    }
+                    self.pos += 1;
+                    if inner.is_empty() {
+                        return self.err(open, "empty `[ ]`");
+                    }
+                    out.push(Elem::Opt(inner));
+                }
+                '.' if self.src[self.pos..].starts_with("...") => {
+                    let at = self.pos;
+                    self.pos += 3;
+                    let digits: String = self.src[self.pos..].chars().take_while(char::is_ascii_digit).collect();
+                    self.pos += digits.len();
+                    let n = if digits.is_empty() { 4 } else { digits.parse().unwrap_or(usize::MAX) };
+                    if n == 0 || n > MAX_GAP {
+                        return self.err(at, format!("a gap is 1 to {MAX_GAP} words (`...` is 4, `...6` is 6)"));
+                    }
+                    out.push(Elem::Gap(n));
+                }
+                _ => out.push(self.atoms()?),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `a|b|c` with an optional trailing `?`.
+    fn atoms(&mut self) -> Result<Elem, PatternError> {
+        let mut alts: Vec<Vec<Elem>> = Vec::new();
+        loop {
+            let at = self.pos;
+            let word: String = self.src[self.pos..].chars().take_while(|&c| !c.is_whitespace() && !matches!(c, '|' | '(' | ')' | '[' | ']')).collect();
+            self.pos += word.len();
+            if word.is_empty() {
+                return self.err(at, "expected a word");
+            }
+            let (word, optional_tail) = match word.strip_suffix('?') {
+                Some(w) if !w.is_empty() => (w.to_string(), true),
+                _ => (word, false),
+            };
+            if optional_tail && self.peek() == Some('|') {
+                return self.err(at, "put `?` after the last alternative: `a|b?`");
+            }
+            alts.push(self.atom(&word, at)?);
+            if self.peek() == Some('|') {
+                self.pos += 1;
+                if self.peek().is_none_or(char::is_whitespace) {
+                    return self.err(self.pos - 1, "`|` needs a word on both sides");
+                }
+                continue;
+            }
+            let single: Option<Vec<Atom>> = alts.iter().map(|a| match a.as_slice() {
+                [Elem::Atoms(x)] if x.len() == 1 => Some(x[0].clone()),
+                _ => None,
+            }).collect();
+            let e = match single {
+                Some(atoms) => Elem::Atoms(atoms),
+                None => Elem::Alt(alts),
+            };
+            return Ok(if optional_tail { Elem::Opt(vec![e]) } else { e });
+        }
+    }
+
+    /// One written word: `word`, `=word`, `word*`, `~word`, `_`, `@class`.
+    /// Returns the token sequence it stands for.
+    fn atom(&self, word: &str, at: usize) -> Result<Vec<Elem>, PatternError> {
+        if word == "_" {
+            return Ok(vec![Elem::Atoms(vec![Atom::Any])]);
+        }
+        if let Some(class) = word.strip_prefix('@') {
+            let c = match class {
+                "pronoun" => Class::Pronoun,
+                "number" => Class::Number,
+                "cap" => Class::Cap,
+                "actor" => Class::Context("actor".into()),
+                _ => return self.err(at, format!("unknown class `@{class}` (known: @pronoun, @number, @cap, @actor)")),
+            };
+            return Ok(vec![Elem::Atoms(vec![Atom::Class(c)])]);
+        }
+        let (mode, body) = match word.chars().next() {
+            Some('=') => ('=', &word[1..]),
+            Some('~') => ('~', &word[1..]),
+            _ => (' ', word),
+        };
+        let (body, prefix) = match body.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (body, false),
+        };
+        if body.is_empty() {
+            return self.err(at, "empty word");
+        }
+        if body.contains('*') {
+            return self.err(at, "`*` may only end a word (`retaliat*`)");
+        }
+        if prefix && mode != ' ' {
+            return self.err(at, "`*` cannot be combined with `=` or `~`");
+        }
+        if let Some(bad) = body.chars().find(|&c| !is_word_char(c) && !matches!(c, ',' | ':' | '?' | '!' | '"')) {
+            return self.err(at, format!("unexpected character `{bad}` in a word"));
+        }
+        if body.chars().any(|c| c == '"') {
+            return self.err(at, "quote marks are not words and never match; leave them out");
+        }
+        // Tokenize the word the way documents are tokenized.
+        let toks = Tokens::new(body, 0..body.len(), &[]);
+        if toks.is_empty() {
+            return self.err(at, format!("`{word}` contains no word characters and can never match"));
+        }
+        let keys: Vec<String> = (0..toks.len()).map(|i| toks.key(i).to_string()).collect();
+        for k in &keys {
+            if self.fillers.iter().any(|f| f == k) {
+                return self.err(at, format!("`{k}` is a filler word, skipped in text, so it can never match"));
+            }
+        }
+        let n = keys.len();
+        let mut seq = Vec::with_capacity(n);
+        for (i, k) in keys.iter().enumerate() {
+            let last = i + 1 == n;
+            let atom = if last && prefix {
+                Atom::Prefix(k.clone())
+            } else if mode == '=' || toks.toks[i].kind != TokKind::Word {
+                Atom::Word(vec![k.clone()])
+            } else if mode == '~' {
+                Atom::Fuzzy(inflect::forms(k))
+            } else {
+                Atom::Word(inflect::forms(k))
+            };
+            seq.push(Elem::Atoms(vec![atom]));
+        }
+        // A hyphenated word also matches its parts written apart: "self-defence" ~ "self defence".
+        if n == 1 && body.contains('-') && mode != '=' {
+            let parts: Vec<&str> = body.split('-').filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 {
+                let mut split = Vec::new();
+                for (i, p) in parts.iter().enumerate() {
+                    let last = i + 1 == parts.len();
+                    let k = crate::normalize::fold_key(p);
+                    split.push(Elem::Atoms(vec![if last && prefix { Atom::Prefix(k) } else if last { Atom::Word(inflect::forms(&k)) } else { Atom::Word(vec![k]) }]));
+                }
+                return Ok(vec![Elem::Alt(vec![seq, split])]);
+            }
+        }
+        Ok(seq)
+    }
+}
+
+/// Longest number of tokens a sequence can take.
+fn max_len(seq: &[Elem]) -> usize {
+    seq.iter()
+        .map(|e| match e {
+            Elem::Atoms(_) => 1,
+            Elem::Alt(alts) => alts.iter().map(|a| max_len(a)).max().unwrap_or(0),
+            Elem::Opt(inner) => max_len(inner),
+            Elem::Gap(n) => *n,
+        })
+        .sum()
+}
+
+/// Shortest number of tokens a sequence can take.
+fn min_len(seq: &[Elem]) -> usize {
+    seq.iter()
+        .map(|e| match e {
+            Elem::Atoms(_) => 1,
+            Elem::Alt(alts) => alts.iter().map(|a| min_len(a)).min().unwrap_or(0),
+            Elem::Opt(_) | Elem::Gap(_) => 0,
+        })
+        .sum()
+}
+
+/// The literal keys and prefixes a token matching this element must start with.
+fn anchor_literals(e: &Elem) -> Option<Vec<(String, bool)>> {
+    match e {
+        Elem::Atoms(atoms) => {
+            let mut out = Vec::new();
+            for a in atoms {
+                match a {
+                    Atom::Word(forms) => out.extend(forms.iter().map(|f| (f.clone(), false))),
+                    Atom::Prefix(p) => out.push((p.clone(), true)),
+                    _ => return None,
+                }
+            }
+            Some(out)
+        }
+        Elem::Alt(alts) => {
+            let mut out = Vec::new();
+            for a in alts {
+                out.extend(anchor_literals(a.first()?)?);
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+impl Pattern {
+    /// Parses a pattern. `fillers` are the filler words skipped in text.
+    pub fn parse(src: &str, fillers: &[String]) -> Result<Pattern, PatternError> {
+        let mut p = Parser { src, pos: 0, fillers };
+        let elems = p.seq(false)?;
+        p.skip_ws();
+        if p.pos < src.len() {
+            return p.err(p.pos, format!("unexpected `{}`", &src[p.pos..p.pos + 1]));
+        }
+        if elems.is_empty() {
+            return p.err(0, "empty pattern");
+        }
+        if matches!(elems.first(), Some(Elem::Gap(_))) || matches!(elems.last(), Some(Elem::Gap(_))) {
+            return p.err(0, "a pattern cannot start or end with a gap `...`");
+        }
+        if min_len(&elems) == 0 {
+            return p.err(0, "every part of this pattern is optional, so it matches nothing in particular");
+        }
+        let mut anchor = None;
+        let mut before = 0;
+        for (i, e) in elems.iter().enumerate() {
+            let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(_));
+            if mandatory && anchor_literals(e).is_some() {
+                anchor = Some((i, before));
+                break;
+            }
+            before += max_len(std::slice::from_ref(e));
+        }
+        Ok(Pattern { source: src.to_string(), elems, anchor })
+    }
+
+    /// Whether the pattern has a plain word to anchor on (else it is tried at every token).
+    pub fn is_anchored(&self) -> bool {
+        self.anchor.is_some()
+    }
+
+    /// The match starting at token `start`, within `limit`, if any.
+    pub fn match_at(&self, env: &Env, start: usize, limit: &Range<usize>) -> Option<Match> {
+        if start >= limit.end || start < limit.start || env.skip.get(start).copied().unwrap_or(false) {
+            return None;
+        }
+        let mut lits = Vec::new();
+        let end = match_seq(env, &[&self.elems], start, limit, &mut lits)?;
+        // Trim trailing skipped tokens from the end.
+        let mut end = end;
+        while end > start + 1 && env.skip.get(end - 1).copied().unwrap_or(false) {
+            end -= 1;
+        }
+        Some(Match { start, end, literals: lits })
+    }
+
+    /// Every match within `scope`, leftmost first, non-overlapping (slow path, no prefilter).
+    pub fn find_all(&self, env: &Env, scope: Range<usize>) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        let mut t = scope.start;
+        while t < scope.end {
+            if let Some(m) = self.match_at(env, t, &scope) {
+                t = m.end.max(t + 1);
+                out.push(m);
+            } else {
+                t += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Advances from `t` past skipped tokens.
+fn skip_fillers(env: &Env, mut t: usize, limit: &Range<usize>) -> usize {
+    while t < limit.end && env.skip.get(t).copied().unwrap_or(false) {
+        t += 1;
+    }
+    t
+}
+
+fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
+    let key = env.toks.key(t);
+    match a {
+        Atom::Word(forms) => forms.iter().any(|f| f == key),
+        Atom::Prefix(p) => key.starts_with(p.as_str()),
+        Atom::Fuzzy(forms) => {
+            env.toks.toks[t].is_word()
+                && forms.iter().any(|f| {
+                    let allowed = match f.chars().count() {
+                        0..=4 => 0,
+                        5..=7 => 1,
+                        _ => 2,
+                    };
+                    f == key || (key.len() + 3 > f.len() && strsim::damerau_levenshtein(f, key) <= allowed)
+                })
+        }
+        Atom::Class(Class::Pronoun) => PRONOUNS.contains(&key),
+        Atom::Class(Class::Number) => env.toks.toks[t].kind == TokKind::Number,
+        Atom::Class(Class::Cap) => env.toks.toks[t].is_word() && env.toks.toks[t].has(CAP),
+        Atom::Class(Class::Context(name)) => (env.class)(name, t),
+        Atom::Any => env.toks.toks[t].kind != TokKind::Punct || !SENTENCE_END.contains(&key),
+    }
+}
+
+/// Matches the concatenation of `stack` (first slice first) from token `t`.
+fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits: &mut Vec<usize>) -> Option<usize> {
+    let Some((first, rest)) = stack.split_first() else { return Some(t) };
+    let Some((e, tail)) = first.split_first() else { return match_seq(env, rest, t, limit, lits) };
+    let mut next: Vec<&[Elem]> = Vec::with_capacity(stack.len() + 1);
+    match e {
+        Elem::Atoms(atoms) => {
+            let t = skip_fillers(env, t, limit);
+            if t >= limit.end || !atoms.iter().any(|a| atom_matches(env, a, t)) {
+                return None;
+            }
+            let literal = atoms.iter().all(|a| !matches!(a, Atom::Any));
+            if literal {
+                lits.push(t);
+            }
+            next.push(tail);
+            next.extend_from_slice(rest);
+            let r = match_seq(env, &next, t + 1, limit, lits);
+            if r.is_none() && literal {
+                lits.pop();
+            }
+            r
+        }
+        Elem::Gap(n) => {
+            next.push(tail);
+            next.extend_from_slice(rest);
+            let mut pos = t;
+            for _ in 0..=*n {
+                let mark = lits.len();
+                if let Some(r) = match_seq(env, &next, pos, limit, lits) {
+                    return Some(r);
+                }
+                lits.truncate(mark);
+                pos = skip_fillers(env, pos, limit);
+                if pos >= limit.end || SENTENCE_END.contains(&env.toks.key(pos)) {
+                    return None;
+                }
+                pos += 1;
+            }
+            None
+        }
+        Elem::Opt(inner) => {
+            next.push(inner);
+            next.push(tail);
+            next.extend_from_slice(rest);
+            let mark = lits.len();
+            if let Some(r) = match_seq(env, &next, t, limit, lits) {
+                return Some(r);
+            }
+            lits.truncate(mark);
+            next.clear();
+            next.push(tail);
+            next.extend_from_slice(rest);
+            match_seq(env, &next, t, limit, lits)
+        }
+        Elem::Alt(alts) => {
+            for alt in alts {
+                next.clear();
+                next.push(alt);
+                next.push(tail);
+                next.extend_from_slice(rest);
+                let mark = lits.len();
+                if let Some(r) = match_seq(env, &next, t, limit, lits) {
+                    return Some(r);
+                }
+                lits.truncate(mark);
+            }
+            None
+        }
+    }
+}
+
+/// Many patterns, scanned together.
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    patterns: Vec<Pattern>,
+    ac: Option<AhoCorasick>,
+    /// For each automaton pattern: (pattern index, tokens before the anchor).
+    targets: Vec<Vec<(usize, usize)>>,
+    /// Patterns without an anchor, tried at every token.
+    unanchored: Vec<usize>,
+}
+
+/// Where the anchors of a [`PatternSet`] occur in one document: (token, pattern, tokens before anchor).
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    hits: Vec<(usize, usize, usize)>,
+}
+
+impl PatternSet {
+    /// Builds the prefilter over all patterns.
+    pub fn new(patterns: Vec<Pattern>) -> PatternSet {
+        let mut needles: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut targets: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut unanchored = Vec::new();
+        for (pi, p) in patterns.iter().enumerate() {
+            let Some((ai, before)) = p.anchor else {
+                unanchored.push(pi);
+                continue;
+            };
+            let lits = anchor_literals(&p.elems[ai]).unwrap_or_default();
+            for (lit, is_prefix) in lits {
+                let needle = if is_prefix { format!(" {lit}") } else { format!(" {lit} ") };
+                let id = *index.entry(needle.clone()).or_insert_with(|| {
+                    needles.push(needle);
+                    targets.push(Vec::new());
+                    needles.len() - 1
+                });
+                if !targets[id].contains(&(pi, before)) {
+                    targets[id].push((pi, before));
+                }
+            }
+        }
+        let ac = if needles.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&needles).expect("anchor automaton builds"))
+        };
+        PatternSet { patterns, ac, targets, unanchored }
+    }
+
+    /// The patterns, by index.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Scans a document once for every anchor.
+    pub fn hits(&self, toks: &Tokens) -> Hits {
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(toks.keys()) {
+                let Some(t) = toks.token_at_key(m.start() + 1) else { continue };
+                for &(pi, before) in &self.targets[m.pattern().as_usize()] {
+                    hits.push((t, pi, before));
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        Hits { hits }
+    }
+
+    /// Every match of every pattern within `scope`: (pattern index, match),
+    /// ordered by pattern, then position; matches of one pattern do not overlap.
+    pub fn matches(&self, env: &Env, hits: &Hits, scope: Range<usize>) -> Vec<(usize, Match)> {
+        let lo = hits.hits.partition_point(|h| h.0 < scope.start);
+        let mut found: Vec<(usize, Match)> = Vec::new();
+        for &(t, pi, before) in hits.hits[lo..].iter().take_while(|h| h.0 < scope.end) {
+            // Candidate starts: the anchor token, and up to `before` earlier words.
+            let mut start = t;
+            let mut k = 0;
+            loop {
+                if let Some(m) = self.patterns[pi].match_at(env, start, &scope) {
+                    found.push((pi, m));
+                }
+                if k == before || start == scope.start {
+                    break;
+                }
+                start -= 1;
+                while start > scope.start && env.skip.get(start).copied().unwrap_or(false) {
+                    start -= 1;
+                }
+                k += 1;
+            }
+        }
+        for &pi in &self.unanchored {
+            found.extend(self.patterns[pi].find_all(env, scope.clone()).into_iter().map(|m| (pi, m)));
+        }
+        found.sort_by(|a, b| (a.0, a.1.start, a.1.end).cmp(&(b.0, b.1.start, b.1.end)));
+        found.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start);
+        // Keep non-overlapping matches per pattern, leftmost first.
+        let mut out: Vec<(usize, Match)> = Vec::with_capacity(found.len());
+        for (pi, m) in found {
+            if let Some((lp, lm)) = out.last() {
+                if *lp == pi && m.start < lm.end {
+                    continue;
+                }
+            }
+            out.push((pi, m));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_for<'a>(toks: &'a Tokens, skip: &'a [bool]) -> Env<'a> {
+        Env { toks, skip, class: &|_, _| false }
+    }
+
+    fn fillers() -> Vec<String> {
+        vec!["uh".into(), "um".into()]
+    }
+
+    /// The text each match of `pat` covers in `text`.
+    fn find(pat: &str, text: &str) -> Vec<String> {
+        let p = Pattern::parse(pat, &fillers()).unwrap();
+        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let skip: Vec<bool> = (0..toks.len()).map(|i| matches!(toks.key(i), "uh" | "um")).collect();
+        let env = env_for(&toks, &skip);
+        let set = PatternSet::new(vec![p.clone()]);
+        let hits = set.hits(&toks);
+        let fast: Vec<String> = set.matches(&env, &hits, 0..toks.len()).into_iter().map(|(_, m)| text[toks.span(m.start..m.end)].to_string()).collect();
+        let slow: Vec<String> = p.find_all(&env, 0..toks.len()).into_iter().map(|m| text[toks.span(m.start..m.end)].to_string()).collect();
+        assert_eq!(fast, slow, "prefilter and full scan disagree for {pat:?}");
+        fast
+    }
+
+    #[test]
+    fn words_match_any_inflection() {
+        assert_eq!(find("respond", "Israel responded and will respond"), ["responded", "respond"]);
+        assert_eq!(find("=respond", "Israel responded and will respond"), ["respond"]);
+    }
+
+    #[test]
+    fn alternatives_optional_and_gaps() {
+        assert_eq!(find("will|would respond", "it would respond"), ["would respond"]);
+        assert_eq!(find("(carry out | launch) strike*", "they launched strikes and carried out a strike"), ["launched strikes"]);
+        assert_eq!(find("(carry out | launch) ... strike*", "they carried out a strike"), ["carried out a strike"]);
+        assert_eq!(find("severe ... response", "a “severe, extensive and painful response,” he said"), ["severe, extensive and painful response"]);
+        assert_eq!(find("severe ...2 response", "a severe, extensive and painful response"), Vec::<String>::new());
+        assert_eq!(find("[maximum] restraint", "show maximum restraint"), ["maximum restraint"]);
+        assert_eq!(find("show very? restraint", "show restraint or show very restraint"), ["show restraint", "show very restraint"]);
+    }
+
+    #[test]
+    fn prefixes_fuzzy_and_classes() {
+        assert_eq!(find("retaliat*", "retaliation and retaliate"), ["retaliation", "retaliate"]);
+        assert_eq!(find("~deterrence", "restore deterence now"), ["deterence"]);
+        assert_eq!(find("@pronoun will retaliate", "they will retaliate"), ["they will retaliate"]);
+        assert_eq!(find("@number %", "99 % of"), ["99 %"]);
+    }
+
+    #[test]
+    fn hyphenated_words_match_joined_and_apart() {
+        assert_eq!(find("de-escalat*", "to deescalate, to de-escalate, to de escalate"), ["deescalate", "de-escalate", "de escalate"]);
+        assert_eq!(find("self-defence", "in self defense"), ["self defense"]);
+    }
+
+    #[test]
+    fn fillers_are_skipped_and_gaps_stop_at_sentence_ends() {
+        assert_eq!(find("asking iran to stand down", "asking uh Iran to uh stand down"), ["asking uh Iran to uh stand down"]);
+        assert_eq!(find("warn ... retaliation", "we warn. Retaliation"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn possessives_are_two_tokens() {
+        assert_eq!(find("iran's interests", "against Iran’s interests"), ["Iran’s interests"]);
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let e = Pattern::parse("severe (response", &fillers()).unwrap_err();
+        assert_eq!(e.offset, 7);
+        assert!(Pattern::parse("... response", &fillers()).unwrap_err().message.contains("gap"));
+        assert!(Pattern::parse("a ...99 b", &fillers()).unwrap_err().message.contains("gap"));
+        assert!(Pattern::parse("[maybe]", &fillers()).unwrap_err().message.contains("optional"));
+        assert!(Pattern::parse("uh huh", &fillers()).unwrap_err().message.contains("filler"));
+        assert!(Pattern::parse("@nothing here", &fillers()).unwrap_err().message.contains("unknown class"));
+        assert!(Pattern::parse("re*ply", &fillers()).unwrap_err().message.contains("`*`"));
+        assert!(Pattern::parse("", &fillers()).unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn literal_tokens_are_reported() {
+        let text = "they cannot afford not to retaliate";
+        let p = Pattern::parse("afford ... retaliate", &fillers()).unwrap();
+        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let skip = vec![false; toks.len()];
+        let m = p.find_all(&env_for(&toks, &skip), 0..toks.len()).remove(0);
+        let lits: Vec<&str> = m.literals.iter().map(|&i| toks.key(i)).collect();
+        assert_eq!(lits, ["afford", "retaliate"]);
+    }
+}

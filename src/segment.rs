@@ -1,0 +1,170 @@
+//! Paragraphs and sentences of a token stream, and clause windows for
+//! speech without punctuation.
+//!
+//! Punctuated text is split into sentences at `.`, `!`, `?` followed by a
+//! capital, a number or a quotation, never after abbreviations (the
+//! tokenizer keeps their periods), and at paragraph breaks and short
+//! heading-like lines. Speech-to-text transcripts often have no
+//! punctuation at all; there a "sentence" is a clause window: a new window
+//! opens at each discourse cue from `rules/transcript.toml` (`so`, `but`,
+//! `I think`, `at the end of the day` ...), and no window is longer than
+//! `max_words`. Later stages treat windows like sentences: a reported
+//! statement's content ends at the window's end, and a speaker is looked
+//! for inside the window that holds the cue.
+
+use crate::pattern::{Env, Pattern, PatternSet};
+use crate::token::{LINE, PARA, QUOTE_BEFORE, TokKind, Tokens, CAP};
+use std::ops::Range;
+
+/// Sentence (or clause window) and paragraph boundaries, as token ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    /// Paragraphs, in order, covering every token.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences or clause windows, in order, covering every token.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Segments {
+    /// Index of the sentence holding token `t`.
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= t).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Index of the paragraph holding token `t`.
+    pub fn paragraph_of(&self, t: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= t).min(self.paragraphs.len().saturating_sub(1))
+    }
+}
+
+/// Compiled clause-window cues.
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    markers: PatternSet,
+    max_words: usize,
+}
+
+const ENDS: &[&str] = &[".", "!", "?", "..."];
+
+impl Segmenter {
+    /// A segmenter opening windows at `markers` (patterns), windows at most `max_words` long.
+    pub fn new(markers: Vec<Pattern>, max_words: usize) -> Segmenter {
+        Segmenter { markers: PatternSet::new(markers), max_words: max_words.max(8) }
+    }
+
+    /// Segments `toks` (original text `text`); `punctuated` chooses sentences or clause windows.
+    pub fn segment(&self, toks: &Tokens, text: &str, skip: &[bool], punctuated: bool) -> Segments {
+        let n = toks.len();
+        let mut seg = Segments::default();
+        if n == 0 {
+            return seg;
+        }
+        // Paragraphs.
+        let mut p0 = 0;
+        for i in 1..n {
+            if toks.toks[i].has(PARA) {
+                seg.paragraphs.push(p0..i);
+                p0 = i;
+            }
+        }
+        seg.paragraphs.push(p0..n);
+        // Sentence boundaries (a boundary b means a sentence starts at token b).
+        let mut cut = vec![false; n + 1];
+        cut[0] = true;
+        cut[n] = true;
+        for i in 0..n {
+            let t = &toks.toks[i];
+            if i > 0 && t.has(PARA) {
+                cut[i] = true;
+            }
+            if i > 0 && t.has(LINE) && short_line_before(toks, text, i) {
+                cut[i] = true;
+            }
+            if t.kind == TokKind::Punct && ENDS.contains(&toks.key(i)) && i + 1 < n {
+                let next = &toks.toks[i + 1];
+                let starts = next.has(CAP) || next.kind == TokKind::Number || next.has(QUOTE_BEFORE) || next.has(LINE);
+                if starts || !punctuated {
+                    cut[i + 1] = true;
+                }
+            }
+        }
+        if !punctuated {
+            let env = Env { toks, skip, class: &|_, _| false };
+            let hits = self.markers.hits(toks);
+            for (_, m) in self.markers.matches(&env, &hits, 0..n) {
+                cut[m.start] = true;
+            }
+            // Cap window length, cutting at the last marker-free position.
+            let mut last = 0;
+            for i in 0..n {
+                if cut[i] {
+                    last = i;
+                } else if i - last >= self.max_words {
+                    cut[i] = true;
+                    last = i;
+                }
+            }
+        }
+        // In unpunctuated text a window shorter than three words (a cue right
+        // after another) is merged into the next one.
+        let mut start = 0;
+        for b in 1..=n {
+            if !cut[b] || (b < n && !punctuated && b - start < 3 && !toks.toks[b].has(PARA)) {
+                continue;
+            }
+            seg.sentences.push(start..b);
+            start = b;
+        }
+        seg
+    }
+}
+
+/// Whether the line ending before token `i` is short and unpunctuated (a
+/// heading, byline or list item), so that the line break ends a sentence.
+fn short_line_before(toks: &Tokens, text: &str, i: usize) -> bool {
+    let prev = i - 1;
+    let key = toks.key(prev);
+    if matches!(key, "," | ";" | ":" | "-" | "(") {
+        return false;
+    }
+    let mut s = prev;
+    while s > 0 && !toks.toks[s].has(LINE) {
+        s -= 1;
+    }
+    let len = text[toks.toks[s].start as usize..toks.toks[prev].end as usize].chars().count();
+    len < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, punctuated: bool, markers: &[&str]) -> Vec<String> {
+        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let skip = vec![false; toks.len()];
+        let pats = markers.iter().map(|m| Pattern::parse(m, &[]).unwrap()).collect();
+        let seg = Segmenter::new(pats, 12).segment(&toks, text, &skip, punctuated);
+        seg.sentences.iter().map(|r| text[toks.span(r.clone())].to_string()).collect()
+    }
+
+    #[test]
+    fn sentences_split_at_final_punctuation() {
+        assert_eq!(sentences("Mr. Smith spoke. He said “no.” Then he left.", true, &[]), ["Mr. Smith spoke.", "He said “no.", "Then he left."]);
+        assert_eq!(sentences("The U.S. said 3.5 percent. Iran denied it.", true, &[]), ["The U.S. said 3.5 percent.", "Iran denied it."]);
+    }
+
+    #[test]
+    fn paragraphs_and_headings_end_sentences() {
+        let text = "A heading\nThe text of a paragraph that is long enough to be prose and goes on\nand on here.\n\nNext paragraph";
+        assert_eq!(sentences(text, true, &[]).len(), 3);
+    }
+
+    #[test]
+    fn unpunctuated_speech_gets_clause_windows() {
+        let text = "the minister said they will respond but I think they want talks so we will see what happens next week or the week after that and then more";
+        let w = sentences(text, false, &["but", "I think", "so"]);
+        assert_eq!(w[0], "the minister said they will respond");
+        assert!(w[1].starts_with("but I think") || w[1].starts_with("but"));
+        assert!(w.iter().all(|s| s.split_whitespace().count() <= 13));
+    }
+}

@@ -1,0 +1,440 @@
+//! Words of a document body, with matching keys and original byte ranges.
+//!
+//! The tokenizer reads the normalised text ([`NormText`]) and produces the
+//! token stream every matcher works on: cue words, actor names, rule
+//! patterns and claims. Each token keeps its original byte range (for
+//! reporting), its normalised range, and a folded key (lowercase, no
+//! accents, no hyphens, contractions expanded: `can't` -> `can` `not`).
+//! Quote marks do not become tokens: [`crate::quotes`] finds quotations on
+//! the original text, where curly-quote direction is still visible.
+//!
+//! Keys are stored once, space-separated, in one string (`" iran said it
+//! will respond "`), so that an Aho-Corasick automaton can scan a whole
+//! document for every rule's anchor words in one pass.
+
+use crate::normalize::{NormText, fold_key};
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (possibly with digits, hyphens or internal apostrophes).
+    Word,
+    /// Digits with optional separators (`1,000`, `3.5`).
+    Number,
+    /// One punctuation character (or `...`).
+    Punct,
+}
+
+/// Token flag: first character is uppercase.
+pub const CAP: u8 = 1;
+/// Token flag: every letter uppercase and at least two letters.
+pub const ALLCAPS: u8 = 2;
+/// Token flag: first token of a paragraph (after a blank line or an excluded region).
+pub const PARA: u8 = 4;
+/// Token flag: first token of a line.
+pub const LINE: u8 = 8;
+/// Token flag: a quote mark stands right before the token.
+pub const QUOTE_BEFORE: u8 = 16;
+/// Token flag: a quote mark stands right after the token.
+pub const QUOTE_AFTER: u8 = 32;
+
+/// One token.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the original file.
+    pub start: u32,
+    /// End of the byte range in the original file.
+    pub end: u32,
+    /// Range in the normalised text.
+    pub nstart: u32,
+    /// End of the range in the normalised text.
+    pub nend: u32,
+    /// Range of the key in [`Tokens::keys`].
+    kstart: u32,
+    kend: u32,
+    /// What the token is.
+    pub kind: TokKind,
+    /// Bit set of [`CAP`], [`ALLCAPS`], [`PARA`], [`LINE`], [`QUOTE_BEFORE`], [`QUOTE_AFTER`].
+    pub flags: u8,
+}
+
+impl Token {
+    /// Original byte range.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    /// Whether the token has a flag.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+    /// Whether the token is a word (not a number or punctuation).
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// The token stream of one document region.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    /// The normalised text the tokens were read from.
+    pub norm: NormText,
+    /// The tokens, in order.
+    pub toks: Vec<Token>,
+    /// Keys, each preceded and followed by one space.
+    keys: String,
+}
+
+/// Abbreviations that keep their period (the period does not end a sentence).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jr", "sr", "vs", "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "ltd", "corp", "dept", "approx", "mt", "maj", "adm", "cmdr", "brig", "pres", "amb", "hon", "rev",
+    "gens", "reps", "sens", "messrs", "fig", "cf", "al",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+impl Tokens {
+    /// Tokenizes `original[region]`, skipping the `excluded` original byte ranges.
+    pub fn new(original: &str, region: Range<usize>, excluded: &[Range<usize>]) -> Tokens {
+        let norm = NormText::new(original, region);
+        let mut t = Tokens { toks: Vec::new(), keys: String::from(" "), norm };
+        t.scan(excluded);
+        t
+    }
+
+    fn scan(&mut self, excluded: &[Range<usize>]) {
+        let text = std::mem::take(&mut self.norm.text);
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut pending = PARA | LINE;
+        let mut quote_end = usize::MAX; // normalised offset just after the last quote mark
+        let mut ex = 0; // index into excluded
+        while i < b.len() {
+            let c = text[i..].chars().next().expect("char boundary");
+            if c.is_whitespace() {
+                if c == '\n' {
+                    pending |= LINE;
+                    if text[i + 1..].starts_with('\n') {
+                        pending |= PARA;
+                    }
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            if c == '"' || (c == '\'' && !self.apostrophe_word_start(&text, i)) {
+                quote_end = i + 1;
+                if let Some(last) = self.toks.last_mut() {
+                    if last.nend as usize == i {
+                        last.flags |= QUOTE_AFTER;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut pieces: Vec<(Range<usize>, TokKind)> = Vec::with_capacity(2);
+            if is_word_char(c) {
+                let end = scan_word(&text, i);
+                split_word(&text, start, end, &mut pieces);
+                i = end;
+            } else if text[i..].starts_with("...") {
+                pieces.push((i..i + 3, TokKind::Punct));
+                i += 3;
+            } else {
+                pieces.push((i..i + c.len_utf8(), TokKind::Punct));
+                i += c.len_utf8();
+            }
+            for (r, kind) in pieces {
+                let ostart = self.norm.orig_start(r.start);
+                let oend = self.norm.orig_end(r.end);
+                // Skip excluded regions (site furniture).
+                while ex < excluded.len() && excluded[ex].end <= ostart {
+                    ex += 1;
+                }
+                if ex < excluded.len() && excluded[ex].start < oend {
+                    pending |= PARA | LINE;
+                    continue;
+                }
+                let surface = &text[r.clone()];
+                let key = token_key(surface);
+                let mut flags = pending;
+                pending = 0;
+                if r.start == quote_end {
+                    flags |= QUOTE_BEFORE;
+                }
+                let mut chars = surface.chars();
+                if chars.next().is_some_and(char::is_uppercase) {
+                    flags |= CAP;
+                    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+                    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                        flags |= ALLCAPS;
+                    }
+                }
+                let kstart = self.keys.len() as u32;
+                self.keys.push_str(&key);
+                let kend = self.keys.len() as u32;
+                self.keys.push(' ');
+                self.toks.push(Token {
+                    start: ostart as u32,
+                    end: oend as u32,
+                    nstart: r.start as u32,
+                    nend: r.end as u32,
+                    kstart,
+                    kend,
+                    kind,
+                    flags,
+                });
+            }
+        }
+        self.norm.text = text;
+    }
+
+    /// A `'` at `i` that starts a word-internal piece (`'s`, `n't`) rather than a quote.
+    fn apostrophe_word_start(&self, text: &str, i: usize) -> bool {
+        let prev_is_word = text[..i].chars().next_back().is_some_and(is_word_char);
+        let next_is_word = text[i + 1..].chars().next().is_some_and(is_word_char);
+        prev_is_word && next_is_word
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The folded key of token `i`.
+    pub fn key(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.keys[t.kstart as usize..t.kend as usize]
+    }
+
+    /// The normalised surface form of token `i`.
+    pub fn surface(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.norm.text[t.nstart as usize..t.nend as usize]
+    }
+
+    /// All keys, space separated, with a leading and trailing space.
+    pub fn keys(&self) -> &str {
+        &self.keys
+    }
+
+    /// Index of the token whose key starts at byte `off` of [`Tokens::keys`].
+    pub fn token_at_key(&self, off: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| (t.kstart as usize) < off);
+        (i < self.toks.len() && self.toks[i].kstart as usize == off).then_some(i)
+    }
+
+    /// Index of the first token ending after original byte `off`.
+    pub fn token_at_orig(&self, off: usize) -> usize {
+        self.toks.partition_point(|t| (t.end as usize) <= off)
+    }
+
+    /// Index of the first token starting at or after original byte `off`.
+    pub fn token_starting_at_or_after(&self, off: usize) -> usize {
+        self.toks.partition_point(|t| (t.start as usize) < off)
+    }
+
+    /// Original byte range covering tokens `range` (empty range: empty span at the next token).
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self.toks.get(range.start).map_or(self.norm.orig_end(self.norm.text.len()), |t| t.start as usize);
+            return at..at;
+        }
+        self.toks[range.start].start as usize..self.toks[range.end - 1].end as usize
+    }
+
+    /// Normalised text covering tokens `range`.
+    pub fn norm_text(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.norm.text[self.toks[range.start].nstart as usize..self.toks[range.end - 1].nend as usize]
+    }
+
+    /// Keys of tokens `range` joined by single spaces.
+    pub fn key_text(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.keys[self.toks[range.start].kstart as usize..self.toks[range.end - 1].kend as usize]
+    }
+
+    /// Whether token `i` has key `k`.
+    pub fn is(&self, i: usize, k: &str) -> bool {
+        i < self.toks.len() && self.key(i) == k
+    }
+
+    /// Whether token `i`'s key is one of `ks`.
+    pub fn is_any(&self, i: usize, ks: &[&str]) -> bool {
+        i < self.toks.len() && ks.contains(&self.key(i))
+    }
+}
+
+/// End of the word starting at `i`: letters and digits, joined by internal
+/// hyphens, apostrophes, and (in numbers and abbreviations) periods and commas.
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let start = i;
+    let b = text.as_bytes();
+    loop {
+        while let Some(c) = text[i..].chars().next() {
+            if is_word_char(c) {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(&sep) = b.get(i) else { break };
+        let next_is_word = text[i + 1..].chars().next().is_some_and(is_word_char);
+        let prev_digit = b[i - 1].is_ascii_digit();
+        let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        match sep {
+            b'-' | b'\'' if next_is_word => i += 1,
+            b'.' | b',' if prev_digit && next_digit => i += 1,
+            b'.' => {
+                let word = &text[start..i];
+                let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+                if single_letter || dotted {
+                    // Initials and dotted abbreviations: "U.S.", "J. Smith".
+                    i += 1;
+                    if !text[i..].chars().next().is_some_and(char::is_alphabetic)
+                        || text[i..].chars().nth(1).is_some_and(is_word_char)
+                    {
+                        break;
+                    }
+                } else if ABBREVIATIONS.contains(&fold_key(word).as_str()) {
+                    i += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Splits a scanned word into tokens at contractions and possessives.
+fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>, TokKind)>) {
+    let word = &text[start..end];
+    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        TokKind::Number
+    } else {
+        TokKind::Word
+    };
+    if kind == TokKind::Word {
+        let lower = word.to_ascii_lowercase();
+        for suffix in ["n't", "'s", "'ll", "'re", "'ve", "'m", "'d"] {
+            if lower.ends_with(suffix) && lower.len() > suffix.len() {
+                let cut = end - suffix.len();
+                out.push((start..cut, TokKind::Word));
+                out.push((cut..end, TokKind::Word));
+                return;
+            }
+        }
+        if lower == "cannot" {
+            out.push((start..start + 3, TokKind::Word));
+            out.push((start + 3..end, TokKind::Word));
+            return;
+        }
+    }
+    out.push((start..end, kind));
+}
+
+/// The matching key of a token surface.
+fn token_key(surface: &str) -> String {
+    let folded = fold_key(surface);
+    match folded.as_str() {
+        "n't" => "not".into(),
+        "'ll" => "will".into(),
+        "'re" => "are".into(),
+        "'ve" => "have".into(),
+        "'m" => "am".into(),
+        "'d" => "would".into(),
+        "ca" => "can".into(),
+        "wo" => "will".into(),
+        "sha" => "shall".into(),
+        _ if folded.contains('-') && folded.chars().any(char::is_alphabetic) => folded.replace('-', ""),
+        _ => folded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        let t = Tokens::new(s, 0..s.len(), &[]);
+        (0..t.len()).map(|i| t.key(i).to_string()).collect()
+    }
+
+    #[test]
+    fn contractions_and_possessives_split() {
+        assert_eq!(keys("Iran’s leaders can’t and won't"), ["iran", "'s", "leaders", "can", "not", "and", "will", "not"]);
+        assert_eq!(keys("they cannot afford"), ["they", "can", "not", "afford"]);
+    }
+
+    #[test]
+    fn quotes_are_not_tokens_but_flag_neighbours() {
+        let s = "a “severe response,” he said";
+        let t = Tokens::new(s, 0..s.len(), &[]);
+        let ks: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
+        assert_eq!(ks, ["a", "severe", "response", ",", "he", "said"]);
+        assert!(t.toks[1].has(QUOTE_BEFORE));
+        assert!(t.toks[3].has(QUOTE_AFTER));
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_hyphens() {
+        assert_eq!(keys("The U.S. and Dr. Smith said 99% of 1,000 de-escalation"), [
+            "the", "u.s.", "and", "dr.", "smith", "said", "99", "%", "of", "1,000", "deescalation"
+        ]);
+        assert_eq!(keys("ended. Then"), ["ended", ".", "then"]);
+    }
+
+    #[test]
+    fn offsets_point_into_original() {
+        let s = "Tehran’s “action” — limited";
+        let t = Tokens::new(s, 0..s.len(), &[]);
+        for i in 0..t.len() {
+            let sp = t.toks[i].span();
+            assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
+        }
+        assert_eq!(&s[t.toks[0].span()], "Tehran");
+        assert_eq!(&s[t.toks[1].span()], "’s");
+        assert_eq!(&s[t.toks[2].span()], "action");
+        assert_eq!(&s[t.toks[4].span()], "limited");
+    }
+
+    #[test]
+    fn excluded_regions_drop_tokens_and_start_a_paragraph() {
+        let s = "keep this. DROP THESE WORDS. keep that";
+        let a = s.find("DROP").unwrap();
+        let b = s.find(" keep that").unwrap();
+        let t = Tokens::new(s, 0..s.len(), &[a..b]);
+        let ks: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
+        assert_eq!(ks, ["keep", "this", ".", "keep", "that"]);
+        assert!(t.toks[3].has(PARA));
+    }
+
+    #[test]
+    fn paragraph_and_line_flags() {
+        let s = "one two\nthree\n\nfour";
+        let t = Tokens::new(s, 0..s.len(), &[]);
+        assert!(t.toks[0].has(PARA));
+        assert!(t.toks[2].has(LINE) && !t.toks[2].has(PARA));
+        assert!(t.toks[3].has(PARA));
+    }
+}

@@ -1,0 +1,69 @@
+//! Strict reading of TOML data files, reporting every problem in one run.
+//!
+//! A data file is read in two steps: the TOML syntax (all syntax errors the
+//! parser can recover from), then the schema. Arrays of tables (`[[rule]]`,
+//! `[[actor]]`) are checked item by item, so a file with three broken rules
+//! gets three messages, each with its line and column. Every raw type these
+//! helpers fill uses `deny_unknown_fields`: an unknown key is an error.
+
+use crate::data::DataFile;
+use crate::error::Diagnostic;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+/// A parsed file: the root table, with spans into the file text.
+pub struct Root<'a> {
+    file: &'a DataFile,
+    table: Spanned<DeTable<'a>>,
+}
+
+impl<'a> Root<'a> {
+    /// Parses the syntax of `file`; every recoverable syntax error is reported.
+    pub fn parse(file: &'a DataFile) -> Result<Root<'a>, Vec<Diagnostic>> {
+        let (table, errors) = DeTable::parse_recoverable(&file.text);
+        if errors.is_empty() {
+            Ok(Root { file, table })
+        } else {
+            Err(errors.iter().map(|e| Diagnostic::from_toml(&file.path, &file.text, e)).collect())
+        }
+    }
+
+    /// Deserializes the whole file into `T` (for files without item arrays,
+    /// or to check top-level keys with item arrays typed as `IgnoredAny`).
+    pub fn whole<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let value = Spanned::new(self.table.span(), DeValue::Table(self.table.get_ref().clone()));
+        T::deserialize(ValueDeserializer::from(value)).map_err(|e| Diagnostic::from_toml(&self.file.path, &self.file.text, &e))
+    }
+
+    /// Deserializes each item of the array of tables `key` on its own; items
+    /// that fail are reported in `diags` and left out. Returns each item with
+    /// the byte offset where it starts.
+    pub fn items<T: DeserializeOwned>(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(T, usize)> {
+        let Some(value) = self.table.get_ref().get(key) else { return Vec::new() };
+        let DeValue::Array(items) = value.get_ref() else {
+            diags.push(self.diag(value.span().start, format!("`{key}` must be an array of tables (`[[{key}]]`)")));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let at = item.span().start;
+            match T::deserialize(ValueDeserializer::from(item.clone())) {
+                Ok(v) => out.push((v, at)),
+                Err(e) => diags.push(Diagnostic::from_toml(&self.file.path, &self.file.text, &e)),
+            }
+        }
+        out
+    }
+
+    /// A diagnostic at byte `offset` of this file.
+    pub fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.file.path, &self.file.text, offset, message)
+    }
+}
+
+/// Reads a whole file into `T` strictly (syntax, then schema).
+pub fn parse_whole<T: DeserializeOwned>(file: &DataFile) -> Result<T, Vec<Diagnostic>> {
+    let root = Root::parse(file)?;
+    root.whole().map_err(|d| vec![d])
+}

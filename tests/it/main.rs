@@ -1,0 +1,6 @@
+//! Integration tests: one binary, one module per area. CLI cases live as
+//! data files in `tests/cmd/` (trycmd): arguments, expected stdout, stderr
+//! and exit status.
+
+mod cli_cases;
+mod ingest;
