@@ -46,6 +46,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocsFormat::Table)]
         format: DocsFormat,
     },
+    /// Print one record per attributed statement: who said what, for whom.
+    Extract {
+        /// Files, directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format (default: table on a terminal, jsonl otherwise).
+        #[arg(long, value_enum)]
+        format: Option<ExtractFormat>,
+    },
+}
+
+/// Output formats of `stance extract`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtractFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// A JSON array.
+    Json,
+    /// A table.
+    Table,
+    /// Comma-separated values.
+    Csv,
 }
 
 /// Output formats of `stance docs`.
@@ -85,6 +107,10 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
     let limits = Limits { max_line_bytes: cli.max_line_bytes, ..Limits::default() };
     let result = match cli.command {
         Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs(e, &paths, format, io)),
+        Command::Extract { paths, format } => with_engine(&cli.rules, limits, io, |e, io| {
+            let format = format.unwrap_or(if io.tty { ExtractFormat::Table } else { ExtractFormat::Jsonl });
+            extract(e, &paths, format, io)
+        }),
     };
     match result {
         Ok(code) => code,
@@ -133,5 +159,21 @@ fn docs(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> s
         DocsFormat::Json => report::docs_json(&loaded.docs),
     };
     io.out.write_all(text.as_bytes())?;
+    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+}
+
+fn extract(engine: &Engine, paths: &[String], _format: ExtractFormat, io: &mut Io) -> std::io::Result<u8> {
+    let loaded = engine.ingest(paths);
+    report_input_errors(&loaded.errors, io)?;
+    for doc in &loaded.docs {
+        let text = engine.prepare(doc);
+        let mut statements = engine.statements(&text);
+        statements.extend(engine.turns(&text));
+        for st in &statements {
+            let cue = st.cue.as_ref().map(|c| &doc.text[text.toks.span(c.clone())]);
+            let rec = report::Record::new(doc, st, cue, Vec::new(), Vec::new());
+            writeln!(io.out, "{}", serde_json::to_string(&rec).expect("serializable"))?;
+        }
+    }
     Ok(if loaded.errors.is_empty() { 0 } else { 2 })
 }

@@ -31,6 +31,8 @@ pub struct DataFile {
 pub const SPECIAL: &[&str] = &["speech.toml", "actors.toml", "boilerplate.toml", "transcript.toml"];
 
 const DEFAULTS: &[(&str, &str)] = &[
+    ("speech.toml", include_str!("../rules/speech.toml")),
+    ("actors.toml", include_str!("../rules/actors.toml")),
     ("boilerplate.toml", include_str!("../rules/boilerplate.toml")),
     ("transcript.toml", include_str!("../rules/transcript.toml")),
     ("words.txt", include_str!("../rules/words.txt")),

@@ -7,7 +7,10 @@
 //! [`Text`]: tokens, filler flags and sentences, the shared input of all
 //! later stages. Nothing here is per-rule or per-pattern at document time.
 
+use crate::actors::ActorTable;
 use crate::data::{DataFile, DataFiles};
+use crate::extract::{Extractor, Statement};
+use crate::lexicon::Lexicon;
 use crate::error::Diagnostic;
 use crate::furniture::Furniture;
 use crate::ingest::{self, Document, Limits, Loaded};
@@ -15,28 +18,9 @@ use crate::pattern::Pattern;
 use crate::segment::{Segmenter, Segments};
 use crate::token::Tokens;
 use crate::tomlfile::Root;
-use serde::Deserialize;
+use crate::turns::Turns;
 use std::path::Path;
 use toml::Spanned;
-
-/// `rules/transcript.toml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTranscript {
-    /// Hesitation words skipped by every matcher.
-    fillers: Vec<String>,
-    /// Clause windows for unpunctuated speech.
-    clauses: RawClauses,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawClauses {
-    /// Patterns that open a new clause window.
-    markers: Vec<Spanned<String>>,
-    /// Longest window in words.
-    max_words: usize,
-}
 
 /// Everything compiled from the data files.
 #[derive(Debug, Clone)]
@@ -47,6 +31,12 @@ pub struct Engine {
     pub segmenter: Segmenter,
     /// Filler words (folded keys).
     pub fillers: Vec<String>,
+    /// Speech cues.
+    pub lexicon: Lexicon,
+    /// Actors, bodies, people, offices.
+    pub actors: ActorTable,
+    /// Transcript turn cues.
+    pub turns: Turns,
     /// Input limits.
     pub limits: Limits,
 }
@@ -95,15 +85,18 @@ impl Engine {
     pub fn from_files(files: &DataFiles, limits: Limits) -> Result<Engine, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let furniture = need(files, "boilerplate.toml", &mut diags).and_then(|f| Furniture::compile(f).map_err(|d| diags.extend(d)).ok());
-        let transcript = need(files, "transcript.toml", &mut diags).and_then(|f| {
-            let root = Root::parse(f).map_err(|d| diags.extend(d.clone())).ok()?;
-            let raw: RawTranscript = root.whole().map_err(|d| diags.push(d)).ok()?;
-            let fillers: Vec<String> = raw.fillers.iter().map(|w| crate::normalize::fold_key(w)).collect();
-            let markers = compile_patterns(&root, &raw.clauses.markers, &fillers, &mut diags);
-            Some((fillers, Segmenter::new(markers, raw.clauses.max_words)))
-        });
-        match (furniture, transcript) {
-            (Some(furniture), Some((fillers, segmenter))) if diags.is_empty() => Ok(Engine { furniture, segmenter, fillers, limits }),
+        let transcript = need(files, "transcript.toml", &mut diags).and_then(|f| Turns::compile(f).map_err(|d| diags.extend(d)).ok());
+        let fillers_for_cues = transcript.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+
+        let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| Lexicon::compile(f, &fillers_for_cues).map_err(|d| diags.extend(d)).ok());
+        let actors = match (need(files, "actors.toml", &mut diags), need(files, "words.txt", &mut diags)) {
+            (Some(f), Some(w)) => ActorTable::compile(f, w).map_err(|d| diags.extend(d)).ok(),
+            _ => None,
+        };
+        match (furniture, transcript, lexicon, actors) {
+            (Some(furniture), Some((fillers, segmenter, turns)), Some(lexicon), Some(actors)) if diags.is_empty() => {
+                Ok(Engine { furniture, segmenter, fillers, lexicon, actors, turns, limits })
+            }
             _ => {
                 diags.sort();
                 diags.dedup();
@@ -120,6 +113,16 @@ impl Engine {
     /// Reads documents from paths.
     pub fn ingest(&self, paths: &[String]) -> Loaded {
         ingest::load(paths, self.limits, &self.furniture)
+    }
+
+    /// The statements of a prepared document (turns excluded).
+    pub fn statements(&self, text: &Text) -> Vec<Statement> {
+        Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract(text)
+    }
+
+    /// The turns of a transcript (empty for articles).
+    pub fn turns(&self, text: &Text) -> Vec<Statement> {
+        self.turns.turns(text, &self.actors)
     }
 
     /// Tokenizes and segments a document's body.
@@ -144,11 +147,14 @@ mod tests {
     #[test]
     fn bad_marker_is_reported_with_position() {
         let mut files = DataFiles::builtin();
-        let text = "fillers = []\n[clauses]\nmarkers = [\"so\", \"at (the end\"]\nmax_words = 30\n";
-        files.insert(DataFile { name: "transcript.toml".into(), path: "t.toml".into(), text: text.into(), builtin: false });
+        let builtin = DataFiles::builtin().get("transcript.toml").unwrap().text.clone();
+        let text = builtin.replacen("\"so\", \"but\"", "\"so\", \"at (the end\"", 1);
+        files.insert(DataFile { name: "transcript.toml".into(), path: "t.toml".into(), text: text.clone(), builtin: false });
         let diags = Engine::from_files(&files, Limits::default()).unwrap_err();
         assert_eq!(diags.len(), 1);
-        assert_eq!((diags[0].line, diags[0].col), (3, 22));
+        let line = text.lines().position(|l| l.contains("at (the end")).unwrap() + 1;
+        assert_eq!(diags[0].line, line);
+        assert_eq!(diags[0].col, text.lines().nth(line - 1).unwrap().find("(the").unwrap() + 1);
         assert!(diags[0].message.contains("unclosed"));
     }
 }

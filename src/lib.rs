@@ -15,17 +15,22 @@
 //! The library never prints; [`report`] renders values into text and the
 //! binary writes it.
 
+pub mod actors;
 pub mod cli;
 pub mod data;
 pub mod date;
 pub mod engine;
 pub mod error;
+pub mod extract;
 pub mod furniture;
 pub mod inflect;
 pub mod ingest;
+pub mod lexicon;
 pub mod normalize;
 pub mod pattern;
+pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod token;
 pub mod tomlfile;
+pub mod turns;

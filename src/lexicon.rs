@@ -1,0 +1,241 @@
+//! The speech-cue lexicon: which words report speech, and what follows
+//! them, compiled from `rules/speech.toml`.
+//!
+//! Verb cues are patterns (`say`, `call on|upon`, `make it clear`), all
+//! scanned in one pass per document; each carries the frames it takes
+//! (`that`-clause, addressee + infinitive, noun-phrase object ...) and
+//! whether it may follow its content (`"...," she said`). Speech nouns
+//! (`insistence`, `calls`, `statement`) and source phrases (`according to`)
+//! are listed here too, with exclusions (`needless to say`, `it tells me`)
+//! that silence a cue. This module finds cues; [`crate::extract`] decides
+//! who spoke and what was said.
+
+use crate::data::DataFile;
+use crate::engine::{Text, compile_patterns};
+use crate::error::Diagnostic;
+use crate::inflect;
+use crate::pattern::{Env, PatternSet};
+use crate::tomlfile::Root;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use std::collections::HashSet;
+use std::ops::Range;
+use toml::Spanned;
+
+/// What may follow a speech cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// `X said (adjuncts) that CLAUSE`.
+    That,
+    /// `X said CLAUSE`.
+    Clause,
+    /// `X told Y (that) CLAUSE`.
+    ObjectThat,
+    /// `X urged Y to VP`.
+    ObjectTo,
+    /// `X vowed to VP`.
+    To,
+    /// `X warned Y of NP`.
+    ObjectOf,
+    /// `X warned of NP`.
+    Of,
+    /// `X announced NP`.
+    Object,
+    /// `X called for NP`.
+    For,
+    /// `X warned against NP`.
+    Against,
+    /// `X said "..."`.
+    Quote,
+    /// `X said: ...`.
+    Colon,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "that" => Frame::That,
+            "clause" => Frame::Clause,
+            "object-that" => Frame::ObjectThat,
+            "object-to" => Frame::ObjectTo,
+            "to" => Frame::To,
+            "object-of" => Frame::ObjectOf,
+            "of" => Frame::Of,
+            "object" => Frame::Object,
+            "for" => Frame::For,
+            "against" => Frame::Against,
+            "quote" => Frame::Quote,
+            "colon" => Frame::Colon,
+            _ => return None,
+        })
+    }
+}
+
+const FRAME_NAMES: &str = "that, clause, object-that, object-to, to, object-of, of, object, for, against, quote, colon";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpeech {
+    /// Verb cue groups (checked item by item with [`Root::items`]).
+    #[serde(rename = "verb")]
+    _verb: Vec<IgnoredAny>,
+    /// Speech nouns.
+    nouns: RawNouns,
+    /// Source phrases.
+    sources: RawSources,
+    /// Phrases that silence a cue.
+    exclude: RawExclude,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerb {
+    /// Cue patterns.
+    cues: Vec<Spanned<String>>,
+    /// Frames, in order of preference.
+    frames: Vec<Spanned<String>>,
+    /// Whether the cue may follow its content.
+    postposed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNouns {
+    /// Nouns (every inflection matches).
+    cues: Vec<String>,
+    /// Frames the nouns take.
+    frames: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    /// Source phrase patterns.
+    cues: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExclude {
+    /// Exclusion patterns.
+    patterns: Vec<Spanned<String>>,
+}
+
+/// A verb cue found in a document.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Tokens of the cue (`called on`, `made it very clear`).
+    pub toks: Range<usize>,
+    /// Frames it takes, in order of preference.
+    pub frames: Vec<Frame>,
+    /// Whether it may follow its content.
+    pub postposed: bool,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    verbs: PatternSet,
+    /// For each verb pattern: (frames, postposed).
+    verb_info: Vec<(Vec<Frame>, bool)>,
+    nouns: HashSet<String>,
+    /// Frames of speech nouns.
+    pub noun_frames: Vec<Frame>,
+    sources: PatternSet,
+    exclude: PatternSet,
+}
+
+fn frames(root: &Root, list: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for f in list {
+        match Frame::parse(f.get_ref()) {
+            Some(fr) => out.push(fr),
+            None => diags.push(root.diag(f.span().start, format!("unknown frame {:?} (known: {FRAME_NAMES})", f.get_ref()))),
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// Compiles `speech.toml`.
+    pub fn compile(file: &DataFile, fillers: &[String]) -> Result<Lexicon, Vec<Diagnostic>> {
+        let root = Root::parse(file)?;
+        let mut diags = Vec::new();
+        let raw: RawSpeech = root.whole().map_err(|d| vec![d])?;
+        let mut patterns = Vec::new();
+        let mut verb_info = Vec::new();
+        for (v, _) in root.items::<RawVerb>("verb", &mut diags) {
+            let fr = frames(&root, &v.frames, &mut diags);
+            for p in compile_patterns(&root, &v.cues, fillers, &mut diags) {
+                patterns.push(p);
+                verb_info.push((fr.clone(), v.postposed));
+            }
+        }
+        let noun_frames = frames(&root, &raw.nouns.frames, &mut diags);
+        let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::normalize::fold_key(n))).collect();
+        let sources = compile_patterns(&root, &raw.sources.cues, fillers, &mut diags);
+        let exclude = compile_patterns(&root, &raw.exclude.patterns, fillers, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Lexicon {
+            verbs: PatternSet::new(patterns),
+            verb_info,
+            nouns,
+            noun_frames,
+            sources: PatternSet::new(sources),
+            exclude: PatternSet::new(exclude),
+        })
+    }
+
+    /// Every verb cue in a document, in order; the longest cue wins where
+    /// cues overlap, and cues inside an exclusion phrase are dropped.
+    pub fn cues(&self, text: &Text) -> Vec<Cue> {
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let all = 0..text.toks.len();
+        let hits = self.verbs.hits(&text.toks);
+        let mut found: Vec<Cue> = Vec::new();
+        for (pi, m) in self.verbs.matches(&env, &hits, all.clone()) {
+            let (frames, postposed) = &self.verb_info[pi];
+            found.push(Cue { toks: m.start..m.end, frames: frames.clone(), postposed: *postposed });
+        }
+        // Longest first at each start; merge frames of identical spans.
+        found.sort_by(|a, b| (a.toks.start, std::cmp::Reverse(a.toks.end)).cmp(&(b.toks.start, std::cmp::Reverse(b.toks.end))));
+        let mut merged: Vec<Cue> = Vec::with_capacity(found.len());
+        for c in found {
+            if let Some(last) = merged.last_mut() {
+                if last.toks == c.toks {
+                    for f in c.frames {
+                        if !last.frames.contains(&f) {
+                            last.frames.push(f);
+                        }
+                    }
+                    last.postposed |= c.postposed;
+                    continue;
+                }
+                if c.toks.start < last.toks.end {
+                    continue; // inside a longer cue
+                }
+            }
+            merged.push(c);
+        }
+        let ex_hits = self.exclude.hits(&text.toks);
+        let excluded: Vec<Range<usize>> = self.exclude.matches(&env, &ex_hits, all).into_iter().map(|(_, m)| m.start..m.end).collect();
+        merged.retain(|c| !excluded.iter().any(|e| e.start < c.toks.end && c.toks.start < e.end));
+        merged
+    }
+
+    /// Source phrases (`according to`) in a document.
+    pub fn sources(&self, text: &Text) -> Vec<Range<usize>> {
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let hits = self.sources.hits(&text.toks);
+        let mut out: Vec<Range<usize>> = self.sources.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m.start..m.end).collect();
+        out.sort_by_key(|r| r.start);
+        out
+    }
+
+    /// Whether a token key is a speech noun (`statement`, `calls`).
+    pub fn is_speech_noun(&self, key: &str) -> bool {
+        self.nouns.contains(key)
+    }
+}

@@ -1,0 +1,265 @@
+//! Quotations: where quoted words start and end.
+//!
+//! Runs on the original text, where curly quotes still show their
+//! direction: `’` between letters is an apostrophe ("Iran’s"), `‘...’`
+//! is a quotation. Straight quotes are read as opening or closing from
+//! their neighbours. Marks pair by type (double, single, guillemet) and may
+//! nest. A quotation left open at the end of a paragraph continues if the
+//! next paragraph opens with the same mark (the newspaper convention for
+//! quotes running across paragraphs); otherwise it is dropped, so stray or
+//! unbalanced marks never swallow the rest of a document. In transcripts
+//! the spoken word "quote" opens a quotation that runs to "unquote" or the
+//! end of the clause.
+
+use crate::engine::Text;
+use std::ops::Range;
+
+/// The kind of quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// `“ ”`, `„ “`, `"`.
+    Double,
+    /// `‘ ’`, `'`.
+    Single,
+    /// `« »`, `‹ ›`.
+    Guillemet,
+    /// The spoken word "quote".
+    Spoken,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Bytes of the quoted words (marks excluded).
+    pub inner: Range<usize>,
+    /// Bytes including the marks.
+    pub outer: Range<usize>,
+    /// Tokens of the quoted words.
+    pub toks: Range<usize>,
+    /// Mark type.
+    pub mark: Mark,
+    /// Whether it runs across paragraphs.
+    pub continued: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Mark, Dir)> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{-—–/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}-—–".contains(n));
+    let letter_before = prev.is_some_and(char::is_alphanumeric);
+    let letter_after = next.is_some_and(char::is_alphanumeric);
+    Some(match c {
+        '“' => (Mark::Double, if space_before || !space_after { Dir::Open } else { Dir::Either }),
+        '”' => (Mark::Double, Dir::Close),
+        '„' => (Mark::Double, Dir::Open),
+        '"' => (
+            Mark::Double,
+            match (space_before, space_after) {
+                (true, false) => Dir::Open,
+                (false, true) => Dir::Close,
+                _ => Dir::Either,
+            },
+        ),
+        '‘' => (Mark::Single, Dir::Open),
+        '’' | '\'' => {
+            if letter_before && letter_after {
+                return None; // apostrophe: Iran’s, don't
+            }
+            if c == '\'' && space_before && letter_after {
+                (Mark::Single, Dir::Open)
+            } else if letter_before || prev.is_some_and(|p| ".,!?".contains(p)) {
+                (Mark::Single, Dir::Close)
+            } else {
+                return None;
+            }
+        }
+        '«' | '‹' => (Mark::Guillemet, Dir::Open),
+        '»' | '›' => (Mark::Guillemet, Dir::Close),
+        _ => return None,
+    })
+}
+
+struct Open {
+    mark: Mark,
+    at: usize,
+    len: usize,
+    continued: bool,
+}
+
+/// Finds the quotations of a prepared document.
+pub fn find(text: &Text) -> Vec<Quote> {
+    let doc = text.doc;
+    let src = &doc.text;
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // Regions to scan: the body minus excluded furniture.
+    let mut regions = Vec::new();
+    let mut at = doc.body.start;
+    for e in &doc.excluded {
+        if e.start > at {
+            regions.push(at..e.start.min(doc.body.end));
+        }
+        at = at.max(e.end);
+    }
+    if at < doc.body.end {
+        regions.push(at..doc.body.end);
+    }
+    let tok_range = |r: &Range<usize>| text.toks.token_starting_at_or_after(r.start)..text.toks.token_at_orig(r.end);
+    for region in regions {
+        let s = &src[region.clone()];
+        let mut prev: Option<char> = None;
+        let mut iter = s.char_indices().peekable();
+        let mut newlines = 0;
+        while let Some((i, c)) = iter.next() {
+            let abs = region.start + i;
+            let next = iter.peek().map(|&(_, n)| n);
+            if c == '\n' {
+                newlines += 1;
+                prev = Some(c);
+                continue;
+            }
+            if !c.is_whitespace() && newlines >= 2 {
+                // Paragraph break: open quotations continue only if this paragraph re-opens them.
+                let reopen = classify(c, Some('\n'), next).filter(|(_, d)| *d != Dir::Close);
+                stack.retain_mut(|o| match reopen {
+                    Some((m, _)) if m == o.mark => {
+                        o.continued = true;
+                        true
+                    }
+                    _ => false,
+                });
+                if let (Some((m, _)), Some(top)) = (reopen, stack.last()) {
+                    if top.mark == m {
+                        // The re-opening mark is consumed by the continuation.
+                        newlines = 0;
+                        prev = Some(c);
+                        continue;
+                    }
+                }
+            }
+            if !c.is_whitespace() {
+                newlines = 0;
+            }
+            if let Some((mark, dir)) = classify(c, prev, next) {
+                let open_idx = stack.iter().rposition(|o| o.mark == mark);
+                let closes = match dir {
+                    Dir::Close => true,
+                    Dir::Open => false,
+                    Dir::Either => open_idx.is_some(),
+                };
+                if closes {
+                    if let Some(idx) = open_idx {
+                        let o = stack.remove(idx);
+                        stack.truncate(idx); // inner quotations left open are dropped
+                        let raw = &src[o.at + o.len..abs];
+                        let lead = raw.len() - raw.trim_start().len();
+                        let inner = o.at + o.len + lead..o.at + o.len + raw.trim_end().len();
+                        if !inner.is_empty() {
+                            out.push(Quote { toks: tok_range(&inner), inner, outer: o.at..abs + c.len_utf8(), mark, continued: o.continued });
+                        }
+                    }
+                    // A closing mark with nothing open is a stray mark: ignored.
+                } else {
+                    stack.push(Open { mark, at: abs, len: c.len_utf8(), continued: false });
+                }
+            }
+            prev = Some(c);
+        }
+        stack.clear();
+    }
+    if doc.kind == crate::ingest::DocKind::Transcript {
+        spoken(text, &mut out);
+    }
+    out.sort_by_key(|q| (q.inner.start, std::cmp::Reverse(q.inner.end)));
+    out
+}
+
+/// Spoken quotations: "quote ... unquote", or "quote ..." to the end of the clause.
+fn spoken(text: &Text, out: &mut Vec<Quote>) {
+    let toks = &text.toks;
+    for i in 0..toks.len() {
+        if toks.key(i) != "quote" || (i > 0 && matches!(toks.key(i - 1), "end" | "close" | "un")) {
+            continue;
+        }
+        let start = i + 1;
+        if start >= toks.len() {
+            continue;
+        }
+        let sentence = &text.seg.sentences[text.seg.sentence_of(i)];
+        let mut end = sentence.end;
+        for j in start..sentence.end {
+            if matches!(toks.key(j), "unquote" | "endquote") || (matches!(toks.key(j), "end" | "close") && toks.is(j + 1, "quote")) {
+                end = j;
+                break;
+            }
+        }
+        if end > start {
+            let inner = toks.span(start..end);
+            out.push(Quote { inner: inner.clone(), outer: toks.toks[i].start as usize..inner.end, toks: start..end, mark: Mark::Spoken, continued: false });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::ingest::Document;
+
+    fn quotes(body: &str) -> Vec<String> {
+        let engine = Engine::builtin();
+        let doc = Document::from_text("t.txt", format!("Title\n\n{body}"), &engine.furniture);
+        let text = engine.prepare(&doc);
+        find(&text).into_iter().map(|q| doc.text[q.inner].to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles() {
+        assert_eq!(quotes("He said “we will respond” and “soon.”"), ["we will respond", "soon."]);
+        assert_eq!(quotes("He said \"we will respond\" and left."), ["we will respond"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_single_quotes() {
+        assert_eq!(quotes("Iran’s envoy called it ‘a grave mistake’ at Tehran’s request."), ["a grave mistake"]);
+        assert_eq!(quotes("Putin's 'praise' for Iran's response"), ["praise"]);
+        assert!(quotes("The countries’ leaders met. Iran’s view differs.").is_empty());
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let q = quotes("“He told me ‘never again’ twice,” she said.");
+        assert_eq!(q, ["He told me ‘never again’ twice,", "never again"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(quotes("Il a dit « nous répondrons » hier."), ["nous répondrons"]);
+    }
+
+    #[test]
+    fn quotes_continue_across_paragraphs() {
+        let q = quotes("“We will not wait.\n\n“We will act,” the minister said.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].starts_with("We will not wait.") && q[0].ends_with("We will act,"));
+    }
+
+    #[test]
+    fn unbalanced_marks_recover_at_paragraph_end() {
+        let q = quotes("He said “this never closes.\n\nA new paragraph with “a quote” here.");
+        assert_eq!(q, ["a quote"]);
+        assert_eq!(quotes("Stray closing” mark and ’ another."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn many_unbalanced_marks_finish() {
+        let body = "“open ".repeat(1000);
+        assert!(quotes(&body).len() < 1000);
+    }
+}

@@ -1,0 +1,446 @@
+//! Transcript turns: who holds the floor, from the first word of the body
+//! to the last.
+//!
+//! Transcripts with speaker labels (`HOST: ...`, `JANE DOE: ...`) are cut
+//! at the labels. Speech-to-text transcripts have none, so the floor is
+//! followed with the cues of `rules/transcript.toml`: the presenter
+//! ("host") holds it until a question is answered (an answer opener such as
+//! "well" or "I think" soon after a question, or the word after a `?`); a
+//! guest holds it until a hand-back ("we'll leave it there", "thank you so
+//! much") or the host's next question, whose preamble starts at an
+//! acknowledgement ("right", "now") or at the nearest clause start before
+//! it. Guests are named from their introductions ("X is with me now", "I'm
+//! joined by X", "Dr X lectures on ..."), titles dropped. Each turn becomes
+//! a [`Statement`] of kind `turn`; statements reported inside a turn are
+//! still extracted on their own by [`crate::extract`].
+
+use crate::actors::{ActorTable, Mention, Speaker};
+use crate::data::DataFile;
+use crate::engine::{Text, compile_patterns};
+use crate::error::Diagnostic;
+use crate::extract::{Kind, Statement};
+use crate::ingest::DocKind;
+use crate::normalize::fold_key;
+use crate::pattern::{Env, Match, PatternSet};
+use crate::segment::Segmenter;
+use crate::token::{CAP, TokKind};
+use crate::tomlfile::Root;
+use regex::Regex;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+use toml::Spanned;
+
+/// `rules/transcript.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranscript {
+    /// Hesitation words skipped by every matcher.
+    fillers: Vec<String>,
+    /// Clause windows for unpunctuated speech.
+    clauses: RawClauses,
+    /// Turn-taking cues.
+    turns: RawTurns,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauses {
+    /// Patterns that open a new clause window.
+    markers: Vec<Spanned<String>>,
+    /// Longest window in words.
+    max_words: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTurns {
+    /// Phrases after a guest's name that introduce them.
+    intro_after_name: Vec<Spanned<String>>,
+    /// Phrases before a guest's name that introduce them.
+    intro_before_name: Vec<Spanned<String>>,
+    /// Honorifics dropped from names.
+    titles: Vec<String>,
+    /// Question openers.
+    questions: Vec<Spanned<String>>,
+    /// Answer openers.
+    answers: Vec<Spanned<String>>,
+    /// Host hand-backs.
+    handbacks: Vec<Spanned<String>>,
+    /// Acknowledgements opening a host turn.
+    acknowledgements: Vec<Spanned<String>>,
+}
+
+/// Compiled turn cues.
+#[derive(Debug, Clone)]
+pub struct Turns {
+    intro_after: PatternSet,
+    intro_before: PatternSet,
+    titles: Vec<String>,
+    questions: PatternSet,
+    answers: PatternSet,
+    handbacks: PatternSet,
+    acks: PatternSet,
+}
+
+/// Longest distance, in words, from a question to its answer's first word.
+const ANSWER_REACH: usize = 45;
+/// Shortest question: an opener and a few words ("who was the | I mean" is not one).
+const MIN_QUESTION_WORDS: usize = 3;
+/// Words a guest speaks before a hand-back or question can end their turn.
+const MIN_GUEST_WORDS: usize = 8;
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "in", "on", "at", "to", "of", "for", "with", "from",
+    "now", "me", "us", "he", "she", "they", "it", "we", "i", "you", "so", "well", "here", "there", "this", "that", "his",
+    "her", "its", "their", "our", "my", "your", "welcome", "back", "thank", "thanks", "joining", "joined", "by",
+];
+const HOST_LABELS: &[&str] = &["host", "anchor", "presenter", "interviewer", "moderator", "q", "question", "reporter", "correspondent"];
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
+
+impl Turns {
+    /// Compiles `transcript.toml`: fillers, the clause segmenter and turn cues.
+    pub fn compile(file: &DataFile) -> Result<(Vec<String>, Segmenter, Turns), Vec<Diagnostic>> {
+        let root = Root::parse(file)?;
+        let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
+        let mut diags = Vec::new();
+        let fillers: Vec<String> = raw.fillers.iter().map(|w| fold_key(w)).collect();
+        let markers = compile_patterns(&root, &raw.clauses.markers, &fillers, &mut diags);
+        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, &fillers, &mut diags));
+        let t = raw.turns;
+        let turns = Turns {
+            intro_after: set(&t.intro_after_name),
+            intro_before: set(&t.intro_before_name),
+            questions: set(&t.questions),
+            answers: set(&t.answers),
+            handbacks: set(&t.handbacks),
+            acks: set(&t.acknowledgements),
+            titles: t.titles.iter().map(|s| fold_key(s)).collect(),
+        };
+        if diags.is_empty() { Ok((fillers, Segmenter::new(markers, raw.clauses.max_words), turns)) } else { Err(diags) }
+    }
+
+    /// The turns of a transcript, covering its whole body; empty for articles.
+    pub fn turns(&self, text: &Text, actors: &ActorTable) -> Vec<Statement> {
+        if text.doc.kind != DocKind::Transcript || text.toks.is_empty() {
+            return Vec::new();
+        }
+        let labelled = self.labelled(text);
+        if !labelled.is_empty() {
+            return labelled;
+        }
+        self.unlabelled(text, actors)
+    }
+
+    /// Turns cut at speaker labels.
+    fn labelled(&self, text: &Text) -> Vec<Statement> {
+        let doc = text.doc;
+        let body = &doc.text[doc.body.clone()];
+        let labels: Vec<(usize, String)> = LABEL
+            .captures_iter(body)
+            .filter_map(|c| {
+                let label = c[1].trim().to_string();
+                (label.split_whitespace().count() <= 4).then(|| (doc.body.start + c.get(0).expect("match").end(), label))
+            })
+            .collect();
+        if labels.len() < 3 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, (start, label)) in labels.iter().enumerate() {
+            let end = labels.get(i + 1).map_or(doc.body.end, |(s, _)| body_line_start(&doc.text, *s));
+            let toks = text.toks.token_starting_at_or_after(*start)..text.toks.token_at_orig(end);
+            if toks.is_empty() {
+                continue;
+            }
+            let host = HOST_LABELS.contains(&fold_key(label).as_str());
+            let name = if host { "host".to_string() } else { title_case(label) };
+            let span = text.toks.span(toks.clone());
+            out.push(turn(toks, span, Speaker { name: Some(name), mention: Some(label.clone()), independent: true, ..Speaker::default() }, 0.95));
+        }
+        out
+    }
+
+    fn all(&self, set: &PatternSet, text: &Text) -> Vec<Match> {
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let hits = set.hits(&text.toks);
+        let mut v: Vec<Match> = set.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m).collect();
+        v.sort_by_key(|m| m.start);
+        v
+    }
+
+    /// Turns of a transcript without labels.
+    fn unlabelled(&self, text: &Text, actors: &ActorTable) -> Vec<Statement> {
+        let toks = &text.toks;
+        let n = toks.len();
+        let questions: Vec<usize> = self.all(&self.questions, text).iter().map(|m| m.start).collect();
+        let answers: Vec<usize> = self
+            .all(&self.answers, text)
+            .iter()
+            .map(|m| m.start)
+            .filter(|&a| !(toks.key(a) == "well" && a > 0 && matches!(toks.key(a - 1), "as" | "very" | "quite" | "so" | "pretty" | "fairly" | "too" | "just")))
+            .collect();
+        let handbacks: Vec<usize> = self.all(&self.handbacks, text).iter().map(|m| m.start).collect();
+        let acks: Vec<usize> = self.all(&self.acks, text).iter().map(|m| m.start).collect();
+        let mentions = actors.mentions(text);
+        let mut intros: Vec<(usize, Range<usize>)> = Vec::new();
+        for m in self.all(&self.intro_after, text) {
+            let name = self.name_before(text, actors, m.start);
+            if !name.is_empty() {
+                intros.push((m.start, name));
+            }
+        }
+        for m in self.all(&self.intro_before, text) {
+            let name = self.name_after(text, actors, m.end);
+            if !name.is_empty() {
+                intros.push((m.start, name));
+            }
+        }
+        intros.sort_by_key(|i| i.0);
+        // The answer to a question at q: an answer opener soon after, or the word after a "?".
+        let answer_to = |q: usize| -> Option<usize> {
+            let reach = (q + ANSWER_REACH).min(n);
+            let opener = answers.iter().copied().find(|&a| a >= q + MIN_QUESTION_WORDS && a <= reach);
+            let mark = (q..reach).find(|&t| toks.key(t) == "?").map(|t| t + 1).filter(|&t| t < n);
+            match (opener, mark) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        };
+        let mut bounds: Vec<(usize, bool)> = vec![(0, true)]; // (start, host?)
+        let mut pos = 0;
+        let mut host = true;
+        loop {
+            if host {
+                let Some((_, a)) = questions.iter().filter(|&&q| q >= pos).find_map(|&q| answer_to(q).map(|a| (q, a))) else { break };
+                bounds.push((a, false));
+                pos = a;
+                host = false;
+            } else {
+                let floor = pos + MIN_GUEST_WORDS;
+                let h = handbacks.iter().copied().find(|&h| h >= floor);
+                let qa = questions.iter().filter(|&&q| q >= floor).find_map(|&q| answer_to(q).map(|a| (q, a)));
+                let q_start = qa.map(|(q, _)| self.preamble(text, &mentions, &acks, q, pos));
+                match (h, qa, q_start) {
+                    (Some(h), _, Some(qs)) if h <= qs => {
+                        bounds.push((h, true));
+                        pos = h;
+                        host = true;
+                    }
+                    (Some(h), None, _) => {
+                        bounds.push((h, true));
+                        pos = h;
+                        host = true;
+                    }
+                    (_, Some((_, a)), Some(qs)) => {
+                        bounds.push((qs, true));
+                        bounds.push((a, false));
+                        pos = a;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        bounds.dedup_by(|b, a| b.0 == a.0);
+        let mut out = Vec::new();
+        for (i, &(start, is_host)) in bounds.iter().enumerate() {
+            let end = bounds.get(i + 1).map_or(n, |b| b.0);
+            if end <= start {
+                continue;
+            }
+            let speaker = if is_host {
+                Speaker { name: Some("host".into()), mention: None, independent: true, ..Speaker::default() }
+            } else {
+                match intros.iter().rev().find(|(at, _)| *at < start) {
+                    Some((_, name)) => self.guest(text, actors, name.clone()),
+                    None => Speaker { name: Some("guest".into()), independent: true, ..Speaker::default() },
+                }
+            };
+            let span = toks.span(start..end);
+            out.push(turn(start..end, span, speaker, 0.7));
+        }
+        out
+    }
+
+    /// Where the host's turn holding question `q` starts: an acknowledgement
+    /// ("right", "now") within 40 words, else the nearest clause start (a
+    /// speaker-like mention followed by a verb) within 25 words, else the
+    /// question itself. Never before `floor` + 3 words.
+    fn preamble(&self, text: &Text, mentions: &[Mention], acks: &[usize], q: usize, floor: usize) -> usize {
+        let toks = &text.toks;
+        let lo = (floor + 3).max(q.saturating_sub(40));
+        let ack = acks.iter().copied().find(|&a| a >= lo && a < q && !(toks.key(a) == "now" && toks.is_any(a + 1, &["and", "or", ","])));
+        if let Some(a) = ack {
+            return a;
+        }
+        let lo = (floor + 3).max(q.saturating_sub(25));
+        let verb = |t: usize| {
+            (t..(t + 2).min(q)).any(|u| matches!(toks.key(u), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"))
+        };
+        mentions
+            .iter()
+            .filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end))
+            .map(|m| m.toks.start)
+            .max()
+            .unwrap_or(q)
+    }
+
+    fn is_name_word(&self, text: &Text, actors: &ActorTable, t: usize) -> bool {
+        let tok = &text.toks.toks[t];
+        let key = text.toks.key(t);
+        tok.kind == TokKind::Word
+            && !FUNCTION.contains(&key)
+            && key.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && (tok.has(CAP) || !actors.is_common_word(key) || self.titles.iter().any(|x| x == key))
+    }
+
+    /// Up to three name words (and titles) ending right before `t`. An
+    /// introduction fixes the slot, so when no word looks like a name
+    /// (speech-to-text writes names in lowercase, and some are ordinary
+    /// words: "jane roe"), the two words before it are taken.
+    fn name_before(&self, text: &Text, actors: &ActorTable, t: usize) -> Range<usize> {
+        let mut start = t;
+        let mut words = 0;
+        while start > 0 && words < 4 {
+            let p = start - 1;
+            if text.skip[p] {
+                start = p;
+                continue;
+            }
+            if !self.is_name_word(text, actors, p) {
+                break;
+            }
+            start = p;
+            words += 1;
+        }
+        if words == 0 {
+            let plain = |p: usize| text.toks.toks[p].kind == TokKind::Word && !FUNCTION.contains(&text.toks.key(p));
+            while start > 0 && words < 2 && plain(start - 1) {
+                start -= 1;
+                words += 1;
+            }
+        }
+        self.strip_titles(text, start..t)
+    }
+
+    /// Up to three name words (after titles) starting at `t`.
+    fn name_after(&self, text: &Text, actors: &ActorTable, t: usize) -> Range<usize> {
+        let mut end = t;
+        let mut words = 0;
+        while end < text.toks.len() && words < 4 {
+            if text.skip[end] {
+                end += 1;
+                continue;
+            }
+            if !self.is_name_word(text, actors, end) {
+                break;
+            }
+            end += 1;
+            words += 1;
+        }
+        self.strip_titles(text, t..end)
+    }
+
+    fn strip_titles(&self, text: &Text, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end && (text.skip[r.start] || self.titles.iter().any(|x| x == text.toks.key(r.start))) {
+            r.start += 1;
+        }
+        r
+    }
+
+    /// A guest as a speaker: a known person or office keeps its actor.
+    fn guest(&self, text: &Text, actors: &ActorTable, name: Range<usize>) -> Speaker {
+        let surface = text.toks.norm_text(name.clone()).to_string();
+        let known = actors.mentions(text).into_iter().find(|m| m.toks.start <= name.start && name.end <= m.toks.end && !m.actors.is_empty());
+        match known {
+            Some(m) => actors.speaker(&m, text, text.doc.date),
+            None => Speaker { name: Some(surface.clone()), mention: Some(surface), span: Some(text.toks.span(name)), actors: Vec::new(), independent: true },
+        }
+    }
+}
+
+fn body_line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(at, |i| i + 1)
+}
+
+fn title_case(label: &str) -> String {
+    label
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn turn(toks: Range<usize>, span: Range<usize>, speaker: Speaker, confidence: f32) -> Statement {
+    Statement {
+        kind: Kind::Turn,
+        scope: toks.clone(),
+        toks,
+        sentence: span.clone(),
+        span,
+        cue: None,
+        speaker,
+        addressee: None,
+        via: None,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+    use crate::ingest::Document;
+
+    fn turns(body: &str) -> Vec<(String, String)> {
+        let engine = Engine::builtin();
+        let text = format!("<video_title>Test | Example TV</video_title>\n<publish_date>20230101</publish_date>\n<doc>\n{body}\n</doc>");
+        let doc = Document::from_text("t.txt", text, &engine.furniture);
+        let t = engine.prepare(&doc);
+        engine.turns(&t).into_iter().map(|s| (s.speaker.name.unwrap_or_default(), doc.text[s.span].to_string())).collect()
+    }
+
+    const NEWS: &str = "the border talks collapsed today after both delegations walked out of the meeting and the ministers traded accusations over the water rights that have divided the two countries for decades";
+
+    #[test]
+    fn host_question_guest_answer_handback() {
+        let t = turns(&format!(
+            "{NEWS} jane roe is with me now she is a professor of politics jane what happens next well I think both sides will return to the table within weeks because neither can afford a long stand off jane roe thank you so much we will be back after the break"
+        ));
+        let names: Vec<&str> = t.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["host", "jane roe", "host"]);
+        assert!(t[1].1.starts_with("well I think"));
+        assert!(t[2].1.starts_with("thank you so much") || t[2].1.starts_with("jane roe thank you"));
+    }
+
+    #[test]
+    fn follow_up_question_with_preamble() {
+        let t = turns(&format!(
+            "{NEWS} joining me now is professor Ali Novak from the university of Somewhere what do you make of it well I think it was expected given the long history of failed rounds and the pressure at home on both leaders right and given that pressure do you think a deal is possible this year I think it is possible but only with outside help"
+        ));
+        let names: Vec<&str> = t.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["host", "Ali Novak", "host", "Ali Novak"]);
+        assert!(t[2].1.starts_with("right and given that pressure"));
+    }
+
+    #[test]
+    fn labelled_transcripts_cut_at_labels() {
+        let engine = Engine::builtin();
+        let text = "Interview\n\nHOST: Welcome. What now?\nJANE DOE: Talks, I hope.\nHOST: Thank you.\n".to_string();
+        let doc = Document::from_text("l.txt", text, &engine.furniture);
+        let t = engine.prepare(&doc);
+        let names: Vec<String> = engine.turns(&t).into_iter().map(|s| s.speaker.name.unwrap_or_default()).collect();
+        assert_eq!(names, ["host", "Jane Doe", "host"]);
+    }
+
+    #[test]
+    fn articles_have_no_turns() {
+        let engine = Engine::builtin();
+        let doc = Document::from_text("a.txt", "Title\n\nThe minister said talks would resume.\n".to_string(), &engine.furniture);
+        assert!(engine.turns(&engine.prepare(&doc)).is_empty());
+    }
+}
