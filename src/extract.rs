@@ -180,7 +180,8 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter(|c| {
                 let floor = text.seg.sentences[text.seg.sentence_of(c.toks.start)].start;
-                !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
+                let in_name = d.mentions.iter().any(|m| m.toks.start < c.toks.start && c.toks.start < m.toks.end && m.kind != MentionKind::Pronoun);
+                !in_name && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
             })
             .collect();
         let sources = self.lexicon.sources(text);
@@ -324,7 +325,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let key = self.key(pron.toks.start).to_string();
         let reach = if self.text.doc.punctuated { 120 } else { 80 };
         let floor = pron.toks.start.saturating_sub(reach);
-        let mut found = None;
+        // Compatible candidates, nearest first.
+        let mut candidates: Vec<usize> = Vec::new();
         for k in (0..m).rev() {
             let c = &self.mentions[k];
             if c.toks.end > pron.toks.start {
@@ -333,7 +335,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             if c.toks.start < floor {
                 break;
             }
-            if c.in_pp {
+            if c.in_pp || c.independent {
                 continue;
             }
             let ok = match key.as_str() {
@@ -361,14 +363,34 @@ impl<'t, 'd> Doc<'t, 'd> {
                 },
                 _ => false,
             };
-            if ok && !c.independent {
-                found = Some(k);
-                break;
+            if ok {
+                candidates.push(k);
             }
         }
+        // Prefer a subject that names someone, then anyone who is named, then the nearest.
+        let named = |c: &Mention| !c.actors.is_empty() || c.person.is_some() || c.kind == MentionKind::Pronoun;
+        let found = candidates
+            .iter()
+            .copied()
+            .find(|&k| named(&self.mentions[k]) && self.subject_like(k))
+            .or_else(|| candidates.iter().copied().find(|&k| named(&self.mentions[k])))
+            .or_else(|| candidates.first().copied());
         let result = found.map(|k| self.speaker_of(k)).filter(|s| s.name.is_some());
         self.resolved.insert(m, result.clone());
         result
+    }
+
+    /// Whether a mention looks like the subject of its clause: it opens its
+    /// sentence, or a verb follows it.
+    fn subject_like(&self, m: usize) -> bool {
+        let r = &self.mentions[m].toks;
+        let sent = &self.text.seg.sentences[self.text.seg.sentence_of(r.start)];
+        let opens = (sent.start..r.start).all(|t| self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || matches!(self.key(t), "later" | "then" | "earlier" | "but" | "and" | "meanwhile"));
+        let verb_follows = self.next(r.end, self.n()).is_some_and(|t| {
+            let k = self.key(t);
+            AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 3) || (k.ends_with('s') && !k.ends_with("ss") && self.text.toks.toks[t].is_word() && k != "'s")
+        });
+        opens || verb_follows
     }
 
     /// The subject before a cue starting at `cue`.
@@ -499,12 +521,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(t) = self.next(t, end) else { return false };
         let k = self.key(t);
         let tok = &self.text.toks.toks[t];
-        let subjectish = PRONOUN_SUBJECTS.contains(&k)
-            || DETERMINERS.contains(&k)
-            || self.by_start.contains_key(&t)
-            || (tok.is_word() && tok.has(CAP))
-            || tok.kind == TokKind::Number;
-        if !subjectish {
+        if AUX.contains(&k) || crate::actors::is_preposition(k) || matches!(k, "to" | "that" | "whether" | "if" | "why" | "how" | "when" | "what" | "where") {
+            return false;
+        }
+        if !(tok.is_word() || tok.kind == TokKind::Number) {
             return false;
         }
         let mut seen = 0;
@@ -518,7 +538,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             if AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 4) || k == "not" {
                 return true;
             }
-            if matches!(k, "." | ";" | ",") {
+            if matches!(k, "." | ";" | "," | ":" | "that" | "to") {
                 return false;
             }
             seen += 1;
@@ -562,7 +582,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         while r.end > r.start && (self.text.skip[r.end - 1] || matches!(self.key(r.end - 1), "," | ";" | ":" | "." | "-" | "(")) {
             r.end -= 1;
         }
-        while r.start < r.end && (self.text.skip[r.start] || matches!(self.key(r.start), "," | ":" | "-" | "that")) {
+        while r.start < r.end && (self.text.skip[r.start] || matches!(self.key(r.start), "," | ":" | "-") || (self.key(r.start) == "that" && !self.text.toks.toks[r.start].has(CAP))) {
             r.start += 1;
         }
         r
@@ -807,7 +827,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             let mend = self.mentions[m].toks.end;
             let before = self.prev(s.start, sent.start);
             let content = if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
-                self.postposed_content(sent.start, s.start, first_in_sentence)
+                self.postposed_content(sent.start, s.start, self.out.len())
             } else {
                 let c0 = self.next(mend, sent.end).map_or(mend, |t| if self.key(t) == "," { t + 1 } else { t });
                 c0..stop_after(c0)
@@ -907,13 +927,19 @@ impl<'t, 'd> Doc<'t, 'd> {
             match f {
                 Frame::Quote | Frame::Colon => {
                     let mut t = self.next(after, end)?;
+                    // "said bluntly:", "put it simply:".
+                    let mut adverbs = 0;
+                    while adverbs < 3 && self.key(t) != ":" && (self.key(t).ends_with("ly") || matches!(self.key(t), "this" | "way" | "it")) {
+                        t = self.next(t + 1, end)?;
+                        adverbs += 1;
+                    }
                     if matches!(self.key(t), ":" | ",") {
                         if *f == Frame::Colon && self.key(t) == ":" {
                             return Some((t + 1..end, None, None));
                         }
                         t = self.next(t + 1, end)?;
                     }
-                    if let Some(q) = self.quotes.iter().find(|q| q.toks.start == t && q.mark != Mark::Spoken) {
+                    if let Some(q) = self.quotes.iter().find(|q| (q.toks.start == t && q.mark != Mark::Spoken) || (q.mark == Mark::Spoken && q.toks.start == t + 1)) {
                         let qe = q.toks.end.min(sent.end.max(q.toks.end));
                         return Some((q.toks.start..qe, None, None));
                     }
@@ -1060,7 +1086,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
     }
 
-    /// Long quotations without a cue: the speaker in focus.
+    /// Quotations without a cue: long ones, and whole quoted sentences,
+    /// belong to the speaker in focus (a subject before a colon, the last
+    /// speaker, an owner of "words" or "warning", or the previous sentence's
+    /// subject). Short fragments are scare quotes and stay unattributed.
     fn unattributed_quotes(&mut self) {
         let quotes = self.quotes.clone();
         for q in &quotes {
@@ -1068,7 +1097,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                 continue;
             }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
-            if words < 6 {
+            let inner = &self.text.doc.text[q.inner.clone()];
+            let whole_sentence = words >= 3 && inner.chars().next().is_some_and(char::is_uppercase) && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
+            if words < 6 && !whole_sentence {
                 continue;
             }
             if self.out.iter().any(|s| s.toks.start < q.toks.end && q.toks.start < s.toks.end) {
@@ -1076,17 +1107,37 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let si = self.text.seg.sentence_of(q.toks.start);
             let sent = self.text.seg.sentences[si].clone();
+            // "X was blunt: “...”" — the subject before the colon.
+            let colon = self.prev(q.toks.start, sent.start).filter(|&p| self.key(p) == ":");
+            if let Some(c) = colon {
+                if let Some(m) = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= c && m.kind != MentionKind::Pronoun && !m.in_pp) {
+                    let sp = self.speaker_of(m);
+                    self.push(q.toks.clone(), None, None, sp, None, &sent, 0.7);
+                    continue;
+                }
+            }
             let para = self.text.seg.paragraph_of(q.toks.start);
             let para_start = self.text.seg.paragraphs[para.saturating_sub(1)].start;
             // The last statement or speech-noun owner before the quote, within this or the previous paragraph.
             let last_statement = self.out.iter().filter(|s| s.toks.end <= q.toks.start && s.toks.start >= para_start).max_by_key(|s| s.toks.end).map(|s| (s.toks.end, s.speaker.clone()));
             let last_owner = self.owners.iter().filter(|(t, _)| *t < q.toks.start && *t >= para_start).max_by_key(|(t, _)| *t).map(|(t, s)| (*t, s.clone()));
-            let pick = match (last_statement, last_owner) {
+            let mut pick = match (last_statement, last_owner) {
                 (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
                 (Some(a), None) => Some(a.1),
                 (None, Some(b)) => Some(b.1),
                 (None, None) => None,
             };
+            if pick.is_none() && si > 0 {
+                // The subject of the sentence before, if it names a speaker.
+                let prev = self.text.seg.sentences[si - 1].clone();
+                let m = self.mentions.iter().position(|m| m.toks.start >= prev.start && m.toks.end <= prev.end && !m.in_pp && m.kind != MentionKind::Pronoun && (m.person.is_some() || m.title.is_some() || m.kind == MentionKind::Actor));
+                if let Some(m) = m.filter(|&m| self.subject_like(m)) {
+                    let sp = self.speaker_of(m);
+                    if !sp.actors.is_empty() {
+                        pick = Some(sp);
+                    }
+                }
+            }
             if let Some(sp) = pick {
                 self.push(q.toks.clone(), None, None, sp, None, &sent, 0.6);
             }

@@ -95,6 +95,13 @@ fn fold_line(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether a line reads as a sentence of prose: six or more words ending
+/// with sentence punctuation (headlines in link lists do not end that way).
+fn is_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')']);
+    end.ends_with(['.', '!', '?']) && line.split_whitespace().count() >= 6
+}
+
 impl Furniture {
     /// Compiles `boilerplate.toml`.
     pub fn compile(file: &DataFile) -> Result<Furniture, Vec<Diagnostic>> {
@@ -129,7 +136,7 @@ impl Furniture {
                 LineKind::Blank
             } else if is_timestamp_line(trimmed) {
                 LineKind::Timestamp
-            } else if chars <= self.max_line_chars {
+            } else if chars <= self.max_line_chars && !is_sentence(trimmed) {
                 LineKind::Short
             } else {
                 LineKind::Prose
@@ -278,6 +285,13 @@ mod tests {
         assert_eq!(ex.len(), 1);
         assert!(ex[0].0.starts_with("Border talks resume") && ex[0].0.ends_with("18:02"));
         assert!(ex[0].1.starts_with("headline list"));
+    }
+
+    #[test]
+    fn short_articles_are_not_headline_lists() {
+        let text = "Envoys meet\n\n1 May 2023\n\nThe envoy said talks would resume next week.\n\nMore news\n\nA headline\n\n2 May 2023 - 10:00\n\nAnother\n\n2 May 2023 - 09:00\n";
+        let ex = excluded_texts(text);
+        assert!(ex.iter().all(|(t, _)| !t.contains("The envoy said")), "{ex:?}");
     }
 
     #[test]

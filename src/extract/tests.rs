@@ -29,19 +29,354 @@ fn speaker_before_said_that() {
     assert_eq!(s[0].2, "talks would resume next week");
 }
 
+
+/// The single statement of an article; fails if there is not exactly one.
+fn one(body: &str) -> (String, String, String) {
+    let s = said(body);
+    assert_eq!(s.len(), 1, "expected one statement in {body:?}, got {s:?}");
+    s.into_iter().next().unwrap()
+}
+
+/// Asserts one statement with this speaker, actor(s) and content.
+#[track_caller]
+fn check(body: &str, speaker: &str, actors: &str, content: &str) {
+    let (n, a, c) = one(body);
+    assert_eq!((n.as_str(), a.as_str(), c.as_str()), (speaker, actors, content), "in {body:?}");
+}
+
+// ---------------------------------------------------------------- direct quotes
+
 #[test]
-#[ignore]
-fn debug_seed_sentences() {
-    for body in [
-        "Any action by Israel or its allies will be met with a “severe, extensive and painful response,” Iranian President Ebrahim Raisi told Qatari Emir Sheikh Tamim bin Hamad al-Thani in a call a day after Israel said it will respond.",
-        "Iran's foreign Ministry has called on European countries to quote stand against the war in Gaza the statement comes after",
-    ] {
-        let doc = Document::from_text("a.txt", format!("Headline\n\n1 March 2024\n\n{body}\n"), &ENGINE.furniture);
-        let t = ENGINE.prepare(&doc);
-        let ms = ENGINE.actors.mentions(&t);
-        for m in &ms { eprintln!("mention {:?} {:?} {:?}", t.toks.norm_text(m.toks.clone()), m.kind, m.actors); }
-        for c in ENGINE.lexicon.cues(&t) { eprintln!("cue {:?} {:?}", t.toks.norm_text(c.toks.clone()), c.frames); }
-        for s in &t.seg.sentences { eprintln!("sent {:?}", t.toks.norm_text(s.clone())); }
-        eprintln!("{:?}", said_in("a.txt", &doc.text));
-    }
+fn curly_double_quote_with_speaker_after() {
+    check("“We will not be intimidated,” the Turkish foreign minister said on Tuesday.", "Hakan Fidan", "Turkey", "We will not be intimidated");
+}
+
+#[test]
+fn straight_double_quote_with_inverted_speaker() {
+    check("\"Our patience has limits,\" said Egyptian President Abdel Fattah el-Sisi.", "Abdel Fattah el-Sisi", "Egypt", "Our patience has limits");
+}
+
+#[test]
+fn colon_introduces_a_quote() {
+    check("Jordan's foreign minister was blunt: “Nobody wins a regional war.”", "Ayman Safadi", "Jordan", "Nobody wins a regional war");
+}
+
+#[test]
+fn single_curly_quotes_are_not_apostrophes() {
+    check("Tehran’s envoy said the move was ‘a dangerous gamble’ by Washington’s allies.", "Tehran's envoy", "Iran", "the move was ‘a dangerous gamble’ by Washington’s allies");
+}
+
+#[test]
+fn guillemets_quote() {
+    let (n, a, c) = one("Macron said: « Nous appelons à la retenue. »");
+    assert_eq!((n.as_str(), a.as_str()), ("Emmanuel Macron", "France"));
+    assert!(c.contains("Nous appelons"), "{c}");
+}
+
+#[test]
+fn partial_quote_inside_paraphrase() {
+    let (n, a, c) = one("Any attack on its territory would meet a “swift and decisive” reply, the Saudi foreign ministry warned.");
+    assert_eq!((n.as_str(), a.as_str()), ("Saudi foreign ministry", "Saudi Arabia"));
+    assert!(c.starts_with("Any attack") && c.contains("swift and decisive"), "{c}");
+}
+
+#[test]
+fn quote_continued_across_paragraphs() {
+    let s = said("“We have shown patience for months,” the Israeli defence minister said.\n\n“That patience is now over.”");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].0, "Yoav Gallant");
+    assert_eq!(s[1].2, "That patience is now over");
+}
+
+#[test]
+fn quote_running_over_two_paragraphs_is_one_statement() {
+    let s = said("“We will hold the line,” the Kremlin said. “Nobody should doubt it.\n\n“Nobody should test it either,” it added.");
+    assert!(s.iter().all(|(n, _, _)| n == "Russia"), "{s:?}");
+}
+
+#[test]
+fn nested_quote_stays_with_outer_speaker() {
+    let (n, _, c) = one("“They told us ‘no more talks’ and walked out,” the Qatari prime minister said.");
+    assert_eq!(n, "Mohammed bin Abdulrahman Al Thani");
+    assert!(c.contains("‘no more talks’"));
+}
+
+#[test]
+fn scare_quotes_are_not_statements() {
+    assert!(said("Observers described the summit as a ‘reset’ of ties between the two capitals.").is_empty());
+    assert!(said("The so-called \"peace plan\" was never published.").is_empty());
+}
+
+#[test]
+fn unbalanced_quote_does_not_swallow_the_article() {
+    let s = said("He called it “a farce.\n\nThe UN secretary-general said talks must resume.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "Antonio Guterres");
+    assert_eq!(s[0].2, "talks must resume");
+}
+
+#[test]
+fn long_quote_without_cue_belongs_to_the_speaker_in_focus() {
+    let s = said("The Chinese foreign minister spoke at length about the crisis.\n\n“All sides must step back from the brink before it is too late for everyone in the region.”");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, "China");
+}
+
+// ---------------------------------------------------------------- reported speech
+
+#[test]
+fn said_that() {
+    check("The Egyptian foreign ministry said on Sunday that talks would resume next week.", "Egyptian foreign ministry", "Egypt", "talks would resume next week");
+}
+
+#[test]
+fn said_without_that() {
+    check("Hezbollah said it had fired rockets at a military base.", "Hezbollah", "Hezbollah", "it had fired rockets at a military base");
+}
+
+#[test]
+fn told_addressee_that() {
+    let (n, a, c) = one("Putin told reporters in Moscow that sanctions had failed.");
+    assert_eq!((n.as_str(), a.as_str(), c.as_str()), ("Vladimir Putin", "Russia", "sanctions had failed"));
+}
+
+#[test]
+fn urged_addressee_to() {
+    check("The United Nations urged both sides to exercise maximum restraint.", "United Nations", "United Nations", "both sides to exercise maximum restraint");
+}
+
+#[test]
+fn called_on_addressee_to() {
+    check("Germany called on Israel to allow more aid into Gaza.", "Germany", "Germany", "Israel to allow more aid into Gaza");
+}
+
+#[test]
+fn vowed_to() {
+    check("The Houthis vowed to continue attacks on shipping.", "Houthis", "Houthis", "to continue attacks on shipping");
+}
+
+#[test]
+fn threatened_to() {
+    check("North Korea threatened to respond with overwhelming force.", "North Korea", "North Korea", "to respond with overwhelming force");
+}
+
+#[test]
+fn warned_of() {
+    check("Turkey warned of a wider war in the region.", "Turkey", "Turkey", "of a wider war in the region");
+}
+
+#[test]
+fn insisted_and_added_coordinated() {
+    let s = said("The Lebanese prime minister insisted that his country did not want war and added that the army would deploy in the south.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[0].2, "his country did not want war");
+    assert_eq!(s[1].2, "the army would deploy in the south");
+    assert!(s.iter().all(|x| x.1 == "Lebanon"));
+}
+
+#[test]
+fn assured_addressee_that() {
+    let (n, _, c) = one("Qatar assured Washington that mediation efforts would continue.");
+    assert_eq!((n.as_str(), c.as_str()), ("Qatar", "mediation efforts would continue"));
+}
+
+#[test]
+fn according_to_after_the_content() {
+    check("The strike killed three commanders, according to the Israel Defense Forces.", "Israel Defense Forces", "Israel", "The strike killed three commanders");
+}
+
+#[test]
+fn according_to_before_the_content() {
+    check("According to the Kremlin, the two presidents spoke by phone for an hour.", "Russia", "Russia", "the two presidents spoke by phone for an hour");
+}
+
+#[test]
+fn issued_a_statement_saying() {
+    check("Iran's mission to the United Nations issued a statement saying that its response would be proportionate.", "Iran's mission to the United Nations", "Iran", "its response would be proportionate");
+}
+
+#[test]
+fn colon_introduction_of_reported_words() {
+    let (n, _, c) = one("The State Department put it simply: the ceasefire must hold.");
+    assert_eq!(n, "United States");
+    assert_eq!(c, "the ceasefire must hold");
+}
+
+#[test]
+fn possessive_insistence_that() {
+    let s = said("Analysts noted Israel's insistence that it would strike any convoy.");
+    assert!(s.contains(&("Israel".into(), "Israel".into(), "it would strike any convoy".into())), "{s:?}");
+    // The analysts' own remark is theirs, with no actor.
+    assert!(s.iter().any(|(n, a, _)| n == "Analysts" && a.is_empty()), "{s:?}");
+}
+
+#[test]
+fn possessive_warning_that() {
+    check("Moscow's warning that it could deploy new missiles alarmed its neighbours.", "Russia", "Russia", "it could deploy new missiles alarmed its neighbours");
+}
+
+#[test]
+fn calls_from_holder_to() {
+    let s = said("The cabinet ignored calls from Egypt and Jordan to halt the operation.");
+    assert!(s.iter().any(|(n, a, c)| n == "Egypt and Jordan" && a == "Egypt+Jordan" && c == "Egypt and Jordan to halt the operation"), "{s:?}");
+}
+
+#[test]
+fn dismissed_calls_gives_two_holders() {
+    let s = said("Hamas dismissed calls from Qatar to release the hostages.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("Hamas", "dismissed calls"));
+    assert_eq!((s[1].0.as_str(), s[1].2.as_str()), ("Qatar", "Qatar to release the hostages"));
+}
+
+#[test]
+fn negated_speech_is_not_a_statement() {
+    assert!(said("The ministry did not say whether troops would withdraw.").is_empty());
+    assert!(said("Officials declined to say when talks would resume.").is_empty());
+}
+
+#[test]
+fn hypothetical_speech_is_not_a_statement() {
+    assert!(said("Critics would say the plan was doomed.").is_empty());
+}
+
+#[test]
+fn cue_words_used_as_nouns_do_not_report() {
+    assert!(said("The warning came as troops massed on the border.").is_empty());
+    assert!(said("A statement was expected later in the day.").is_empty());
+}
+
+#[test]
+fn inanimate_it_tells_me_is_not_speech() {
+    assert!(said("The silence so far tells me they are still deciding.").is_empty());
+}
+
+// ---------------------------------------------------------------- speakers and actors
+
+#[test]
+fn capital_metonym_speaks_for_its_state() {
+    check("Beijing said the drills were routine.", "China", "China", "the drills were routine");
+}
+
+#[test]
+fn bynames_speak_for_their_state() {
+    check("The White House said it was monitoring the situation.", "United States", "United States", "it was monitoring the situation");
+    check("The Jewish state said it would not stand by.", "Israel", "Israel", "it would not stand by");
+}
+
+#[test]
+fn army_acronym_speaks_for_its_state() {
+    check("The IDF said two soldiers were wounded.", "Israel Defense Forces", "Israel", "two soldiers were wounded");
+}
+
+#[test]
+fn title_resolves_by_document_date() {
+    let before = said_in("a.txt", "Headline\n\n10 May 2024\n\nThe Iranian president said the country would not back down.\n");
+    let after = said_in("b.txt", "Headline\n\n20 August 2024\n\nThe Iranian president said the country would not back down.\n");
+    assert_eq!(before[0].0, "Ebrahim Raisi");
+    assert_eq!(after[0].0, "Masoud Pezeshkian");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_person() {
+    let s = said("Prime Minister Keir Starmer met the king on Monday. Later he said Britain would send more aid.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Keir Starmer", "United Kingdom"));
+}
+
+#[test]
+fn pronoun_skips_prepositional_objects() {
+    let s = said("The Jordanian king spoke with the French president by phone, and he said the crossing must reopen.");
+    assert_eq!(s[0].0, "Abdullah II", "{s:?}");
+}
+
+#[test]
+fn bare_title_resolves_to_earlier_mention() {
+    let s = said("Dmytro Kuleba arrived in Warsaw on Friday. The foreign minister said more air defence was needed.");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Dmytro Kuleba", "Ukraine"), "{s:?}");
+}
+
+#[test]
+fn multi_actor_speaker_lists_every_actor() {
+    let (n, a, _) = one("France, Germany and the UK said the deal was the only way forward.");
+    assert_eq!((n.as_str(), a.as_str()), ("France, Germany and United Kingdom", "France+Germany+United Kingdom"));
+}
+
+#[test]
+fn independent_voice_has_no_actor() {
+    let (n, a, _) = one("Sarah Klein, a senior analyst at a Berlin think tank, said Iran would wait.");
+    assert_eq!(a, "", "speaker {n}");
+}
+
+#[test]
+fn relayed_statement_keeps_original_speaker() {
+    let doc = Document::from_text("r.txt", "Headline\n\n1 March 2024\n\nPutin told Erdogan that Russia wanted calm, the Turkish presidency said.\n".into(), &ENGINE.furniture);
+    let t = ENGINE.prepare(&doc);
+    let st = ENGINE.statements(&t);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].speaker.name.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(st[0].via.as_deref(), Some("the Turkish presidency"));
+}
+
+#[test]
+fn quote_of_an_attribution_belongs_to_the_inner_speaker() {
+    let doc = Document::from_text("q.txt", "Headline\n\n1 March 2024\n\n\"Xi Jinping said China opposed any escalation,\" according to Xinhua.\n".into(), &ENGINE.furniture);
+    let t = ENGINE.prepare(&doc);
+    let st = ENGINE.statements(&t);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].speaker.name.as_deref(), Some("Xi Jinping"));
+    assert_eq!(st[0].via.as_deref(), Some("Xinhua"));
+}
+
+#[test]
+fn surname_inside_another_name_is_not_that_person() {
+    // "Cameron" is not David Cameron here.
+    let s = said("Dr Cameron Hughes said the talks had stalled.");
+    assert_eq!(s[0].1, "", "{s:?}");
+}
+
+// ---------------------------------------------------------------- speech-to-text
+
+fn transcript(body: &str) -> Vec<(String, String, String)> {
+    said_in("t.txt", &format!("<video_title>Test | Example TV</video_title>\n<publish_date>20240901</publish_date>\n<doc>\n{body}\n</doc>"))
+}
+
+#[test]
+fn fuzzy_capital_name_in_speech_to_text() {
+    let s = transcript("the talks with Iran went nowhere and tehrahn said it would keep enriching uranium so we will see");
+    assert!(s.iter().any(|(n, a, c)| n == "Iran" && a == "Iran" && c.starts_with("it would keep enriching")), "{s:?}");
+}
+
+#[test]
+fn common_words_are_never_fuzzy_names() {
+    // "than" is close to "Tehran" but an English word.
+    let s = transcript("Iran is stronger than before and than said nothing");
+    assert!(s.iter().all(|(n, _, _)| n != "Iran"), "{s:?}");
+}
+
+#[test]
+fn office_with_misspelt_name_resolves_by_date() {
+    let s = transcript("Iran's president masood pezeshkan said the country wants talks with the west");
+    assert_eq!(s[0].0, "Masoud Pezeshkian", "{s:?}");
+}
+
+#[test]
+fn spoken_quote_opens_a_quotation() {
+    let doc = Document::from_text("t.txt", "<publish_date>20240901</publish_date>\n<doc>\nthe ministry said quote we will not negotiate under fire unquote and then the talks ended\n</doc>".into(), &ENGINE.furniture);
+    let t = ENGINE.prepare(&doc);
+    let st = ENGINE.statements(&t);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].kind, crate::extract::Kind::Direct);
+    assert!(doc.text[st[0].span.clone()].contains("we will not negotiate under fire"));
+}
+
+#[test]
+fn first_person_in_speech_is_the_turn_holder() {
+    assert!(transcript("I think they will respond soon and we know that talks are stalled").is_empty());
+}
+
+#[test]
+fn site_furniture_holds_no_statements() {
+    let s = said("The envoy said talks would resume.\n\nLatest news\n\nMinister: “We will respond”\n\n2 March 2024 - 10:00\n\nRebels say “no deal”\n\n2 March 2024 - 09:00\n");
+    assert_eq!(s.len(), 1, "{s:?}");
 }
