@@ -569,8 +569,10 @@ impl ActorTable {
             }
             None
         };
-        // 2. Heads: people and offices, extended over titles, adjectives, possessives.
-        for k in 0..atoms.len() {
+        // 2. Heads: people and offices, extended over titles, adjectives,
+        // possessives and other offices ("Iranian foreign ministry spokesman");
+        // the rightmost head of a phrase takes the whole phrase.
+        for k in (0..atoms.len()).rev() {
             if used[k] {
                 continue;
             }
@@ -610,13 +612,13 @@ impl ActorTable {
                         break;
                     }
                     match atoms[a].1 {
-                        Entry::Adjective(id) | Entry::Actor(id) if m.actors.is_empty() => {
+                        Entry::Adjective(id) | Entry::Actor(id) if m.actors.is_empty() || m.actors == [id] => {
                             m.actors = vec![id];
                             used[a] = true;
                             pos = atoms[a].0.start;
                             continue;
                         }
-                        Entry::Body(b) if m.actors.is_empty() => {
+                        Entry::Body(b) if m.actors.is_empty() || m.actors == [self.bodies[b].actor] => {
                             m.actors = vec![self.bodies[b].actor];
                             used[a] = true;
                             pos = atoms[a].0.start;
@@ -634,6 +636,11 @@ impl ActorTable {
                         }
                         Entry::Independent(_) => {
                             m.independent = true;
+                            used[a] = true;
+                            pos = atoms[a].0.start;
+                            continue;
+                        }
+                        Entry::GroupOffice(_) if m.kind == MentionKind::Office && m.title.is_some() => {
                             used[a] = true;
                             pos = atoms[a].0.start;
                             continue;

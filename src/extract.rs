@@ -141,6 +141,8 @@ struct Doc<'t, 'd> {
 /// What stands before a cue as its subject.
 enum Subject {
     Mention(usize),
+    /// An office and the name given in apposition.
+    Appos(usize, usize),
     Noun(usize),
     Coordinated,
     None,
@@ -180,7 +182,7 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter(|c| {
                 let floor = text.seg.sentences[text.seg.sentence_of(c.toks.start)].start;
-                let in_name = d.mentions.iter().any(|m| m.toks.start < c.toks.start && c.toks.start < m.toks.end && m.kind != MentionKind::Pronoun);
+                let in_name = d.mentions.iter().any(|m| m.toks.start <= c.toks.start && c.toks.start < m.toks.end && m.kind != MentionKind::Pronoun);
                 !in_name && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
             })
             .collect();
@@ -291,6 +293,18 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let toks = &self.text.toks;
                 Speaker { mention: Some(toks.norm_text(r.clone()).to_string()), span: Some(toks.span(r)), ..s }
             }
+            MentionKind::Office if mention.actors.is_empty() && matches!(self.key(mention.toks.start), "its" | "their") => {
+                // "Its foreign minister": the actor "it" stands for.
+                let mut own = self.ex_speaker(m);
+                let start = mention.toks.start;
+                let actor = self.mentions[..m].iter().rev().take_while(|c| c.toks.end + 120 > start).find(|c| c.kind == MentionKind::Actor && !c.in_pp).and_then(|c| c.actors.first().copied());
+                if let Some(a) = actor {
+                    let mut with_actor = self.mentions[m].clone();
+                    with_actor.actors = vec![a];
+                    own = self.actors.speaker(&with_actor, self.text, self.date);
+                }
+                own
+            }
             MentionKind::Office if mention.actors.is_empty() && !mention.independent && mention.person.is_none() && mention.title.is_some() && !mention.plural => {
                 // A bare title ("the minister"): the last mention with that title.
                 let own = self.actors.speaker(mention, self.text, self.date);
@@ -312,8 +326,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 own
             }
-            _ => self.actors.speaker(mention, self.text, self.date),
+            _ => self.ex_speaker(m),
         }
+    }
+
+    fn ex_speaker(&self, m: usize) -> Speaker {
+        self.actors.speaker(&self.mentions[m], self.text, self.date)
     }
 
     /// The antecedent of a pronoun mention.
@@ -446,7 +464,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if self.key(r) == "," {
                         if let Some(s) = self.prev(r, floor) {
                             if let Some(&m) = self.by_end.get(&(s + 1)) {
-                                return Subject::Mention(m);
+                                // An office whose holder is named in the apposition: "Its foreign minister, Badr Albusaidi,".
+                                let inner = self.by_start.get(&(r + 1)).copied().filter(|&a| self.mentions[a].toks.end == p && self.mentions[a].kind == MentionKind::Name);
+                                return match inner {
+                                    Some(a) if self.mentions[m].kind == MentionKind::Office && self.mentions[m].person.is_none() => Subject::Appos(m, a),
+                                    _ => Subject::Mention(m),
+                                };
                             }
                         }
                         break;
@@ -673,7 +696,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         for c in cues {
             let s = self.subject_before(c.toks.start, sent.start);
             let start = match &s {
-                Subject::Mention(m) => {
+                Subject::Mention(m) | Subject::Appos(m, _) => {
                     let ms = self.mentions[*m].toks.start;
                     // Include a comma or conjunction right before the subject.
                     Some(self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | "and" | "while" | "but")).unwrap_or(ms))
@@ -719,7 +742,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER);
                         if (self.key(b) == "," || after_quote) && b > sent.start {
                             if let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t)) {
-                                if self.postposed_tail(self.mentions[m].toks.end, sent.end) {
+                                let ms = self.mentions[m].toks.start;
+                                let inverted = self.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
+                                if inverted && self.postposed_tail(self.mentions[m].toks.end, sent.end) {
                                     postposed_content = Some(self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence));
                                     speaker = Some(self.speaker_of(m));
                                 }
@@ -791,6 +816,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                             confidence = 0.7;
                         }
                         speaker = Some(self.speaker_of(m));
+                    }
+                    Subject::Appos(m, a) => {
+                        let mut sp = self.speaker_of(m);
+                        let name = self.text.toks.norm_text(self.mentions[a].toks.clone()).to_string();
+                        sp.name = Some(name);
+                        speaker = Some(sp);
                     }
                     Subject::Noun(n) => speaker = self.noun_subject(n),
                     Subject::Coordinated => {
@@ -876,24 +907,24 @@ impl<'t, 'd> Doc<'t, 'd> {
         None
     }
 
-    /// Whether what follows a postposed subject+cue fits a postposed cue: the
-    /// sentence ends, or an adjunct, addressee or new clause follows.
+    /// Whether what follows a postposed subject+cue fits a postposed cue:
+    /// anything but a new content (a `that`-clause, a clause, an infinitive
+    /// or a quotation), since the content came before.
     fn postposed_tail(&self, from: usize, end: usize) -> bool {
         let Some(t) = self.next(from, end) else { return true };
         let k = self.key(t);
-        if matches!(k, "." | "," | ";" | "!" | "?" | "on" | "in" | "at" | "during" | "after" | "before" | "late" | "earlier" | "yesterday" | "today" | "according" | "adding" | "referring" | "while" | "but" | "and" | "as" | "when" | "without") {
+        if matches!(k, "." | "," | ";" | "!" | "?") {
             return true;
         }
-        if k == "that" || self.clause_starts(t, end) || self.infinitive(t, end) {
-            // "X said that ..." is not postposed, unless "told Y ... after Z said ..."
+        if k == "that" || k == ":" || self.infinitive(t, end) || self.quotes.iter().any(|q| q.toks.start == t) || self.clause_starts(t, end) {
             return false;
         }
-        // An addressee, then an adjunct ("told Qatari Emir ... in a call").
+        // An addressee, then anything but a clause ("told Qatari Emir ... in a call").
         if let Some(&m) = self.by_start.get(&t) {
-            let after = self.next(self.mentions[m].toks.end, end);
-            return after.is_none_or(|a| matches!(self.key(a), "." | "," | "in" | "on" | "at" | "during" | "after" | "by" | "over" | "via"));
+            let after = self.mentions[m].toks.end;
+            return self.next(after, end).is_none_or(|a| self.key(a) != "that" && !self.clause_starts(a, end));
         }
-        false
+        !self.clause_starts(t, end)
     }
 
     /// Content of a postposed cue: from the end of the previous statement in

@@ -380,3 +380,36 @@ fn site_furniture_holds_no_statements() {
     let s = said("The envoy said talks would resume.\n\nLatest news\n\nMinister: “We will respond”\n\n2 March 2024 - 10:00\n\nRebels say “no deal”\n\n2 March 2024 - 09:00\n");
     assert_eq!(s.len(), 1, "{s:?}");
 }
+
+#[test]
+fn postposed_cue_with_trailing_adjunct() {
+    check("“Shipping must not be threatened,” the Omani foreign ministry said in a statement carried by state media.", "Omani foreign ministry", "Oman", "Shipping must not be threatened");
+}
+
+#[test]
+fn office_chain_takes_the_whole_phrase() {
+    // "spokesman" is the Iranian ministry's, not an earlier spokesman's.
+    let s = said_in("c.txt", "Headline\n\n5 June 2023\n\nA US spokesman said the seizure was illegal. The Iranian foreign ministry spokesman rejected the criticism.\n");
+    assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Nasser Kanaani", "Iran"), "{s:?}");
+}
+
+#[test]
+fn possessive_pronoun_office_and_appositive_name() {
+    let s = said("Oman said it was in contact with both sides. Its foreign minister, Salim Harbi, said dialogue was the only way forward.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[0].2, "it was in contact with both sides");
+    assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Salim Harbi", "Oman"));
+}
+
+#[test]
+fn relative_clause_between_subject_and_cue() {
+    check("Oman, which has long mediated between the two sides, said it was ready to host talks.", "Oman", "Oman", "it was ready to host talks");
+}
+
+#[test]
+fn two_attributions_in_one_sentence() {
+    let s = said("While Cairo said it expected a truce within days, Hamas said it had received no proposal.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("Egypt", "it expected a truce within days"));
+    assert_eq!((s[1].0.as_str(), s[1].2.as_str()), ("Hamas", "it had received no proposal"));
+}
