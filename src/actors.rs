@@ -603,24 +603,27 @@ impl ActorTable {
                 m.actors = vec![self.persons[p].actor];
             }
             used[k] = true;
-            // Left extension.
+            // Left extension; at most one actor word ("Iranian", "Iran's").
             let mut pos = range.start;
             let mut modifiers = 0;
+            let mut took_actor = false;
             while let Some(p) = prev(pos) {
                 if let Some(a) = atom_at_end(p + 1) {
                     if used[a] {
                         break;
                     }
                     match atoms[a].1 {
-                        Entry::Adjective(id) | Entry::Actor(id) if m.actors.is_empty() || m.actors == [id] => {
+                        Entry::Adjective(id) | Entry::Actor(id) if !took_actor && (m.actors.is_empty() || m.actors == [id]) => {
                             m.actors = vec![id];
                             used[a] = true;
+                            took_actor = true;
                             pos = atoms[a].0.start;
                             continue;
                         }
-                        Entry::Body(b) if m.actors.is_empty() || m.actors == [self.bodies[b].actor] => {
+                        Entry::Body(b) if !took_actor && (m.actors.is_empty() || m.actors == [self.bodies[b].actor]) => {
                             m.actors = vec![self.bodies[b].actor];
                             used[a] = true;
+                            took_actor = true;
                             pos = atoms[a].0.start;
                             continue;
                         }
@@ -658,7 +661,7 @@ impl ActorTable {
                                 Entry::Person(pid, _) => Some(self.persons[pid].actor),
                                 _ => None,
                             };
-                            if let Some(owner) = owner {
+                            if let Some(owner) = owner.filter(|_| !took_actor) {
                                 if m.actors.is_empty() || m.actors == [owner] {
                                     m.actors = vec![owner];
                                     used[a] = true;

@@ -167,11 +167,10 @@ fn extract(engine: &Engine, paths: &[String], _format: ExtractFormat, io: &mut I
     report_input_errors(&loaded.errors, io)?;
     for doc in &loaded.docs {
         let text = engine.prepare(doc);
-        let mut statements = engine.statements(&text);
-        statements.extend(engine.turns(&text));
-        for st in &statements {
+        for c in engine.analyze(&text) {
+            let st = &c.statement;
             let cue = st.cue.as_ref().map(|c| &doc.text[text.toks.span(c.clone())]);
-            let rec = report::Record::new(doc, st, cue, Vec::new(), Vec::new());
+            let rec = report::Record::new(doc, st, cue, c.labels.iter().map(String::as_str).collect(), c.rules.iter().map(String::as_str).collect());
             writeln!(io.out, "{}", serde_json::to_string(&rec).expect("serializable"))?;
         }
     }

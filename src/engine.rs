@@ -8,9 +8,11 @@
 //! later stages. Nothing here is per-rule or per-pattern at document time.
 
 use crate::actors::ActorTable;
+use crate::classify::{Classified, Classifier};
 use crate::data::{DataFile, DataFiles};
 use crate::extract::{Extractor, Statement};
 use crate::lexicon::Lexicon;
+use crate::rules::RuleSet;
 use crate::error::Diagnostic;
 use crate::furniture::Furniture;
 use crate::ingest::{self, Document, Limits, Loaded};
@@ -37,6 +39,8 @@ pub struct Engine {
     pub actors: ActorTable,
     /// Transcript turn cues.
     pub turns: Turns,
+    /// Stance labels and rules.
+    pub rules: RuleSet,
     /// Input limits.
     pub limits: Limits,
 }
@@ -93,9 +97,10 @@ impl Engine {
             (Some(f), Some(w)) => ActorTable::compile(f, w).map_err(|d| diags.extend(d)).ok(),
             _ => None,
         };
-        match (furniture, transcript, lexicon, actors) {
-            (Some(furniture), Some((fillers, segmenter, turns)), Some(lexicon), Some(actors)) if diags.is_empty() => {
-                Ok(Engine { furniture, segmenter, fillers, lexicon, actors, turns, limits })
+        let rules = RuleSet::compile(files, &fillers_for_cues).map_err(|d| diags.extend(d)).ok();
+        match (furniture, transcript, lexicon, actors, rules) {
+            (Some(furniture), Some((fillers, segmenter, turns)), Some(lexicon), Some(actors), Some(rules)) if diags.is_empty() => {
+                Ok(Engine { furniture, segmenter, fillers, lexicon, actors, turns, rules, limits })
             }
             _ => {
                 diags.sort();
@@ -123,6 +128,20 @@ impl Engine {
     /// The turns of a transcript (empty for articles).
     pub fn turns(&self, text: &Text) -> Vec<Statement> {
         self.turns.turns(text, &self.actors)
+    }
+
+    /// Every statement of a prepared document, turns included, with stance
+    /// labels, in document order.
+    pub fn analyze(&self, text: &Text) -> Vec<Classified> {
+        let mut statements = self.statements(text);
+        statements.extend(self.turns(text));
+        statements.sort_by(|a, b| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end).cmp(&(b.span.start, b.kind == crate::extract::Kind::Turn, b.span.end)));
+        self.classify(text, statements)
+    }
+
+    /// Stance labels for statements of a prepared document.
+    pub fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
+        Classifier { rules: &self.rules }.classify(text, statements)
     }
 
     /// Tokenizes and segments a document's body.

@@ -74,6 +74,8 @@ pub struct Statement {
     pub scope: Range<usize>,
     /// Tokens of the cue, if any.
     pub cue: Option<Range<usize>>,
+    /// Byte range of the cue in the original file, if any.
+    pub cue_span: Option<Range<usize>>,
     /// Who said it.
     pub speaker: Speaker,
     /// Whom it was said to, where named.
@@ -653,6 +655,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             span: self.text.toks.span(content.clone()),
             toks: content,
             scope,
+            cue_span: cue.as_ref().map(|c| self.text.toks.span(c.clone())),
             cue,
             speaker,
             addressee,

@@ -64,10 +64,6 @@ const IRREGULAR: &[&[&str]] = &[
     &["choose", "chooses", "chose", "chosen", "choosing"],
     &["drive", "drives", "drove", "driven", "driving"],
     &["fall", "falls", "fell", "fallen", "falling"],
-    &["can", "could"],
-    &["will", "would"],
-    &["shall", "should"],
-    &["may", "might"],
 ];
 
 fn is_vowel(c: u8) -> bool {

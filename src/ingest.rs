@@ -89,6 +89,23 @@ impl Document {
         self.excluded.iter().map(|e| e.start..e.end).collect()
     }
 
+    /// A document that is all body (a sentence to explain or test a rule on).
+    pub fn snippet(name: &str, text: String, date: Option<Date>) -> Document {
+        let punctuated = is_punctuated(&text);
+        Document {
+            name: name.to_string(),
+            origin: name.to_string(),
+            title: None,
+            date,
+            source: None,
+            kind: if punctuated { DocKind::Article } else { DocKind::Transcript },
+            body: 0..text.len(),
+            excluded: Vec::new(),
+            punctuated,
+            text,
+        }
+    }
+
     /// Builds a document from text, as if read from a file called `name`.
     pub fn from_text(name: &str, text: String, furniture: &Furniture) -> Document {
         parse_text(name, name, text, Meta::default(), furniture)

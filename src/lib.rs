@@ -16,6 +16,7 @@
 //! binary writes it.
 
 pub mod actors;
+pub mod classify;
 pub mod cli;
 pub mod data;
 pub mod date;
@@ -30,6 +31,7 @@ pub mod normalize;
 pub mod pattern;
 pub mod quotes;
 pub mod report;
+pub mod rules;
 pub mod segment;
 pub mod token;
 pub mod tomlfile;

@@ -384,6 +384,7 @@ fn turn(toks: Range<usize>, span: Range<usize>, speaker: Speaker, confidence: f3
         sentence: span.clone(),
         span,
         cue: None,
+        cue_span: None,
         speaker,
         addressee: None,
         via: None,

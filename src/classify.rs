@@ -1,0 +1,295 @@
+//! Classification: stance labels for statements, with provenance.
+//!
+//! Each statement is read by the rules whose scope fits: its content, its
+//! frame (the cue and the content: "called on Y to exercise restraint"),
+//! or its sentence. A match is negated when an odd number of negators
+//! (`not`, `never`, `rather than`; `dismissed`, `rejected` ...) stand in
+//! the negator's reach before it, in the same sentence, not counting words
+//! the pattern itself names: "cannot afford not to retaliate" holds two
+//! negations and stays affirmed. The rule then drops, keeps or switches its
+//! label, by negator class. Labels whose rule weights reach the label's
+//! threshold are assigned; every hit keeps its rule id and spans for
+//! `stance explain`.
+
+use crate::engine::Text;
+use crate::extract::{Kind, Statement};
+use crate::pattern::{Env, Hits, Match};
+use crate::rules::{Outcome, Polarity, RuleSet, Scope};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// One rule match on a statement.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Rule index in the [`RuleSet`].
+    pub rule: usize,
+    /// Tokens matched.
+    pub toks: Range<usize>,
+    /// Bytes matched in the original file.
+    pub span: Range<usize>,
+    /// Negator class and bytes of the nearest negator, when negated.
+    pub negated: Option<(String, Range<usize>)>,
+    /// Label this hit gives after polarity (None: dropped).
+    pub gives: Option<String>,
+    /// Cancelled by an `unless` pattern.
+    pub cancelled: bool,
+}
+
+/// A statement with its labels.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    /// The statement.
+    pub statement: Statement,
+    /// Labels assigned, in label declaration order.
+    pub labels: Vec<String>,
+    /// Ids of the rules behind the labels, sorted.
+    pub rules: Vec<String>,
+    /// Every hit, including negated and cancelled ones.
+    pub hits: Vec<Hit>,
+}
+
+/// Applies a [`RuleSet`] to the statements of one document.
+pub struct Classifier<'a> {
+    /// The rules.
+    pub rules: &'a RuleSet,
+}
+
+/// A negator occurrence: tokens and class index.
+struct Negator {
+    toks: Range<usize>,
+    class: usize,
+}
+
+const BREAKS: &[&str] = &[".", ";", "!", "?", "but", "however", "although", "though", "whereas", "yet"];
+
+impl<'a> Classifier<'a> {
+    /// Classifies the statements of a prepared document.
+    pub fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let hits = self.rules.patterns.hits(&text.toks);
+        let neg_hits = self.rules.negator_patterns.hits(&text.toks);
+        let mut negators: Vec<Negator> = self
+            .rules
+            .negator_patterns
+            .matches(&env, &neg_hits, 0..text.toks.len())
+            .into_iter()
+            .map(|(pi, m)| Negator { toks: m.start..m.end, class: self.rules.negator_class[pi] })
+            .collect();
+        negators.sort_by_key(|n| (n.toks.start, n.toks.end, n.class));
+        // Words matched by several negator patterns count once.
+        negators.dedup_by(|b, a| b.toks.start < a.toks.end);
+        statements.into_iter().map(|st| self.one(text, &env, &hits, &negators, st)).collect()
+    }
+
+    fn one(&self, text: &Text, env: &Env, hits: &Hits, negators: &[Negator], st: Statement) -> Classified {
+        let seg = &text.seg;
+        let n = text.toks.len();
+        let (sent_range, content, frame) = if n == 0 || st.scope.is_empty() {
+            (0..0, 0..0, 0..0)
+        } else {
+            let s0 = seg.sentences[seg.sentence_of(st.scope.start)].start;
+            let s1 = seg.sentences[seg.sentence_of(st.scope.end - 1)].end;
+            (s0.min(st.toks.start)..s1.max(st.toks.end), st.toks.clone(), st.scope.clone())
+        };
+        let widest = sent_range.start.min(frame.start)..sent_range.end.max(frame.end);
+        let range_of = |s: Scope| match s {
+            Scope::Content => content.clone(),
+            Scope::Frame => frame.clone(),
+            Scope::Sentence => widest.clone(),
+        };
+        let kind = st.kind.as_str();
+        let mut found: Vec<(usize, Match)> = self
+            .rules
+            .patterns
+            .matches(env, hits, widest.clone())
+            .into_iter()
+            .map(|(pi, m)| (self.rules.pattern_rule[pi], m))
+            .collect();
+        // Regular expressions over the normalised text of the widest scope.
+        if !self.rules.regex_list.is_empty() && !widest.is_empty() {
+            let toks = &text.toks;
+            let base = toks.toks[widest.start].nstart as usize;
+            let hay = toks.norm_text(widest.clone());
+            for ri in self.rules.regexes.matches(hay).iter() {
+                let (re, rule) = &self.rules.regex_list[ri];
+                for m in re.find_iter(hay) {
+                    let a = toks.toks.partition_point(|t| (t.nend as usize) <= base + m.start());
+                    let b = toks.toks.partition_point(|t| (t.nstart as usize) < base + m.end());
+                    if a < b {
+                        found.push((*rule, Match { start: a, end: b, literals: (a..b).collect() }));
+                    }
+                }
+            }
+        }
+        let mut out_hits = Vec::new();
+        for (ri, m) in found {
+            let rule = &self.rules.rules[ri];
+            let range = range_of(rule.scope);
+            if m.start < range.start || m.end > range.end {
+                continue;
+            }
+            if !rule.kinds.is_empty() && !rule.kinds.iter().any(|k| k == kind) {
+                continue;
+            }
+            let cancelled = rule.unless.iter().any(|p| !p.find_all(env, range.clone()).is_empty());
+            let negated = self.negation(text, negators, &m, &range);
+            let gives = match (rule.polarity, &negated) {
+                (Polarity::Any, _) | (Polarity::Affirmed, None) => Some(rule.label.clone()),
+                (Polarity::Negated, Some(_)) => Some(rule.label.clone()),
+                (Polarity::Negated, None) => None,
+                (Polarity::Affirmed, Some((class, _))) => match rule.negated.get(class) {
+                    Some(Outcome::Keep) => Some(rule.label.clone()),
+                    Some(Outcome::Switch(l)) => Some(l.clone()),
+                    Some(Outcome::Drop) | None => None,
+                },
+            };
+            let negated = negated.map(|(c, r)| (c, text.toks.span(r)));
+            out_hits.push(Hit { rule: ri, span: text.toks.span(m.start..m.end), toks: m.start..m.end, negated, gives: if cancelled { None } else { gives }, cancelled });
+        }
+        out_hits.sort_by_key(|h| (h.toks.start, h.rule));
+        // Weights per label; labels that reach their threshold are assigned.
+        let mut weight: BTreeMap<&str, f64> = BTreeMap::new();
+        for h in &out_hits {
+            if let Some(l) = &h.gives {
+                *weight.entry(l.as_str()).or_insert(0.0) += self.rules.rules[h.rule].weight;
+            }
+        }
+        let labels: Vec<String> = self
+            .rules
+            .labels
+            .iter()
+            .filter(|l| weight.get(l.name.as_str()).is_some_and(|w| *w + 1e-9 >= l.threshold))
+            .map(|l| l.name.clone())
+            .collect();
+        let mut rules: Vec<String> = out_hits
+            .iter()
+            .filter(|h| h.gives.as_ref().is_some_and(|g| labels.contains(g)))
+            .map(|h| self.rules.rules[h.rule].id.clone())
+            .collect();
+        rules.sort();
+        rules.dedup();
+        Classified { statement: st, labels, rules, hits: out_hits }
+    }
+
+    /// The negation of a match: (class, tokens of the nearest negator) when an
+    /// odd number of negators reach it from within the same clause.
+    fn negation(&self, text: &Text, negators: &[Negator], m: &Match, range: &Range<usize>) -> Option<(String, Range<usize>)> {
+        // Clause windows of unpunctuated speech are cut at cues, not at
+        // sentence ends: there only the reach and explicit breaks limit a negator.
+        let floor = if text.doc.punctuated { text.seg.sentences[text.seg.sentence_of(m.start)].start } else { 0 };
+        let mut count = 0;
+        let mut nearest: Option<&Negator> = None;
+        for neg in negators {
+            if neg.toks.start >= m.end {
+                break;
+            }
+            let reach = self.rules.negators[neg.class].scope;
+            // Before the match within reach (counted in words), or inside it but not part of it.
+            if neg.toks.start < range.start || neg.toks.start < floor {
+                continue;
+            }
+            if m.literals.iter().any(|l| neg.toks.contains(l)) {
+                continue;
+            }
+            let inside = neg.toks.start >= m.start;
+            if !inside {
+                let words = (neg.toks.end..m.start).filter(|&t| !text.skip[t] && text.toks.toks[t].is_word()).count();
+                if words > reach || (neg.toks.end..m.start).any(|t| BREAKS.contains(&text.toks.key(t))) {
+                    continue;
+                }
+            }
+            count += 1;
+            if nearest.is_none_or(|n| neg.toks.start >= n.toks.start) {
+                nearest = Some(neg);
+            }
+        }
+        (count % 2 == 1).then(|| {
+            let n = nearest.expect("odd count has a negator");
+            (self.rules.negators[n.class].class.clone(), n.toks.clone())
+        })
+    }
+}
+
+/// A statement covering a whole sentence, for rule tests and `explain`.
+pub fn whole_text_statement(text: &Text) -> Statement {
+    let n = text.toks.len();
+    let span = text.toks.span(0..n);
+    Statement {
+        kind: Kind::Indirect,
+        toks: 0..n,
+        span: span.clone(),
+        scope: 0..n,
+        cue: None,
+        cue_span: None,
+        speaker: Default::default(),
+        addressee: None,
+        via: None,
+        sentence: span,
+        confidence: 1.0,
+    }
+}
+
+/// A failed inline test of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleTestFailure {
+    /// Rule id.
+    pub rule: String,
+    /// File defining the rule.
+    pub file: String,
+    /// The sentence.
+    pub sentence: String,
+    /// `true` for an example (must be labelled), `false` for a counterexample.
+    pub example: bool,
+    /// What the rule did instead.
+    pub detail: String,
+}
+
+/// Runs every rule's examples (the rule must give its label) and
+/// counterexamples (it must not); returns the number of cases and the failures.
+pub fn test_rules(engine: &crate::engine::Engine) -> (usize, Vec<RuleTestFailure>) {
+    use rayon::prelude::*;
+    let rules = &engine.rules;
+    let cases: Vec<(usize, &String, bool)> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .flat_map(|(ri, r)| r.examples.iter().map(move |s| (ri, s, true)).chain(r.counterexamples.iter().map(move |s| (ri, s, false))))
+        .collect();
+    let failures: Vec<RuleTestFailure> = cases
+        .par_iter()
+        .filter_map(|&(ri, sentence, example)| {
+            let rule = &rules.rules[ri];
+            let doc = crate::ingest::Document::snippet("example", sentence.clone(), None);
+            let text = engine.prepare(&doc);
+            let mut st = whole_text_statement(&text);
+            if let Some(k) = rule.kinds.first() {
+                st.kind = match k.as_str() {
+                    "direct" => Kind::Direct,
+                    "mixed" => Kind::Mixed,
+                    "turn" => Kind::Turn,
+                    _ => Kind::Indirect,
+                };
+            }
+            let classified = engine.classify(&text, vec![st]).pop()?;
+            let mine: Vec<&Hit> = classified.hits.iter().filter(|h| h.rule == ri).collect();
+            let labels = mine.iter().any(|h| h.gives.as_deref() == Some(rule.label.as_str()));
+            if labels == example {
+                return None;
+            }
+            let detail = match mine.first() {
+                None => "the rule does not match".to_string(),
+                Some(h) if h.cancelled => "an `unless` pattern cancels the rule".to_string(),
+                Some(h) => match (&h.negated, &h.gives) {
+                    (Some((class, span)), gives) => format!("negated by {:?} ({class}), giving {}", &doc.text[span.clone()], gives.as_deref().unwrap_or("nothing")),
+                    (None, Some(g)) => format!("matched {:?} and gave {g}", &doc.text[h.span.clone()]),
+                    (None, None) => format!("matched {:?} but gave nothing (polarity {:?})", &doc.text[h.span.clone()], rule.polarity),
+                },
+            };
+            Some(RuleTestFailure { rule: rule.id.clone(), file: rule.file.clone(), sentence: sentence.clone(), example, detail })
+        })
+        .collect();
+    (cases.len(), failures)
+}
+
+#[cfg(test)]
+mod tests;
