@@ -46,7 +46,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocsFormat::Table)]
         format: DocsFormat,
     },
-    /// Print one record per attributed statement: who said what, for whom.
+    /// Print one record per attributed statement: who said what, for whom, with which stance.
     Extract {
         /// Files, directories, or - for standard input.
         #[arg(required = true)]
@@ -55,6 +55,34 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<ExtractFormat>,
     },
+    /// Check, test and list the stance rules.
+    Rules {
+        /// What to do with the rules.
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+    /// Show how a text (or the statements of a file) is attributed and classified, rule by rule.
+    Explain {
+        /// A sentence in quotes, or a file.
+        input: String,
+        /// With a file: explain the statements covering this byte offset.
+        #[arg(long, value_name = "BYTE")]
+        at: Option<usize>,
+        /// Date of the text, YYYY-MM-DD (offices are resolved on it).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+}
+
+/// `stance rules` actions.
+#[derive(Subcommand, Debug)]
+pub enum RulesAction {
+    /// Check every data file strictly; print every problem as file:line:col.
+    Lint,
+    /// Run every rule's examples and counterexamples.
+    Test,
+    /// List labels and rules.
+    List,
 }
 
 /// Output formats of `stance extract`.
@@ -111,6 +139,13 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
             let format = format.unwrap_or(if io.tty { ExtractFormat::Table } else { ExtractFormat::Jsonl });
             extract(e, &paths, format, io)
         }),
+        Command::Rules { action: RulesAction::Lint } => rules_lint(&cli.rules, limits, io),
+        Command::Rules { action: RulesAction::Test } => with_engine(&cli.rules, limits, io, rules_test),
+        Command::Rules { action: RulesAction::List } => with_engine(&cli.rules, limits, io, |e, io| {
+            io.out.write_all(report::rules_table(&e.rules, io.width).as_bytes())?;
+            Ok(0)
+        }),
+        Command::Explain { input, at, date } => with_engine(&cli.rules, limits, io, |e, io| explain(e, &input, at, date.as_deref(), io)),
     };
     match result {
         Ok(code) => code,
@@ -162,17 +197,93 @@ fn docs(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> s
     Ok(if loaded.errors.is_empty() { 0 } else { 2 })
 }
 
-fn extract(engine: &Engine, paths: &[String], _format: ExtractFormat, io: &mut Io) -> std::io::Result<u8> {
+fn extract(engine: &Engine, paths: &[String], format: ExtractFormat, io: &mut Io) -> std::io::Result<u8> {
     let loaded = engine.ingest(paths);
     report_input_errors(&loaded.errors, io)?;
-    for doc in &loaded.docs {
-        let text = engine.prepare(doc);
-        for c in engine.analyze(&text) {
-            let st = &c.statement;
-            let cue = st.cue.as_ref().map(|c| &doc.text[text.toks.span(c.clone())]);
-            let rec = report::Record::new(doc, st, cue, c.labels.iter().map(String::as_str).collect(), c.rules.iter().map(String::as_str).collect());
-            writeln!(io.out, "{}", serde_json::to_string(&rec).expect("serializable"))?;
+    let analyses = engine.analyze_all(&loaded.docs);
+    let text = match format {
+        ExtractFormat::Jsonl => report::records_jsonl(&analyses),
+        ExtractFormat::Json => report::records_json(&analyses),
+        ExtractFormat::Csv => report::records_csv(&analyses),
+        ExtractFormat::Table => report::records_table(&analyses, io.width),
+    };
+    io.out.write_all(text.as_bytes())?;
+    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+}
+
+fn rules_lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> std::io::Result<u8> {
+    match Engine::load(rules.as_deref(), limits) {
+        Ok(engine) => {
+            let r = &engine.rules;
+            let patterns = r.rules.iter().map(|x| x.pattern_count).sum::<usize>();
+            writeln!(io.out, "ok: {} labels, {} rules, {} patterns", r.labels.len(), r.rules.len(), patterns)?;
+            Ok(0)
+        }
+        Err(diags) => {
+            for d in &diags {
+                writeln!(io.out, "{d}")?;
+            }
+            writeln!(io.err, "stance: {} problem(s) in the data files", diags.len())?;
+            Ok(2)
         }
     }
-    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+}
+
+fn rules_test(engine: &Engine, io: &mut Io) -> std::io::Result<u8> {
+    let (cases, failures) = crate::classify::test_rules(engine);
+    for f in &failures {
+        let what = if f.example { "example not labelled" } else { "counterexample labelled" };
+        writeln!(io.out, "FAIL {} ({}): {what}: {:?}\n     {}", f.rule, f.file, f.sentence, f.detail)?;
+    }
+    writeln!(io.out, "{} rules, {cases} cases, {} failed", engine.rules.rules.len(), failures.len())?;
+    Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, io: &mut Io) -> std::io::Result<u8> {
+    let date = match date.map(|d| (d, crate::date::Date::parse_iso(d))) {
+        None => None,
+        Some((_, Some(d))) => Some(d),
+        Some((d, None)) => {
+            writeln!(io.err, "stance: --date {d:?} is not a date (YYYY-MM-DD)")?;
+            return Ok(2);
+        }
+    };
+    let is_file = std::path::Path::new(input).is_file();
+    let doc = if is_file {
+        let mut loaded = engine.ingest(&[input.to_string()]);
+        report_input_errors(&loaded.errors, io)?;
+        if loaded.docs.is_empty() {
+            return Ok(2);
+        }
+        let mut d = loaded.docs.remove(0);
+        if date.is_some() {
+            d.date = date;
+        }
+        d
+    } else {
+        if at.is_some() {
+            writeln!(io.err, "stance: --at needs a file; {input:?} is not one")?;
+            return Ok(2);
+        }
+        crate::ingest::Document::snippet("text", input.to_string(), date)
+    };
+    let text = engine.prepare(&doc);
+    let mut statements = engine.analyze(&text);
+    if let Some(b) = at {
+        if b > doc.text.len() {
+            writeln!(io.err, "stance: --at {b} is past the end of {input} ({} bytes)", doc.text.len())?;
+            return Ok(2);
+        }
+        statements.retain(|c| {
+            let s = &c.statement;
+            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != crate::extract::Kind::Turn)
+        });
+    }
+    if statements.is_empty() && !is_file {
+        // No attribution found: read the whole text as one statement, so the rules still show.
+        let st = crate::classify::whole_text_statement(&text);
+        statements = engine.classify(&text, vec![st]);
+    }
+    io.out.write_all(report::explain_text(&text, &statements, &engine.rules).as_bytes())?;
+    Ok(0)
 }

@@ -45,6 +45,15 @@ pub struct Engine {
     pub limits: Limits,
 }
 
+/// The classified statements of one document.
+#[derive(Debug, Clone)]
+pub struct Analysis<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its statements and turns, with labels, in document order.
+    pub statements: Vec<Classified>,
+}
+
 /// A document prepared for analysis: tokens, filler flags, sentences.
 #[derive(Debug, Clone)]
 pub struct Text<'d> {
@@ -137,6 +146,18 @@ impl Engine {
         statements.extend(self.turns(text));
         statements.sort_by(|a, b| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end).cmp(&(b.span.start, b.kind == crate::extract::Kind::Turn, b.span.end)));
         self.classify(text, statements)
+    }
+
+    /// Analyses documents in parallel; the result is in input order whatever
+    /// the number of threads.
+    pub fn analyze_all<'d>(&self, docs: &'d [Document]) -> Vec<Analysis<'d>> {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .map(|doc| {
+                let text = self.prepare(doc);
+                Analysis { doc, statements: self.analyze(&text) }
+            })
+            .collect()
     }
 
     /// Stance labels for statements of a prepared document.

@@ -137,6 +137,8 @@ struct Doc<'t, 'd> {
     owners: Vec<(usize, Speaker)>,
     /// Resolved pronoun mentions: mention index -> speaker.
     resolved: HashMap<usize, Option<Speaker>>,
+    /// Rejected calls: (statement index, token of the call noun).
+    rejections: Vec<(usize, usize)>,
     out: Vec<Statement>,
 }
 
@@ -174,6 +176,7 @@ impl<'a> Extractor<'a> {
             quotes: quotes::find(text),
             owners: Vec::new(),
             resolved: HashMap::new(),
+            rejections: Vec::new(),
             out: Vec::new(),
         };
         d.find_owners();
@@ -845,7 +848,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                     Some(noun) => {
                         // "Iran dismissed calls from France to ...": Iran's statement is the rejection.
                         let head_span = c.toks.start..noun + 1;
-                        self.push(head_span, Some(c.toks.clone()), Some(c.toks.start..content.end), sp.clone(), None, &sent, confidence);
+                        if let Some(i) = self.push(head_span, Some(c.toks.clone()), Some(c.toks.start..content.end), sp.clone(), None, &sent, confidence) {
+                            self.rejections.push((i, noun));
+                        }
                     }
                     None => {
                         self.push(content, Some(c.toks.clone()), scope, sp.clone(), addressee, &sent, confidence);
@@ -1180,6 +1185,15 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// Orders statements and removes duplicates.
     fn finish(mut self) -> Vec<Statement> {
+        // A rejection's frame runs to the end of the call it rejects, so the
+        // rules see what was rejected ("... to exercise restraint").
+        for &(i, noun) in &self.rejections {
+            let end = self.out.iter().filter(|s| s.cue.as_ref().is_some_and(|c| c.start == noun)).map(|s| s.toks.end).max();
+            if let Some(end) = end {
+                let st = &mut self.out[i];
+                st.scope.end = st.scope.end.max(end);
+            }
+        }
         self.out.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
         self.out.dedup_by(|a, b| a.span == b.span && a.speaker.name == b.speaker.name);
         // A statement whose content is a quotation beginning with another

@@ -499,10 +499,12 @@ fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits:
             r
         }
         Elem::Gap(n) => {
+            // Up to n words; punctuation inside a gap is free, sentence ends stop it.
             next.push(tail);
             next.extend_from_slice(rest);
             let mut pos = t;
-            for _ in 0..=*n {
+            let mut words = 0;
+            loop {
                 let mark = lits.len();
                 if let Some(r) = match_seq(env, &next, pos, limit, lits) {
                     return Some(r);
@@ -512,9 +514,14 @@ fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits:
                 if pos >= limit.end || SENTENCE_END.contains(&env.toks.key(pos)) {
                     return None;
                 }
+                if env.toks.toks[pos].kind != TokKind::Punct {
+                    words += 1;
+                    if words > *n {
+                        return None;
+                    }
+                }
                 pos += 1;
             }
-            None
         }
         Elem::Opt(inner) => {
             next.push(inner);
@@ -715,6 +722,12 @@ mod tests {
     fn hyphenated_words_match_joined_and_apart() {
         assert_eq!(find("de-escalat*", "to deescalate, to de-escalate, to de escalate"), ["deescalate", "de-escalate", "de escalate"]);
         assert_eq!(find("self-defence", "in self defense"), ["self defense"]);
+    }
+
+    #[test]
+    fn gaps_count_words_not_punctuation() {
+        assert_eq!(find("severe ...2 response", "a severe, painful, response"), ["severe, painful, response"]);
+        assert_eq!(find("severe ...1 response", "a severe, painful, extensive response"), Vec::<String>::new());
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! Tables are rendered without colour and, when a width is given, wrapped
 //! to it, so that the same input gives the same bytes.
 
+use crate::classify::Classified;
+use crate::engine::{Analysis, Text};
 use crate::extract::Statement;
 use crate::ingest::{Document, Excluded};
+use crate::rules::{Outcome, Polarity, RuleSet, Scope};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
@@ -105,6 +108,12 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// The record of a classified statement of `doc`.
+    pub fn of(doc: &'a Document, c: &'a Classified) -> Record<'a> {
+        let cue = c.statement.cue_span.as_ref().map(|r| &doc.text[r.clone()]);
+        Record::new(doc, &c.statement, cue, c.labels.iter().map(String::as_str).collect(), c.rules.iter().map(String::as_str).collect())
+    }
+
     /// The record of a statement of `doc`, with its labels and rule ids.
     pub fn new(doc: &'a Document, st: &'a Statement, cue: Option<&'a str>, stance: Vec<&'a str>, rules: Vec<&'a str>) -> Record<'a> {
         let actor = match st.speaker.actors.as_slice() {
@@ -127,4 +136,208 @@ impl<'a> Record<'a> {
             rules,
         }
     }
+}
+
+/// `stance extract --format jsonl`: one record per line.
+pub fn records_jsonl(analyses: &[Analysis]) -> String {
+    let mut out = String::new();
+    for a in analyses {
+        for c in &a.statements {
+            out.push_str(&serde_json::to_string(&Record::of(a.doc, c)).expect("serializable"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `stance extract --format json`: an array of records.
+pub fn records_json(analyses: &[Analysis]) -> String {
+    let recs: Vec<Record> = analyses.iter().flat_map(|a| a.statements.iter().map(|c| Record::of(a.doc, c))).collect();
+    let mut s = serde_json::to_string_pretty(&recs).expect("serializable");
+    s.push('\n');
+    s
+}
+
+/// A CSV field, quoted when needed.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `stance extract --format csv`.
+pub fn records_csv(analyses: &[Analysis]) -> String {
+    let mut out = String::from("doc,start,end,kind,speaker,mention,actor,via,stance,rules,text\n");
+    for a in analyses {
+        for c in &a.statements {
+            let st = &c.statement;
+            let fields = [
+                a.doc.name.clone(),
+                st.span.start.to_string(),
+                st.span.end.to_string(),
+                st.kind.as_str().to_string(),
+                st.speaker.name.clone().unwrap_or_default(),
+                st.speaker.mention.clone().unwrap_or_default(),
+                st.speaker.actors.join("; "),
+                st.via.clone().unwrap_or_default(),
+                c.labels.join("; "),
+                c.rules.join("; "),
+                a.doc.text[st.span.clone()].to_string(),
+            ];
+            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Shortens text to `max` characters for table cells.
+pub fn clip(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        format!("{}…", s.chars().take(max.saturating_sub(1)).collect::<String>())
+    }
+}
+
+/// `stance extract --format table`.
+pub fn records_table(analyses: &[Analysis], width: Option<u16>) -> String {
+    let mut t = new_table(width);
+    t.set_header(vec!["doc", "bytes", "kind", "speaker", "actor", "stance", "statement"]);
+    for a in analyses {
+        for c in &a.statements {
+            let st = &c.statement;
+            t.add_row(vec![
+                a.doc.name.clone(),
+                format!("{}..{}", st.span.start, st.span.end),
+                st.kind.as_str().to_string(),
+                st.speaker.name.clone().unwrap_or_else(|| "?".into()),
+                if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") },
+                if c.labels.is_empty() { "-".into() } else { c.labels.join(", ") },
+                clip(&a.doc.text[st.span.clone()], 160),
+            ]);
+        }
+    }
+    format!("{t}\n")
+}
+
+fn scope_name(s: Scope) -> &'static str {
+    match s {
+        Scope::Content => "content",
+        Scope::Frame => "frame",
+        Scope::Sentence => "sentence",
+    }
+}
+
+/// `stance explain`: a statement, its speaker resolution and every rule hit.
+pub fn explain_text(text: &Text, statements: &[Classified], rules: &RuleSet) -> String {
+    let doc = text.doc;
+    let mut out = String::new();
+    let quoted = |r: &std::ops::Range<usize>| format!("{:?} [{}..{}]", &doc.text[r.clone()], r.start, r.end);
+    out.push_str(&format!("document: {} ({}, date {})\n", doc.name, doc.kind.as_str(), doc.date.map_or_else(|| "unknown".into(), |d| d.to_string())));
+    if statements.is_empty() {
+        out.push_str("no statement found\n");
+    }
+    for (i, c) in statements.iter().enumerate() {
+        let st = &c.statement;
+        out.push_str(&format!("\nstatement {}: {} {}\n", i + 1, st.kind.as_str(), quoted(&st.span)));
+        let sp = &st.speaker;
+        let actors = if sp.actors.is_empty() { if sp.independent { "none (independent voice)".into() } else { "none".to_string() } } else { sp.actors.join(", ") };
+        out.push_str(&format!("  speaker:  {}\n", sp.name.as_deref().unwrap_or("unknown")));
+        if let (Some(_), Some(r)) = (&sp.mention, &sp.span) {
+            out.push_str(&format!("  mention:  {}\n", quoted(r)));
+        }
+        out.push_str(&format!("  actor:    {actors}\n"));
+        if let Some(r) = &st.cue_span {
+            out.push_str(&format!("  cue:      {}\n", quoted(r)));
+        }
+        if let Some(a) = &st.addressee {
+            out.push_str(&format!("  to:       {a}\n"));
+        }
+        if let Some(v) = &st.via {
+            out.push_str(&format!("  via:      {v}\n"));
+        }
+        if !st.scope.is_empty() && st.scope.end <= text.toks.len() {
+            out.push_str(&format!("  frame:    {}\n", quoted(&text.toks.span(st.scope.clone()))));
+        }
+        if c.hits.is_empty() {
+            out.push_str("  rules:    none matched\n");
+        } else {
+            out.push_str("  rules:\n");
+        }
+        for h in &c.hits {
+            let r = &rules.rules[h.rule];
+            let mark = match (&h.gives, h.cancelled) {
+                (_, true) => "x",
+                (Some(_), _) => "+",
+                (None, _) => "-",
+            };
+            let mut line = format!("    {mark} {} ({}, scope {}) matched {}", r.id, r.label, scope_name(r.scope), quoted(&h.span));
+            if let Some((class, span)) = &h.negated {
+                line.push_str(&format!("; negated by {} ({class})", quoted(span)));
+            }
+            if h.cancelled {
+                line.push_str("; cancelled by an `unless` pattern");
+            }
+            match &h.gives {
+                Some(g) if g != &r.label => line.push_str(&format!(" -> {g}")),
+                Some(_) => {}
+                None if !h.cancelled => line.push_str(" -> dropped"),
+                None => {}
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&format!("  labels:   {}\n", if c.labels.is_empty() { "none".into() } else { c.labels.join(", ") }));
+    }
+    out
+}
+
+/// `stance rules list`.
+pub fn rules_table(rules: &RuleSet, width: Option<u16>) -> String {
+    let mut t = new_table(width);
+    t.set_header(vec!["id", "label", "scope", "polarity", "when negated", "patterns", "tests", "file"]);
+    for r in &rules.rules {
+        let negated = {
+            let mut v: Vec<String> = r
+                .negated
+                .iter()
+                .map(|(class, o)| {
+                    let o = match o {
+                        Outcome::Drop => "drop".to_string(),
+                        Outcome::Keep => "keep".to_string(),
+                        Outcome::Switch(l) => l.clone(),
+                    };
+                    format!("{class}: {o}")
+                })
+                .collect();
+            v.sort();
+            if v.is_empty() { "drop".to_string() } else { v.join(", ") }
+        };
+        t.add_row(vec![
+            r.id.clone(),
+            r.label.clone(),
+            scope_name(r.scope).to_string(),
+            match r.polarity {
+                Polarity::Affirmed => "affirmed",
+                Polarity::Negated => "negated",
+                Polarity::Any => "any",
+            }
+            .to_string(),
+            negated,
+            r.pattern_count.to_string(),
+            (r.examples.len() + r.counterexamples.len()).to_string(),
+            r.file.clone(),
+        ]);
+    }
+    let mut labels = new_table(width);
+    labels.set_header(vec!["label", "rules", "threshold", "description"]);
+    for l in &rules.labels {
+        let n = rules.rules.iter().filter(|r| r.label == l.name).count();
+        labels.add_row(vec![l.name.clone(), n.to_string(), l.threshold.to_string(), l.description.clone()]);
+    }
+    format!("{labels}\n\n{t}\n")
 }
