@@ -55,6 +55,24 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<ExtractFormat>,
     },
+    /// Line up who holds which position in which source: the main report.
+    Compare {
+        /// Files, directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// One column per document, or per source/outlet.
+        #[arg(long, value_enum, default_value_t = ByArg::Doc)]
+        by: ByArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Also list statements of independent voices (analysts, presenters).
+        #[arg(long)]
+        voices: bool,
+    },
     /// Check, test and list the stance rules.
     Rules {
         /// What to do with the rules.
@@ -72,6 +90,30 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+}
+
+/// Columns of `stance compare`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByArg {
+    /// One column per document.
+    Doc,
+    /// One column per source or outlet.
+    Source,
+}
+
+/// Output formats of `stance compare`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareFormat {
+    /// A terminal table and the evidence list.
+    Table,
+    /// Markdown (what reports/ holds).
+    Md,
+    /// One line per actor, source and label.
+    Csv,
+    /// The whole comparison as JSON.
+    Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// `stance rules` actions.
@@ -139,6 +181,9 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
             let format = format.unwrap_or(if io.tty { ExtractFormat::Table } else { ExtractFormat::Jsonl });
             extract(e, &paths, format, io)
         }),
+        Command::Compare { paths, by, format, out, voices } => {
+            with_engine(&cli.rules, limits, io, |e, io| compare(e, &paths, by, format, out.as_deref(), voices, io))
+        }
         Command::Rules { action: RulesAction::Lint } => rules_lint(&cli.rules, limits, io),
         Command::Rules { action: RulesAction::Test } => with_engine(&cli.rules, limits, io, rules_test),
         Command::Rules { action: RulesAction::List } => with_engine(&cli.rules, limits, io, |e, io| {
@@ -286,4 +331,32 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
     }
     io.out.write_all(report::explain_text(&text, &statements, &engine.rules).as_bytes())?;
     Ok(0)
+}
+
+fn compare(engine: &Engine, paths: &[String], by: ByArg, format: CompareFormat, out: Option<&std::path::Path>, voices: bool, io: &mut Io) -> std::io::Result<u8> {
+    let loaded = engine.ingest(paths);
+    report_input_errors(&loaded.errors, io)?;
+    let analyses = engine.analyze_all(&loaded.docs);
+    let by = match by {
+        ByArg::Doc => crate::compare::By::Doc,
+        ByArg::Source => crate::compare::By::Source,
+    };
+    let table = crate::compare::build(&analyses, by, &engine.rules);
+    let text = match format {
+        CompareFormat::Table => report::compare_table(&table, io.width, voices),
+        CompareFormat::Md => report::compare_markdown(&table, voices),
+        CompareFormat::Csv => report::compare_csv(&table),
+        CompareFormat::Json => report::compare_json(&table),
+        CompareFormat::Html => report::compare_html(&table, voices),
+    };
+    match out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                writeln!(io.err, "stance: {}: cannot write: {e}", path.display())?;
+                return Ok(2);
+            }
+        }
+        None => io.out.write_all(text.as_bytes())?,
+    }
+    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
 }

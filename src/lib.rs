@@ -18,6 +18,7 @@
 pub mod actors;
 pub mod classify;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod date;
 pub mod engine;

@@ -180,7 +180,12 @@ pub fn find(text: &Text) -> Vec<Quote> {
     out
 }
 
-/// Spoken quotations: "quote ... unquote", or "quote ..." to the end of the clause.
+/// Longest spoken quotation without "unquote", in words: speakers say
+/// "quote" before a short phrase and rarely close it.
+const SPOKEN_WORDS: usize = 10;
+
+/// Spoken quotations: "quote ... unquote", or "quote" and at most ten
+/// words, within the clause.
 fn spoken(text: &Text, out: &mut Vec<Quote>) {
     let toks = &text.toks;
     for i in 0..toks.len() {
@@ -192,13 +197,22 @@ fn spoken(text: &Text, out: &mut Vec<Quote>) {
             continue;
         }
         let sentence = &text.seg.sentences[text.seg.sentence_of(i)];
-        let mut end = sentence.end;
-        for j in start..sentence.end {
-            if matches!(toks.key(j), "unquote" | "endquote") || (matches!(toks.key(j), "end" | "close") && toks.is(j + 1, "quote")) {
-                end = j;
-                break;
+        let closed = (start..(start + 40).min(toks.len()))
+            .find(|&j| matches!(toks.key(j), "unquote" | "endquote") || (matches!(toks.key(j), "end" | "close") && toks.is(j + 1, "quote")));
+        let end = match closed {
+            Some(j) => j,
+            None => {
+                let mut words = 0;
+                let mut j = start;
+                while j < sentence.end && words < SPOKEN_WORDS {
+                    if toks.toks[j].is_word() && !text.skip[j] {
+                        words += 1;
+                    }
+                    j += 1;
+                }
+                j
             }
-        }
+        };
         if end > start {
             let inner = toks.span(start..end);
             out.push(Quote { inner: inner.clone(), outer: toks.toks[i].start as usize..inner.end, toks: start..end, mark: Mark::Spoken, continued: false });

@@ -42,6 +42,9 @@ struct RawLabel {
     description: String,
     /// Sum of rule weights needed to assign the label (default 1).
     threshold: Option<f64>,
+    /// Labels this one contradicts when one actor holds both in one source.
+    #[serde(default)]
+    opposes: Vec<Spanned<String>>,
 }
 
 /// `[[negator]]`: words that reverse the rules after them.
@@ -101,6 +104,8 @@ pub struct Label {
     pub description: String,
     /// Weight needed.
     pub threshold: f64,
+    /// Labels it contradicts.
+    pub opposes: Vec<String>,
 }
 
 /// Where a rule looks.
@@ -205,6 +210,7 @@ impl RuleSet {
         let mut diags = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
         let mut label_at: HashMap<String, String> = HashMap::new();
+        let mut opposes_at: Vec<(String, Diagnostic, String)> = Vec::new();
         let mut negators: Vec<NegatorClass> = Vec::new();
         let mut neg_patterns = Vec::new();
         let mut neg_class = Vec::new();
@@ -228,7 +234,8 @@ impl RuleSet {
                             continue;
                         }
                         label_at.insert(name.clone(), file.path.clone());
-                        labels.push(Label { name, description: l.description, threshold: l.threshold.unwrap_or(1.0) });
+                        opposes_at.extend(l.opposes.iter().map(|o| (file.path.clone(), root.diag(o.span().start, String::new()), o.get_ref().clone())));
+                        labels.push(Label { name, description: l.description, threshold: l.threshold.unwrap_or(1.0), opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect() });
                     }
                     for (n, _) in root.items::<RawNegator>("negator", &mut diags) {
                         let class = n.class.get_ref().clone();
@@ -260,6 +267,11 @@ impl RuleSet {
             diags.push(Diagnostic::file("rules", "no [[label]] declared in any rule file"));
         }
         let label_names: Vec<String> = labels.iter().map(|l| l.name.clone()).collect();
+        for (_, at, name) in opposes_at {
+            if !label_names.contains(&name) {
+                diags.push(Diagnostic { message: format!("`opposes` names unknown label {name:?}"), ..at });
+            }
+        }
         let class_names: Vec<String> = negators.iter().map(|c| c.class.clone()).collect();
         let mut rules: Vec<Rule> = Vec::new();
         let mut rule_at: HashMap<String, String> = HashMap::new();
@@ -424,6 +436,11 @@ impl RuleSet {
     /// A label by name.
     pub fn label(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// Whether two labels contradict each other (declared on either).
+    pub fn opposed(&self, a: &str, b: &str) -> bool {
+        self.label(a).is_some_and(|l| l.opposes.iter().any(|o| o == b)) || self.label(b).is_some_and(|l| l.opposes.iter().any(|o| o == a))
     }
 }
 

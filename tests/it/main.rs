@@ -3,4 +3,5 @@
 //! and exit status.
 
 mod cli_cases;
+mod compare;
 mod ingest;

@@ -1,0 +1,350 @@
+//! Positions across sources: who holds which stance where.
+//!
+//! A [`PositionTable`] has one row per actor and one column per source (a
+//! document, or an outlet with `--by source`), columns ordered by date.
+//! A cell counts the statements that give the actor each label in that
+//! source and points at the strongest one; the evidence list holds every
+//! statement behind a label. Each row ends with how the actor's position
+//! moves across sources: `mixed` (opposite labels, as declared by
+//! `opposes`, in one source), `single source`, `consistent`, or `shifted`
+//! (the labels change from the earliest source to the latest).
+//! Independent voices (analysts, presenters) are not actors; they are kept
+//! apart as `voices`. Transcript turns are not positions.
+
+use crate::classify::Classified;
+use crate::date::Date;
+use crate::engine::Analysis;
+use crate::extract::Kind;
+use crate::rules::RuleSet;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// How columns are formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// One column per document.
+    Doc,
+    /// One column per source or outlet.
+    Source,
+}
+
+/// A column: a document or an outlet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// Document name or outlet.
+    pub name: String,
+    /// Earliest date among its documents.
+    pub date: Option<Date>,
+    /// Documents in it.
+    pub docs: Vec<String>,
+}
+
+/// A statement behind a position.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Number shown in tables (`E3`).
+    pub id: usize,
+    /// Document name.
+    pub doc: String,
+    /// Column index of the document.
+    #[serde(skip)]
+    pub source: usize,
+    /// Speaker name.
+    pub speaker: String,
+    /// Actors it speaks for.
+    pub actors: Vec<String>,
+    /// Statement kind.
+    pub kind: &'static str,
+    /// Labels.
+    pub labels: Vec<String>,
+    /// Rule ids behind the labels.
+    pub rules: Vec<String>,
+    /// The reported words.
+    pub text: String,
+    /// Byte range of the words.
+    pub span: [usize; 2],
+    /// The sentence around them.
+    pub context: String,
+    /// Byte offset of the words within `context`.
+    pub context_at: [usize; 2],
+    /// Relay, if any.
+    pub via: Option<String>,
+    #[serde(skip)]
+    strength: f32,
+}
+
+/// One label in a cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellLabel {
+    /// Label.
+    pub label: String,
+    /// Supporting statements.
+    pub statements: usize,
+    /// Strongest evidence id.
+    pub evidence: usize,
+}
+
+/// What an actor holds in one source.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Cell {
+    /// Labels held, in label order.
+    pub labels: Vec<CellLabel>,
+    /// Statements with no label.
+    pub unlabelled: usize,
+}
+
+/// How an actor's position moves across sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Movement {
+    /// The same labels in every source.
+    Consistent,
+    /// The labels change from the earliest source to the latest.
+    Shifted {
+        /// Labels in the earliest source.
+        from: Vec<String>,
+        /// Labels in the latest source.
+        to: Vec<String>,
+    },
+    /// Opposite labels in one source.
+    Mixed {
+        /// The sources where it happens.
+        sources: Vec<String>,
+    },
+    /// Labels in one source only.
+    SingleSource,
+}
+
+impl Movement {
+    /// Short text for tables.
+    pub fn describe(&self) -> String {
+        match self {
+            Movement::Consistent => "consistent".into(),
+            Movement::Shifted { from, to } => format!("shifted ({} → {})", or_none(from), or_none(to)),
+            Movement::Mixed { .. } => "mixed".into(),
+            Movement::SingleSource => "single source".into(),
+        }
+    }
+
+    /// The bare kind (`consistent`, `shifted`, `mixed`, `single source`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Movement::Consistent => "consistent",
+            Movement::Shifted { .. } => "shifted",
+            Movement::Mixed { .. } => "mixed",
+            Movement::SingleSource => "single source",
+        }
+    }
+}
+
+fn or_none(v: &[String]) -> String {
+    if v.is_empty() { "none".into() } else { v.join(", ") }
+}
+
+/// An actor's row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Actor name.
+    pub actor: String,
+    /// One cell per source.
+    pub cells: Vec<Cell>,
+    /// Movement across sources.
+    pub movement: Movement,
+}
+
+/// The comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct PositionTable {
+    /// Columns, ordered by date then name.
+    pub sources: Vec<Source>,
+    /// Rows, most supported actor first.
+    pub rows: Vec<Row>,
+    /// Statements behind the labels, numbered.
+    pub evidence: Vec<Evidence>,
+    /// Statements of independent voices (analysts, presenters), numbered after the evidence.
+    pub voices: Vec<Evidence>,
+}
+
+/// How much a statement counts as evidence: direct words and more rules first.
+fn strength(c: &Classified) -> f32 {
+    let kind = match c.statement.kind {
+        Kind::Direct => 1.0,
+        Kind::Mixed => 0.9,
+        Kind::Indirect => 0.8,
+        Kind::Turn => 0.3,
+    };
+    c.statement.confidence * kind * (1.0 + c.rules.len() as f32 * 0.1)
+}
+
+fn evidence(a: &Analysis, c: &Classified, source: usize) -> Evidence {
+    let st = &c.statement;
+    let doc = a.doc;
+    let sent = st.sentence.start.min(st.span.start)..st.sentence.end.max(st.span.end);
+    Evidence {
+        id: 0,
+        doc: doc.name.clone(),
+        source,
+        speaker: st.speaker.name.clone().or_else(|| st.speaker.mention.clone()).unwrap_or_else(|| "?".into()),
+        actors: st.speaker.actors.clone(),
+        kind: st.kind.as_str(),
+        labels: c.labels.clone(),
+        rules: c.rules.clone(),
+        text: doc.text[st.span.clone()].to_string(),
+        span: [st.span.start, st.span.end],
+        context: doc.text[sent.clone()].to_string(),
+        context_at: [st.span.start - sent.start, st.span.end - sent.start],
+        via: st.via.clone(),
+        strength: strength(c),
+    }
+}
+
+/// Builds the comparison of analysed documents.
+pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
+    // Columns.
+    let mut groups: BTreeMap<String, Source> = BTreeMap::new();
+    let mut column_of_doc: Vec<String> = Vec::new();
+    for a in analyses {
+        let key = match by {
+            By::Doc => a.doc.name.clone(),
+            By::Source => a.doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
+        };
+        let g = groups.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new() });
+        g.docs.push(a.doc.name.clone());
+        g.date = match (g.date, a.doc.date) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        column_of_doc.push(key);
+    }
+    let mut sources: Vec<Source> = groups.into_values().collect();
+    sources.sort_by(|a, b| (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name)));
+    let col = |name: &str| sources.iter().position(|s| s.name == name).expect("every document has a column");
+    // Statements per actor and column.
+    let mut per_actor: BTreeMap<String, Vec<Vec<Evidence>>> = BTreeMap::new();
+    let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut voices = Vec::new();
+    for (ai, a) in analyses.iter().enumerate() {
+        let ci = col(&column_of_doc[ai]);
+        for c in &a.statements {
+            let st = &c.statement;
+            if st.speaker.actors.is_empty() || st.speaker.independent {
+                if !c.labels.is_empty() && !(st.kind == Kind::Turn && st.speaker.name.as_deref() == Some("host")) {
+                    voices.push(evidence(a, c, ci));
+                }
+                continue;
+            }
+            if st.kind == Kind::Turn {
+                continue;
+            }
+            for actor in &st.speaker.actors {
+                if c.labels.is_empty() {
+                    unlabelled.entry(actor.clone()).or_insert_with(|| vec![0; sources.len()])[ci] += 1;
+                    continue;
+                }
+                per_actor.entry(actor.clone()).or_insert_with(|| vec![Vec::new(); sources.len()])[ci].push(evidence(a, c, ci));
+            }
+        }
+    }
+    // Rows, most supported first; evidence numbered in row, column, position order.
+    let mut order: Vec<(&String, &Vec<Vec<Evidence>>)> = per_actor.iter().collect();
+    order.sort_by_key(|(name, cols)| (std::cmp::Reverse(cols.iter().map(Vec::len).sum::<usize>()), name.to_string()));
+    let mut rows = Vec::new();
+    let mut all_evidence: Vec<Evidence> = Vec::new();
+    let mut numbered: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    for (actor, cols) in order {
+        let mut cells = Vec::new();
+        for (ci, list) in cols.iter().enumerate() {
+            let mut list = list.clone();
+            list.sort_by_key(|e| (e.doc.clone(), e.span[0], e.span[1]));
+            let mut ids = Vec::new();
+            for e in &list {
+                let key = (e.doc.clone(), e.span[0]);
+                let id = *numbered.entry(key).or_insert_with(|| {
+                    let mut e = e.clone();
+                    e.id = all_evidence.len() + 1;
+                    all_evidence.push(e);
+                    all_evidence.len()
+                });
+                ids.push(id);
+            }
+            let mut cell = Cell { labels: Vec::new(), unlabelled: unlabelled.get(actor).map_or(0, |u| u[ci]) };
+            for l in &rules.labels {
+                let holding: Vec<(usize, &Evidence)> = list.iter().zip(&ids).filter(|(e, _)| e.labels.contains(&l.name)).map(|(e, &id)| (id, e)).collect();
+                if holding.is_empty() {
+                    continue;
+                }
+                // Strongest: highest strength, then earliest.
+                let best = holding
+                    .iter()
+                    .max_by(|a, b| a.1.strength.partial_cmp(&b.1.strength).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)))
+                    .map(|(id, _)| *id)
+                    .expect("non-empty");
+                cell.labels.push(CellLabel { label: l.name.clone(), statements: holding.len(), evidence: best });
+            }
+            cells.push(cell);
+        }
+        let movement = movement(&cells, &sources, rules);
+        rows.push(Row { actor: actor.clone(), cells, movement });
+    }
+    let first_voice = all_evidence.len() + 1;
+    for (i, v) in voices.iter_mut().enumerate() {
+        v.id = first_voice + i;
+    }
+    PositionTable { sources, rows, evidence: all_evidence, voices }
+}
+
+fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {
+    let sets: Vec<(usize, Vec<String>)> =
+        cells.iter().enumerate().filter(|(_, c)| !c.labels.is_empty()).map(|(i, c)| (i, c.labels.iter().map(|l| l.label.clone()).collect())).collect();
+    let mixed: Vec<String> = sets
+        .iter()
+        .filter(|(_, ls)| ls.iter().any(|a| ls.iter().any(|b| rules.opposed(a, b))))
+        .map(|(i, _)| sources[*i].name.clone())
+        .collect();
+    if !mixed.is_empty() {
+        return Movement::Mixed { sources: mixed };
+    }
+    match sets.as_slice() {
+        [] | [_] => Movement::SingleSource,
+        [first, .., last] => {
+            if sets.iter().all(|(_, s)| s == &first.1) {
+                Movement::Consistent
+            } else {
+                Movement::Shifted { from: first.1.clone(), to: last.1.clone() }
+            }
+        }
+    }
+}
+
+impl PositionTable {
+    /// The text of a cell (`deterrence ×2 (E1)`).
+    pub fn cell_text(&self, cell: &Cell) -> String {
+        let mut parts: Vec<String> = cell
+            .labels
+            .iter()
+            .map(|l| if l.statements > 1 { format!("{} ×{} (E{})", l.label, l.statements, l.evidence) } else { format!("{} (E{})", l.label, l.evidence) })
+            .collect();
+        if parts.is_empty() && cell.unlabelled > 0 {
+            parts.push(format!("no stance ({})", cell.unlabelled));
+        }
+        if parts.is_empty() { "–".into() } else { parts.join(", ") }
+    }
+
+    /// The row of an actor.
+    pub fn row(&self, actor: &str) -> Option<&Row> {
+        let k = crate::normalize::fold_key(actor);
+        self.rows.iter().find(|r| crate::normalize::fold_key(&r.actor) == k)
+    }
+
+    /// Column index of a source (document name or outlet), folded.
+    pub fn source_index(&self, name: &str) -> Option<usize> {
+        let k = crate::normalize::fold_key(name);
+        self.sources.iter().position(|s| crate::normalize::fold_key(&s.name) == k || s.docs.iter().any(|d| crate::normalize::fold_key(d) == k))
+    }
+
+    /// Byte range of an evidence's words in its context.
+    pub fn context_range(e: &Evidence) -> Range<usize> {
+        e.context_at[0]..e.context_at[1]
+    }
+}

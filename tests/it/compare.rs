@@ -1,0 +1,71 @@
+//! The comparison report: the committed report is current, the rendered
+//! table is stable, and output does not depend on the thread count.
+
+use std::process::Command;
+
+fn stance(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stance")).args(args).output().expect("runs")
+}
+
+#[test]
+fn committed_seed_report_is_current() {
+    let out = stance(&["compare", "corpus/seeds", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string("reports/seeds.md").expect("reports/seeds.md exists");
+    assert!(
+        committed == String::from_utf8_lossy(&out.stdout),
+        "reports/seeds.md is stale; regenerate it with: cargo run --release -- compare corpus/seeds --format md --out reports/seeds.md"
+    );
+}
+
+#[test]
+fn seed_table_snapshot() {
+    let out = stance(&["compare", "corpus/seeds", "--width", "120"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    for args in [vec!["extract", "corpus/seeds", "tests/fixtures/docs", "--format", "jsonl"], vec!["compare", "corpus/seeds", "tests/fixtures/docs", "--format", "json"]] {
+        let mut one = args.clone();
+        one.extend(["--threads", "1"]);
+        let mut four = args.clone();
+        four.extend(["--threads", "4"]);
+        let a = stance(&one);
+        let b = stance(&four);
+        assert!(!a.stdout.is_empty());
+        assert_eq!(a.stdout, b.stdout, "{args:?}");
+    }
+}
+
+#[test]
+fn seed_positions_are_backed_by_evidence() {
+    let out = stance(&["compare", "corpus/seeds", "--format", "json"]);
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = t["rows"].as_array().unwrap();
+    let holds = |actor: &str, col: usize| -> Vec<String> {
+        let r = rows.iter().find(|r| r["actor"] == actor).unwrap_or_else(|| panic!("row {actor}"));
+        r["cells"][col]["labels"].as_array().unwrap().iter().map(|l| l["label"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(holds("Iran", 0), ["deterrence", "de-escalation"]);
+    assert_eq!(holds("Iran", 1), ["deterrence", "de-escalation"]);
+    assert_eq!(holds("Israel", 0), ["deterrence"]);
+    assert_eq!(holds("Russia", 0), ["restraint"]);
+    assert_eq!(holds("United States", 1), ["deterrence"]);
+    for a in ["France", "Germany", "United Kingdom"] {
+        assert_eq!(holds(a, 1), ["restraint"]);
+    }
+    assert_eq!(holds("Hamas", 1), ["de-escalation"]);
+    // Every cell's evidence exists and speaks for that actor.
+    let evidence = t["evidence"].as_array().unwrap();
+    for r in rows {
+        for c in r["cells"].as_array().unwrap() {
+            for l in c["labels"].as_array().unwrap() {
+                let e = &evidence[l["evidence"].as_u64().unwrap() as usize - 1];
+                assert!(e["actors"].as_array().unwrap().contains(&r["actor"]), "{e}");
+                assert!(e["labels"].as_array().unwrap().contains(&l["label"]));
+            }
+        }
+    }
+}
