@@ -73,6 +73,21 @@ pub enum Command {
         #[arg(long)]
         voices: bool,
     },
+    /// Score the tool (or a records file) against a hand-made gold file.
+    Eval {
+        /// The gold file (TOML, see the evaluation format).
+        #[arg(long, value_name = "GOLD.toml")]
+        gold: PathBuf,
+        /// The documents the gold file annotates.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Score these statement records (JSON Lines) instead of running the tool.
+        #[arg(long, value_name = "FILE")]
+        records: Option<PathBuf>,
+        /// Print the metrics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check, test and list the stance rules.
     Rules {
         /// What to do with the rules.
@@ -184,6 +199,7 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Compare { paths, by, format, out, voices } => {
             with_engine(&cli.rules, limits, io, |e, io| compare(e, &paths, by, format, out.as_deref(), voices, io))
         }
+        Command::Eval { gold, paths, records, json } => with_engine(&cli.rules, limits, io, |e, io| eval(e, &gold, &paths, records.as_deref(), json, io)),
         Command::Rules { action: RulesAction::Lint } => rules_lint(&cli.rules, limits, io),
         Command::Rules { action: RulesAction::Test } => with_engine(&cli.rules, limits, io, rules_test),
         Command::Rules { action: RulesAction::List } => with_engine(&cli.rules, limits, io, |e, io| {
@@ -359,4 +375,59 @@ fn compare(engine: &Engine, paths: &[String], by: ByArg, format: CompareFormat, 
         None => io.out.write_all(text.as_bytes())?,
     }
     Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+}
+
+fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Option<&std::path::Path>, json: bool, io: &mut Io) -> std::io::Result<u8> {
+    let shown = gold.display().to_string();
+    let gold = match std::fs::read_to_string(gold) {
+        Ok(text) => match crate::eval::Gold::parse(&shown, &text) {
+            Ok(g) => g,
+            Err(d) => {
+                writeln!(io.err, "{d}")?;
+                return Ok(2);
+            }
+        },
+        Err(e) => {
+            writeln!(io.err, "stance: {shown}: cannot read: {e}")?;
+            return Ok(2);
+        }
+    };
+    let loaded = engine.ingest(paths);
+    report_input_errors(&loaded.errors, io)?;
+    let texts = loaded.docs.iter().map(|d| (d.name.clone(), d.text.clone().into_bytes())).collect();
+    let recs = match records {
+        Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| crate::eval::read_records(&t)) {
+            Ok(r) => r,
+            Err(e) => {
+                writeln!(io.err, "stance: {}: {e}", path.display())?;
+                return Ok(2);
+            }
+        },
+        None => engine
+            .analyze_all(&loaded.docs)
+            .iter()
+            .flat_map(|a| {
+                a.statements.iter().map(|c| crate::eval::Rec {
+                    doc: a.doc.name.clone(),
+                    span: c.statement.span.clone(),
+                    kind: c.statement.kind.as_str().to_string(),
+                    name: c.statement.speaker.name.clone(),
+                    mention: c.statement.speaker.mention.clone(),
+                    actors: c.statement.speaker.actors.clone(),
+                    stance: c.labels.clone(),
+                })
+            })
+            .collect(),
+    };
+    match crate::eval::score(&gold, &texts, &recs) {
+        Ok(scores) => {
+            let text = if json { crate::eval::render_json(&scores) } else { crate::eval::render(&scores) };
+            io.out.write_all(text.as_bytes())?;
+            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+        }
+        Err(e) => {
+            writeln!(io.err, "stance: {shown}: {e}")?;
+            Ok(2)
+        }
+    }
 }

@@ -23,6 +23,7 @@ pub mod data;
 pub mod date;
 pub mod engine;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod furniture;
 pub mod inflect;

@@ -4,4 +4,5 @@
 
 mod cli_cases;
 mod compare;
+mod eval;
 mod ingest;

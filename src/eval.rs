@@ -1,0 +1,528 @@
+//! Evaluation against a hand-made gold file, with the metrics of the
+//! evaluation format (`FORMAT.md`): statements found (span overlap with an
+//! anchor), speaker and actor accuracy, stance macro-F1, transcript turns,
+//! and document position tables. The matching follows the reference scorer
+//! step by step (gold statements in file order, required before optional;
+//! the record with the largest overlap wins, the first on ties) so that
+//! `stance eval` and `score.py` print the same numbers.
+
+use crate::error::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// The labels the evaluation format scores.
+pub const LABELS: [&str; 3] = ["deterrence", "restraint", "de-escalation"];
+
+/// A string or a list of strings (gold names and actors).
+#[derive(Deserialize, Debug, Clone, Default)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// Nothing.
+    #[default]
+    None,
+    /// One value.
+    One(String),
+    /// Several values.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The values (an empty string is none).
+    pub fn list(&self) -> Vec<String> {
+        match self {
+            OneOrMany::None => Vec::new(),
+            OneOrMany::One(s) if s.is_empty() => Vec::new(),
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// `[[doc]]` of a gold file.
+#[derive(Deserialize, Debug, Clone)]
+pub struct GoldDoc {
+    /// Document file name.
+    pub name: String,
+    /// Independent voices.
+    #[serde(default)]
+    pub independent: Vec<String>,
+    /// Position table: actor -> labels.
+    #[serde(default)]
+    pub positions: BTreeMap<String, Vec<String>>,
+}
+
+/// `[[statement]]` of a gold file.
+#[derive(Deserialize, Debug, Clone)]
+pub struct GoldStatement {
+    /// Document file name.
+    pub doc: String,
+    /// Exact text inside the statement.
+    pub anchor: String,
+    /// Which occurrence of the anchor.
+    #[serde(default = "one")]
+    pub occurrence: usize,
+    /// Accepted speaker names.
+    #[serde(default)]
+    pub speaker: OneOrMany,
+    /// Actor(s); empty for independent voices.
+    #[serde(default)]
+    pub actor: OneOrMany,
+    /// Labels.
+    #[serde(default)]
+    pub stance: Vec<String>,
+    /// Neither a miss if absent nor a false alarm if found.
+    #[serde(default)]
+    pub optional: bool,
+}
+
+/// `[[turn]]` of a gold file.
+#[derive(Deserialize, Debug, Clone)]
+pub struct GoldTurn {
+    /// Document file name.
+    pub doc: String,
+    /// Exact text inside the turn.
+    pub anchor: String,
+    /// Which occurrence of the anchor.
+    #[serde(default = "one")]
+    pub occurrence: usize,
+    /// Accepted speaker names.
+    #[serde(default)]
+    pub speaker: OneOrMany,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// A gold file.
+#[derive(Deserialize, Debug, Clone, Default)]
+pub struct Gold {
+    /// Documents.
+    #[serde(default)]
+    pub doc: Vec<GoldDoc>,
+    /// Statements.
+    #[serde(default)]
+    pub statement: Vec<GoldStatement>,
+    /// Turns.
+    #[serde(default)]
+    pub turn: Vec<GoldTurn>,
+}
+
+impl Gold {
+    /// Parses a gold file.
+    pub fn parse(path: &str, text: &str) -> Result<Gold, Diagnostic> {
+        toml::from_str(text).map_err(|e| Diagnostic::from_toml(path, text, &e))
+    }
+}
+
+/// What the scorer reads of a record.
+#[derive(Debug, Clone)]
+pub struct Rec {
+    /// Document file name.
+    pub doc: String,
+    /// Byte span.
+    pub span: Range<usize>,
+    /// Kind (`turn` records are scored as turns).
+    pub kind: String,
+    /// Speaker name.
+    pub name: Option<String>,
+    /// Speaker mention.
+    pub mention: Option<String>,
+    /// Actors.
+    pub actors: Vec<String>,
+    /// Labels.
+    pub stance: Vec<String>,
+}
+
+/// Case, diacritics, punctuation and spacing folded, for name comparison.
+pub fn fold(name: &str) -> String {
+    let text: String = name.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    let folded: String = text
+        .chars()
+        .flat_map(|c| if c == 'ß' { vec!['s', 's'] } else { c.to_lowercase().collect() })
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a predicted name matches an accepted one: equal after folding, or
+/// a name of two or more words stands whole inside the other.
+pub fn name_match(accepted: &BTreeSet<String>, got: &BTreeSet<String>) -> bool {
+    for a in accepted {
+        for g in got {
+            if a == g {
+                return true;
+            }
+            for (short, long) in [(a, g), (g, a)] {
+                if short.split_whitespace().count() >= 2 && format!(" {long} ").contains(&format!(" {short} ")) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn anchor_range(data: &[u8], anchor: &str, occurrence: usize, doc: &str) -> Result<Range<usize>, String> {
+    let needle = anchor.as_bytes();
+    let mut start: isize = -1;
+    for _ in 0..occurrence.max(1) {
+        let from = (start + 1) as usize;
+        match find(&data[from.min(data.len())..], needle) {
+            Some(i) => start = (from + i) as isize,
+            None => return Err(format!("anchor {anchor:?} (occurrence {occurrence}) not found in {doc}")),
+        }
+    }
+    Ok(start as usize..start as usize + needle.len())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d > 0 { n as f64 / d as f64 } else { 0.0 }
+}
+
+/// Statement metrics.
+#[derive(Serialize, Debug, Clone)]
+pub struct StatementScores {
+    /// Required gold statements.
+    pub gold: usize,
+    /// Of them, found.
+    pub found: usize,
+    /// Records matching no gold statement.
+    pub false_alarms: usize,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+/// An accuracy.
+#[derive(Serialize, Debug, Clone)]
+pub struct Accuracy {
+    /// Share correct.
+    pub accuracy: f64,
+}
+
+/// Stance metrics.
+#[derive(Serialize, Debug, Clone)]
+pub struct StanceScores {
+    /// Mean of the per-label F1.
+    pub macro_f1: f64,
+    /// F1 per label.
+    pub per_label_f1: BTreeMapInOrder,
+}
+
+/// A map serialized in label order.
+#[derive(Debug, Clone)]
+pub struct BTreeMapInOrder(pub Vec<(String, f64)>);
+
+impl Serialize for BTreeMapInOrder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// Turn metrics.
+#[derive(Serialize, Debug, Clone)]
+pub struct TurnScores {
+    /// Gold turns.
+    pub gold: usize,
+    /// Share named correctly.
+    pub accuracy: f64,
+}
+
+/// Position metrics.
+#[derive(Serialize, Debug, Clone)]
+pub struct PositionScores {
+    /// Gold triples.
+    pub gold: usize,
+    /// Predicted triples.
+    pub predicted: usize,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+    /// Gold triples not predicted.
+    pub missing: Vec<[String; 3]>,
+    /// Predicted triples not in gold.
+    pub extra: Vec<[String; 3]>,
+}
+
+/// All metrics.
+#[derive(Serialize, Debug, Clone)]
+pub struct Scores {
+    /// Statements.
+    pub statements: StatementScores,
+    /// Speaker names.
+    pub speaker: Accuracy,
+    /// Actors.
+    pub actor: Accuracy,
+    /// Stance labels.
+    pub stance: StanceScores,
+    /// Transcript turns.
+    pub turns: TurnScores,
+    /// Position tables.
+    pub positions: PositionScores,
+}
+
+/// Scores records against gold; `texts` maps document names to their bytes.
+pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) -> Result<Scores, String> {
+    let docs: BTreeMap<&str, &GoldDoc> = gold.doc.iter().map(|d| (d.name.as_str(), d)).collect();
+    for name in docs.keys() {
+        if !texts.contains_key(*name) {
+            return Err(format!("gold document {name} is not among the inputs"));
+        }
+    }
+    let records: Vec<&Rec> = records.iter().filter(|r| docs.contains_key(r.doc.as_str())).collect();
+    let statements: Vec<&Rec> = records.iter().copied().filter(|r| r.kind != "turn").collect();
+    let turns: Vec<&Rec> = records.iter().copied().filter(|r| r.kind == "turn").collect();
+    let mut gold_st: Vec<(&GoldStatement, Range<usize>)> = Vec::new();
+    for g in &gold.statement {
+        let text = texts.get(&g.doc).ok_or_else(|| format!("gold statement names unknown document {}", g.doc))?;
+        gold_st.push((g, anchor_range(text, &g.anchor, g.occurrence, &g.doc)?));
+    }
+    // Each gold statement takes its best overlapping record; required first.
+    let mut order: Vec<usize> = (0..gold_st.len()).collect();
+    order.sort_by_key(|&i| gold_st[i].0.optional);
+    let mut used: BTreeSet<usize> = BTreeSet::new();
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    for &gi in &order {
+        let (g, range) = &gold_st[gi];
+        let mut best: Option<usize> = None;
+        let mut best_ov = 0;
+        for (i, r) in statements.iter().enumerate() {
+            if used.contains(&i) || r.doc != g.doc {
+                continue;
+            }
+            let ov = overlap(&r.span, range);
+            if ov > best_ov {
+                best = Some(i);
+                best_ov = ov;
+            }
+        }
+        if let Some(b) = best {
+            used.insert(b);
+            matched.push((gi, b));
+        }
+    }
+    let required = gold_st.iter().filter(|(g, _)| !g.optional).count();
+    let hit_required: Vec<(usize, usize)> = matched.iter().copied().filter(|(gi, _)| !gold_st[*gi].0.optional).collect();
+    let false_alarms = statements
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| !used.contains(i) && !gold_st.iter().any(|(g, range)| g.doc == r.doc && overlap(&r.span, range) > 0))
+        .count();
+    let tp = hit_required.len();
+    let precision = ratio(tp, tp + false_alarms);
+    let recall = ratio(tp, required);
+    let mut speaker_ok = 0;
+    let mut actor_ok = 0;
+    let mut per_label: Vec<[usize; 3]> = vec![[0; 3]; LABELS.len()];
+    for &(gi, ri) in &hit_required {
+        let g = gold_st[gi].0;
+        let r = statements[ri];
+        let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
+        let got: BTreeSet<String> = [r.name.as_deref(), r.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
+        speaker_ok += usize::from(name_match(&names, &got));
+        let want_actors: BTreeSet<String> = g.actor.list().iter().map(|a| fold(a)).collect();
+        let have_actors: BTreeSet<String> = r.actors.iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect();
+        actor_ok += usize::from(want_actors == have_actors);
+        for (li, label) in LABELS.iter().enumerate() {
+            let want = g.stance.iter().any(|s| s == label);
+            let have = r.stance.iter().any(|s| s == label);
+            per_label[li][0] += usize::from(want && have);
+            per_label[li][1] += usize::from(!want && have);
+            per_label[li][2] += usize::from(want && !have);
+        }
+    }
+    let label_f1: Vec<(String, f64)> = LABELS
+        .iter()
+        .zip(&per_label)
+        .map(|(l, [t, fp, fn_])| (l.to_string(), f1(ratio(*t, t + fp), ratio(*t, t + fn_))))
+        .collect();
+    let macro_f1 = label_f1.iter().map(|(_, v)| v).sum::<f64>() / LABELS.len() as f64;
+    // Turns: the first turn record covering the anchor names the speaker.
+    let mut turn_ok = 0;
+    for g in &gold.turn {
+        let text = texts.get(&g.doc).ok_or_else(|| format!("gold turn names unknown document {}", g.doc))?;
+        let range = anchor_range(text, &g.anchor, g.occurrence, &g.doc)?;
+        let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
+        if let Some(r) = turns.iter().find(|r| r.doc == g.doc && r.span.start <= range.start && range.end <= r.span.end) {
+            let got: BTreeSet<String> = [r.name.as_deref(), r.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
+            turn_ok += usize::from(!got.is_empty() && name_match(&names, &got));
+        }
+    }
+    // Positions.
+    let mut gold_pos: BTreeSet<[String; 3]> = BTreeSet::new();
+    for (name, d) in &docs {
+        for (actor, stances) in &d.positions {
+            for s in stances {
+                gold_pos.insert([name.to_string(), fold(actor), s.clone()]);
+            }
+        }
+    }
+    let mut pred_pos: BTreeSet<[String; 3]> = BTreeSet::new();
+    for r in &statements {
+        let independent: BTreeSet<String> = docs[r.doc.as_str()].independent.iter().map(|n| fold(n)).collect();
+        for actor in &r.actors {
+            if independent.contains(&fold(actor)) || independent.contains(&fold(r.name.as_deref().unwrap_or(""))) {
+                continue;
+            }
+            for s in &r.stance {
+                if LABELS.contains(&s.as_str()) {
+                    pred_pos.insert([r.doc.clone(), fold(actor), s.clone()]);
+                }
+            }
+        }
+    }
+    let ptp = gold_pos.intersection(&pred_pos).count();
+    let (pp, pr) = (ratio(ptp, pred_pos.len()), ratio(ptp, gold_pos.len()));
+    Ok(Scores {
+        statements: StatementScores { gold: required, found: tp, false_alarms, precision, recall, f1: f1(precision, recall) },
+        speaker: Accuracy { accuracy: ratio(speaker_ok, tp) },
+        actor: Accuracy { accuracy: ratio(actor_ok, tp) },
+        stance: StanceScores { macro_f1, per_label_f1: BTreeMapInOrder(label_f1) },
+        turns: TurnScores { gold: gold.turn.len(), accuracy: ratio(turn_ok, gold.turn.len()) },
+        positions: PositionScores {
+            gold: gold_pos.len(),
+            predicted: pred_pos.len(),
+            precision: pp,
+            recall: pr,
+            f1: f1(pp, pr),
+            missing: gold_pos.difference(&pred_pos).cloned().collect(),
+            extra: pred_pos.difference(&gold_pos).cloned().collect(),
+        },
+    })
+}
+
+/// The six lines the reference scorer prints.
+pub fn render(s: &Scores) -> String {
+    let st = &s.statements;
+    let p = &s.positions;
+    let labels = s.stance.per_label_f1.0.iter().map(|(k, v)| format!("{k} {v:.3}")).collect::<Vec<_>>().join("  ");
+    format!(
+        "statements  P {:.3}  R {:.3}  F1 {:.3}  ({}/{} found, {} false alarms)\nspeaker     accuracy {:.3}\nactor       accuracy {:.3}\nstance      macro-F1 {:.3}  {labels}\nturns       accuracy {:.3}  ({} gold turns)\npositions   P {:.3}  R {:.3}  F1 {:.3}\n",
+        st.precision,
+        st.recall,
+        st.f1,
+        st.found,
+        st.gold,
+        st.false_alarms,
+        s.speaker.accuracy,
+        s.actor.accuracy,
+        s.stance.macro_f1,
+        s.turns.accuracy,
+        s.turns.gold,
+        p.precision,
+        p.recall,
+        p.f1
+    )
+}
+
+/// The metrics as JSON, laid out like the reference scorer's `--json`.
+pub fn render_json(s: &Scores) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    s.serialize(&mut ser).expect("serializable");
+    // Non-ASCII characters escaped, as Python's json does by default.
+    let mut out = String::new();
+    for c in String::from_utf8(buf).expect("utf-8").chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// Reads statement records (JSON Lines, as `stance extract` writes them).
+pub fn read_records(text: &str) -> Result<Vec<Rec>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {} of the records is not JSON: {e}", n + 1))?;
+        let (Some(doc), Some(span)) = (v.get("doc").and_then(|d| d.as_str()), v.get("span").and_then(|s| s.as_array())) else { continue };
+        let num = |i: usize| span.get(i).and_then(serde_json::Value::as_u64).map(|x| x as usize);
+        let (Some(a), Some(b)) = (num(0), num(1)) else { return Err(format!("line {}: span must be [start, end]", n + 1)) };
+        let sp = v.get("speaker");
+        let text_of = |k: &str| sp.and_then(|s| s.get(k)).and_then(|x| x.as_str()).map(str::to_string);
+        let actors = match sp.and_then(|s| s.get("actor")) {
+            Some(serde_json::Value::String(x)) if !x.is_empty() => vec![x.clone()],
+            Some(serde_json::Value::Array(xs)) => xs.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+            _ => Vec::new(),
+        };
+        let base = std::path::Path::new(doc).file_name().map_or(doc.to_string(), |f| f.to_string_lossy().to_string());
+        out.push(Rec {
+            doc: base,
+            span: a..b,
+            kind: v.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string(),
+            name: text_of("name"),
+            mention: text_of("mention"),
+            actors,
+            stance: v.get("stance").and_then(|s| s.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_matches_the_reference() {
+        assert_eq!(fold("Iran's  Foreign-Ministry"), "iran s foreign ministry");
+        assert_eq!(fold("Pezeshkián"), "pezeshkian");
+    }
+
+    #[test]
+    fn two_word_names_match_inside_longer_ones() {
+        let a: BTreeSet<String> = ["ebrahim raisi".to_string()].into();
+        let g: BTreeSet<String> = ["iranian president ebrahim raisi".to_string()].into();
+        assert!(name_match(&a, &g));
+        let a: BTreeSet<String> = ["raisi".to_string()].into();
+        assert!(!name_match(&a, &g));
+    }
+
+    #[test]
+    fn anchors_count_occurrences() {
+        let data = b"a b a b a";
+        assert_eq!(anchor_range(data, "a", 1, "d").unwrap(), 0..1);
+        assert_eq!(anchor_range(data, "a", 3, "d").unwrap(), 8..9);
+        assert!(anchor_range(data, "a", 4, "d").is_err());
+    }
+}
