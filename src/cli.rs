@@ -73,6 +73,20 @@ pub enum Command {
         #[arg(long)]
         voices: bool,
     },
+    /// Check claims about the sources (for CI): positions held, movement, factual claims.
+    Check {
+        /// The claims file (TOML).
+        claims: PathBuf,
+        /// Files, directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// One source per document, or per outlet.
+        #[arg(long, value_enum, default_value_t = ByArg::Doc)]
+        by: ByArg,
+    },
     /// Score the tool (or a records file) against a hand-made gold file.
     Eval {
         /// The gold file (TOML, see the evaluation format).
@@ -129,6 +143,19 @@ pub enum CompareFormat {
     Json,
     /// One self-contained HTML page.
     Html,
+}
+
+/// Output formats of `stance check`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Lines for people.
+    Text,
+    /// GitHub workflow annotations.
+    Github,
+    /// A JUnit XML report.
+    Junit,
+    /// JSON.
+    Json,
 }
 
 /// `stance rules` actions.
@@ -199,6 +226,7 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Compare { paths, by, format, out, voices } => {
             with_engine(&cli.rules, limits, io, |e, io| compare(e, &paths, by, format, out.as_deref(), voices, io))
         }
+        Command::Check { claims, paths, format, by } => with_engine(&cli.rules, limits, io, |e, io| check(e, &claims, &paths, format, by, io)),
         Command::Eval { gold, paths, records, json } => with_engine(&cli.rules, limits, io, |e, io| eval(e, &gold, &paths, records.as_deref(), json, io)),
         Command::Rules { action: RulesAction::Lint } => rules_lint(&cli.rules, limits, io),
         Command::Rules { action: RulesAction::Test } => with_engine(&cli.rules, limits, io, rules_test),
@@ -237,7 +265,7 @@ fn report_diagnostics(diags: &[Diagnostic], io: &mut Io) -> std::io::Result<()> 
     for d in diags {
         writeln!(io.err, "{d}")?;
     }
-    writeln!(io.err, "stance: {} problem(s) in the data files", diags.len())
+    writeln!(io.err, "stance: {} problem(s) found", diags.len())
 }
 
 fn report_input_errors(errors: &[InputError], io: &mut Io) -> std::io::Result<()> {
@@ -284,7 +312,7 @@ fn rules_lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> std::io::
             for d in &diags {
                 writeln!(io.out, "{d}")?;
             }
-            writeln!(io.err, "stance: {} problem(s) in the data files", diags.len())?;
+            writeln!(io.err, "stance: {} problem(s) found", diags.len())?;
             Ok(2)
         }
     }
@@ -430,4 +458,49 @@ fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Opti
             Ok(2)
         }
     }
+}
+
+fn check(engine: &Engine, claims: &std::path::Path, paths: &[String], format: CheckFormat, by: ByArg, io: &mut Io) -> std::io::Result<u8> {
+    let shown = claims.display().to_string();
+    let text = match std::fs::read_to_string(claims) {
+        Ok(t) => t,
+        Err(e) => {
+            writeln!(io.err, "stance: {shown}: cannot read: {e}")?;
+            return Ok(2);
+        }
+    };
+    let file = crate::data::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
+    let labels: Vec<String> = engine.rules.labels.iter().map(|l| l.name.clone()).collect();
+    let expectations = match crate::claims::parse(&file, &labels) {
+        Ok(x) => x,
+        Err(diags) => {
+            report_diagnostics(&diags, io)?;
+            return Ok(2);
+        }
+    };
+    let loaded = engine.ingest(paths);
+    report_input_errors(&loaded.errors, io)?;
+    if loaded.docs.is_empty() {
+        writeln!(io.err, "stance: no documents to check")?;
+        return Ok(2);
+    }
+    let analyses = engine.analyze_all(&loaded.docs);
+    let by = match by {
+        ByArg::Doc => crate::compare::By::Doc,
+        ByArg::Source => crate::compare::By::Source,
+    };
+    let table = crate::compare::build(&analyses, by, &engine.rules);
+    let outcomes = crate::claims::check(engine, &expectations, &analyses, &table);
+    let doc_paths = loaded.docs.iter().map(|d| (d.name.clone(), d.origin.clone())).collect();
+    let out = match format {
+        CheckFormat::Text => report::check_text(&outcomes),
+        CheckFormat::Github => report::check_github(&outcomes, &shown, &doc_paths),
+        CheckFormat::Junit => report::check_junit(&outcomes, &shown),
+        CheckFormat::Json => report::check_json(&outcomes),
+    };
+    io.out.write_all(out.as_bytes())?;
+    if !loaded.errors.is_empty() {
+        return Ok(2);
+    }
+    Ok(if outcomes.iter().all(|o| o.passed) { 0 } else { 1 })
 }

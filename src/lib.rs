@@ -17,6 +17,7 @@
 
 pub mod actors;
 pub mod classify;
+pub mod claims;
 pub mod cli;
 pub mod compare;
 pub mod data;
