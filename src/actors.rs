@@ -555,8 +555,21 @@ impl ActorTable {
             }
             atoms.sort_by_key(|a| a.0.start);
         }
-        let atom_at_end = |end: usize| atoms.iter().position(|a| a.0.end == end);
-        let atom_at_start = |start: usize| atoms.iter().position(|a| a.0.start == start);
+        // Atoms indexed by first and one-past-last token.
+        let mut starts: Vec<Option<usize>> = vec![None; n + 1];
+        let mut ends: Vec<Option<usize>> = vec![None; n + 1];
+        let mut in_atoms = vec![false; n];
+        for (k, a) in atoms.iter().enumerate() {
+            starts[a.0.start].get_or_insert(k);
+            ends[a.0.end] = Some(k);
+            if a.1 != Entry::Title {
+                for f in in_atoms.iter_mut().take(a.0.end).skip(a.0.start) {
+                    *f = true;
+                }
+            }
+        }
+        let atom_at_end = |end: usize| ends.get(end).copied().flatten();
+        let atom_at_start = |start: usize| starts.get(start).copied().flatten();
         let mut used = vec![false; atoms.len()];
         let mut mentions: Vec<Mention> = Vec::new();
         let prev = |t: usize| -> Option<usize> {
@@ -698,8 +711,11 @@ impl ActorTable {
                                 m.actors = actors;
                             }
                             end = stop;
-                            for a in 0..atoms.len() {
-                                if atoms[a].0.start > next && atoms[a].0.end <= stop {
+                            for (a, atom) in atoms.iter().enumerate().skip_while(|(_, x)| x.0.start <= next) {
+                                if atom.0.start >= stop {
+                                    break;
+                                }
+                                if atom.0.end <= stop {
                                     used[a] = true;
                                 }
                             }
@@ -714,8 +730,12 @@ impl ActorTable {
                 if let Some(a) = q.and_then(|t| atom_at_start(t)) {
                     if let Entry::Person(p, _) = atoms[a].1 {
                         if m.title.is_some() {
-                            for b in 0..atoms.len() {
-                                if atoms[b].0.start >= m.toks.end && atoms[b].0.end <= atoms[a].0.start {
+                            let (from, to) = (m.toks.end, atoms[a].0.start);
+                            for (b, atom) in atoms.iter().enumerate().skip_while(|(_, x)| x.0.start < from) {
+                                if atom.0.start >= to {
+                                    break;
+                                }
+                                if atom.0.end <= to {
                                     used[b] = true;
                                 }
                             }
@@ -771,11 +791,16 @@ impl ActorTable {
             });
         }
         // 4. Unknown proper names and titled names; pronouns.
-        let covered = |t: usize, ms: &[Mention]| ms.iter().any(|m| m.toks.start <= t && t < m.toks.end);
-        let in_atom = |t: usize| atoms.iter().any(|a| a.0.start <= t && t < a.0.end && a.1 != Entry::Title);
+        let mut covered_tok = vec![false; n];
+        for m in &mentions {
+            for f in covered_tok.iter_mut().take(m.toks.end.min(n)).skip(m.toks.start) {
+                *f = true;
+            }
+        }
+        let in_atom = |t: usize| in_atoms[t];
         let mut t = 0;
         while t < n {
-            if covered(t, &mentions) || text.skip[t] {
+            if covered_tok[t] || text.skip[t] {
                 t += 1;
                 continue;
             }
@@ -811,7 +836,10 @@ impl ActorTable {
                 self.proper_name(text, t).filter(|r| !r.is_empty())
             };
             if let Some(r) = name {
-                if !covered(r.end - 1, &mentions) {
+                if !covered_tok[r.end - 1] {
+                    for f in covered_tok.iter_mut().take(r.end).skip(r.start) {
+                        *f = true;
+                    }
                     mentions.push(Mention {
                         toks: r.clone(),
                         kind: MentionKind::Name,

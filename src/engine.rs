@@ -136,14 +136,15 @@ impl Engine {
 
     /// The turns of a transcript (empty for articles).
     pub fn turns(&self, text: &Text) -> Vec<Statement> {
-        self.turns.turns(text, &self.actors)
+        self.turns.turns(text, &self.actors, &self.actors.mentions(text))
     }
 
     /// Every statement of a prepared document, turns included, with stance
     /// labels, in document order.
     pub fn analyze(&self, text: &Text) -> Vec<Classified> {
-        let mut statements = self.statements(text);
-        statements.extend(self.turns(text));
+        let mentions = self.actors.mentions(text);
+        let mut statements = self.turns.turns(text, &self.actors, &mentions);
+        statements.extend(Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract_with(text, mentions));
         statements.sort_by(|a, b| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end).cmp(&(b.span.start, b.kind == crate::extract::Kind::Turn, b.span.end)));
         self.classify(text, statements)
     }

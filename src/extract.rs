@@ -128,10 +128,10 @@ struct Doc<'t, 'd> {
     actors: &'t ActorTable,
     date: Option<Date>,
     mentions: Vec<Mention>,
-    /// Mention index by end token.
-    by_end: HashMap<usize, usize>,
-    /// Mention index by start token.
-    by_start: HashMap<usize, usize>,
+    /// Mention index by end token (the longest mention ending there).
+    by_end: TokIndex,
+    /// Mention index by start token (the first mention starting there).
+    by_start: TokIndex,
     quotes: Vec<Quote>,
     /// Speech nouns with an owner: (noun token, owner speaker).
     owners: Vec<(usize, Speaker)>,
@@ -140,6 +140,26 @@ struct Doc<'t, 'd> {
     /// Rejected calls: (statement index, token of the call noun).
     rejections: Vec<(usize, usize)>,
     out: Vec<Statement>,
+}
+
+/// Mentions indexed by a token position.
+struct TokIndex(Vec<Option<usize>>);
+
+impl TokIndex {
+    fn get(&self, t: &usize) -> Option<&usize> {
+        self.0.get(*t).and_then(Option::as_ref)
+    }
+
+    fn contains_key(&self, t: &usize) -> bool {
+        self.get(t).is_some()
+    }
+}
+
+impl std::ops::Index<&usize> for TokIndex {
+    type Output = usize;
+    fn index(&self, t: &usize) -> &usize {
+        self.get(t).expect("indexed mention")
+    }
 }
 
 /// What stands before a cue as its subject.
@@ -155,15 +175,20 @@ enum Subject {
 impl<'a> Extractor<'a> {
     /// All statements of a document (transcript turns excluded), in order.
     pub fn extract(&self, text: &Text) -> Vec<Statement> {
-        let mentions = self.actors.mentions(text);
-        let mut by_end = HashMap::new();
-        let mut by_start = HashMap::new();
+        self.extract_with(text, self.actors.mentions(text))
+    }
+
+    /// As [`Extractor::extract`], with the document's mentions already found.
+    pub fn extract_with(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
+        let n = text.toks.len();
+        let mut by_end = TokIndex(vec![None; n + 1]);
+        let mut by_start = TokIndex(vec![None; n + 1]);
         for (i, m) in mentions.iter().enumerate() {
-            let e = by_end.entry(m.toks.end).or_insert(i);
+            let e = by_end.0[m.toks.end].get_or_insert(i);
             if mentions[*e].toks.len() < m.toks.len() {
                 *e = i;
             }
-            by_start.entry(m.toks.start).or_insert(i);
+            by_start.0[m.toks.start].get_or_insert(i);
         }
         let mut d = Doc {
             text,

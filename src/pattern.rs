@@ -418,7 +418,7 @@ impl Pattern {
             return None;
         }
         let mut lits = Vec::new();
-        let end = match_seq(env, &[&self.elems], start, limit, &mut lits)?;
+        let end = match_seq(env, &self.elems, None, start, limit, &mut lits)?;
         // Trim trailing skipped tokens from the end.
         let mut end = end;
         while end > start + 1 && env.skip.get(end - 1).copied().unwrap_or(false) {
@@ -475,11 +475,21 @@ fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
     }
 }
 
-/// Matches the concatenation of `stack` (first slice first) from token `t`.
-fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits: &mut Vec<usize>) -> Option<usize> {
-    let Some((first, rest)) = stack.split_first() else { return Some(t) };
-    let Some((e, tail)) = first.split_first() else { return match_seq(env, rest, t, limit, lits) };
-    let mut next: Vec<&[Elem]> = Vec::with_capacity(stack.len() + 1);
+/// What is left to match after the current sequence: a linked list of
+/// sequences living on the call stack (no allocation per step).
+struct Cont<'a> {
+    seq: &'a [Elem],
+    next: Option<&'a Cont<'a>>,
+}
+
+/// Matches `seq`, then the continuation, from token `t`; returns the end.
+fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Range<usize>, lits: &mut Vec<usize>) -> Option<usize> {
+    let Some((e, tail)) = seq.split_first() else {
+        return match cont {
+            None => Some(t),
+            Some(c) => match_seq(env, c.seq, c.next, t, limit, lits),
+        };
+    };
     match e {
         Elem::Atoms(atoms) => {
             let t = skip_fillers(env, t, limit);
@@ -490,9 +500,7 @@ fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits:
             if literal {
                 lits.push(t);
             }
-            next.push(tail);
-            next.extend_from_slice(rest);
-            let r = match_seq(env, &next, t + 1, limit, lits);
+            let r = match_seq(env, tail, cont, t + 1, limit, lits);
             if r.is_none() && literal {
                 lits.pop();
             }
@@ -500,13 +508,11 @@ fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits:
         }
         Elem::Gap(n) => {
             // Up to n words; punctuation inside a gap is free, sentence ends stop it.
-            next.push(tail);
-            next.extend_from_slice(rest);
             let mut pos = t;
             let mut words = 0;
             loop {
                 let mark = lits.len();
-                if let Some(r) = match_seq(env, &next, pos, limit, lits) {
+                if let Some(r) = match_seq(env, tail, cont, pos, limit, lits) {
                     return Some(r);
                 }
                 lits.truncate(mark);
@@ -524,27 +530,19 @@ fn match_seq(env: &Env, stack: &[&[Elem]], t: usize, limit: &Range<usize>, lits:
             }
         }
         Elem::Opt(inner) => {
-            next.push(inner);
-            next.push(tail);
-            next.extend_from_slice(rest);
+            let after = Cont { seq: tail, next: cont };
             let mark = lits.len();
-            if let Some(r) = match_seq(env, &next, t, limit, lits) {
+            if let Some(r) = match_seq(env, inner, Some(&after), t, limit, lits) {
                 return Some(r);
             }
             lits.truncate(mark);
-            next.clear();
-            next.push(tail);
-            next.extend_from_slice(rest);
-            match_seq(env, &next, t, limit, lits)
+            match_seq(env, tail, cont, t, limit, lits)
         }
         Elem::Alt(alts) => {
+            let after = Cont { seq: tail, next: cont };
             for alt in alts {
-                next.clear();
-                next.push(alt);
-                next.push(tail);
-                next.extend_from_slice(rest);
                 let mark = lits.len();
-                if let Some(r) = match_seq(env, &next, t, limit, lits) {
+                if let Some(r) = match_seq(env, alt, Some(&after), t, limit, lits) {
                     return Some(r);
                 }
                 lits.truncate(mark);

@@ -160,7 +160,6 @@ impl Tokens {
                     continue;
                 }
                 let surface = &text[r.clone()];
-                let key = token_key(surface);
                 let mut flags = pending;
                 pending = 0;
                 if r.start == quote_end {
@@ -175,7 +174,7 @@ impl Tokens {
                     }
                 }
                 let kstart = self.keys.len() as u32;
-                self.keys.push_str(&key);
+                push_key(&mut self.keys, surface);
                 let kend = self.keys.len() as u32;
                 self.keys.push(' ');
                 self.toks.push(Token {
@@ -351,6 +350,17 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>,
         }
     }
     out.push((start..end, kind));
+}
+
+/// Appends the matching key of a token surface to `keys` (ASCII words,
+/// the common case, without an intermediate string).
+fn push_key(keys: &mut String, surface: &str) {
+    let plain = surface.bytes().all(|b| b.is_ascii_alphanumeric()) && !matches!(surface.len(), 2 | 3);
+    if plain {
+        keys.extend(surface.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        keys.push_str(&token_key(surface));
+    }
 }
 
 /// The matching key of a token surface.

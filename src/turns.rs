@@ -122,7 +122,7 @@ impl Turns {
     }
 
     /// The turns of a transcript, covering its whole body; empty for articles.
-    pub fn turns(&self, text: &Text, actors: &ActorTable) -> Vec<Statement> {
+    pub fn turns(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         if text.doc.kind != DocKind::Transcript || text.toks.is_empty() {
             return Vec::new();
         }
@@ -130,7 +130,7 @@ impl Turns {
         if !labelled.is_empty() {
             return labelled;
         }
-        self.unlabelled(text, actors)
+        self.unlabelled(text, actors, mentions)
     }
 
     /// Turns cut at speaker labels.
@@ -171,7 +171,7 @@ impl Turns {
     }
 
     /// Turns of a transcript without labels.
-    fn unlabelled(&self, text: &Text, actors: &ActorTable) -> Vec<Statement> {
+    fn unlabelled(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         let toks = &text.toks;
         let n = toks.len();
         let questions: Vec<usize> = self.all(&self.questions, text).iter().map(|m| m.start).collect();
@@ -183,7 +183,6 @@ impl Turns {
             .collect();
         let handbacks: Vec<usize> = self.all(&self.handbacks, text).iter().map(|m| m.start).collect();
         let acks: Vec<usize> = self.all(&self.acks, text).iter().map(|m| m.start).collect();
-        let mentions = actors.mentions(text);
         let mut intros: Vec<(usize, Range<usize>)> = Vec::new();
         for m in self.all(&self.intro_after, text) {
             let name = self.name_before(text, actors, m.start);
@@ -221,7 +220,7 @@ impl Turns {
                 let floor = pos + MIN_GUEST_WORDS;
                 let h = handbacks.iter().copied().find(|&h| h >= floor);
                 let qa = questions.iter().filter(|&&q| q >= floor).find_map(|&q| answer_to(q).map(|a| (q, a)));
-                let q_start = qa.map(|(q, _)| self.preamble(text, &mentions, &acks, q, pos));
+                let q_start = qa.map(|(q, _)| self.preamble(text, mentions, &acks, q, pos));
                 match (h, qa, q_start) {
                     (Some(h), _, Some(qs)) if h <= qs => {
                         bounds.push((h, true));
@@ -253,7 +252,7 @@ impl Turns {
                 Speaker { name: Some("host".into()), mention: None, independent: true, ..Speaker::default() }
             } else {
                 match intros.iter().rev().find(|(at, _)| *at < start) {
-                    Some((_, name)) => self.guest(text, actors, name.clone()),
+                    Some((_, name)) => self.guest(text, actors, mentions, name.clone()),
                     None => Speaker { name: Some("guest".into()), independent: true, ..Speaker::default() },
                 }
             };
@@ -350,11 +349,11 @@ impl Turns {
     }
 
     /// A guest as a speaker: a known person or office keeps its actor.
-    fn guest(&self, text: &Text, actors: &ActorTable, name: Range<usize>) -> Speaker {
+    fn guest(&self, text: &Text, actors: &ActorTable, mentions: &[Mention], name: Range<usize>) -> Speaker {
         let surface = text.toks.norm_text(name.clone()).to_string();
-        let known = actors.mentions(text).into_iter().find(|m| m.toks.start <= name.start && name.end <= m.toks.end && !m.actors.is_empty());
+        let known = mentions.iter().find(|m| m.toks.start <= name.start && name.end <= m.toks.end && !m.actors.is_empty());
         match known {
-            Some(m) => actors.speaker(&m, text, text.doc.date),
+            Some(m) => actors.speaker(m, text, text.doc.date),
             None => Speaker { name: Some(surface.clone()), mention: Some(surface), span: Some(text.toks.span(name)), actors: Vec::new(), independent: true },
         }
     }

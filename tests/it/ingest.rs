@@ -90,3 +90,23 @@ fn seeds_metadata_and_furniture() {
     assert_eq!(transcript["date"], "2024-08-13");
     assert_eq!(transcript["title"], "Iran rejects calls to stand down retaliation | DW News");
 }
+
+#[test]
+fn a_thousand_unbalanced_quote_marks_finish_without_error() {
+    let dir = temp_dir("quotes");
+    let mut text = String::from("Quotes everywhere\n\n3 May 2023\n\n");
+    for i in 0..1000 {
+        let mark = ["“", "\"", "‘", "«", "”"][i % 5];
+        text.push_str(&format!("The minister said {mark}item {i} would follow. "));
+        if i % 50 == 49 {
+            text.push_str("\n\n");
+        }
+    }
+    let path = dir.join("quotes.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = stance().args(["extract", "--format", "jsonl"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = String::from_utf8(out.stdout).unwrap();
+    assert!(records.lines().count() >= 500, "statements are still found between the stray marks");
+    let _ = std::fs::remove_dir_all(&dir);
+}
