@@ -324,14 +324,24 @@ impl ActorTable {
             fuzzy: HashMap::new(),
             words,
         };
+        // Vocabulary nouns also match their plurals ("economists", "ministers").
         for (i, o) in v.person_offices.iter().enumerate() {
             t.add_phrase(o, Entry::PersonOffice(i), false);
+            for p in plurals(o) {
+                t.add_phrase(&p, Entry::GroupOffice(0), false);
+            }
         }
         for (i, o) in v.group_offices.iter().enumerate() {
             t.add_phrase(o, Entry::GroupOffice(i), false);
+            for p in plurals(o) {
+                t.add_phrase(&p, Entry::GroupOffice(i), false);
+            }
         }
         for (i, o) in v.independent.iter().enumerate() {
             t.add_phrase(o, Entry::Independent(i), false);
+            for p in plurals(o) {
+                t.add_phrase(&p, Entry::Independent(i), false);
+            }
         }
         for o in &v.titles {
             t.add_phrase(o, Entry::Title, false);
@@ -687,6 +697,13 @@ impl ActorTable {
                     break;
                 }
                 if modifiers < 3 && MODIFIERS.contains(&key) && toks.toks[p].is_word() {
+                    modifiers += 1;
+                    pos = p;
+                    continue;
+                }
+                // A capitalised office is a name: "the Congressional Budget Office".
+                let head_cap = toks.toks[range.start].has(CAP) && !toks.toks[range.start].has(PARA);
+                if head_cap && modifiers < 3 && toks.toks[p].is_word() && toks.toks[p].has(CAP) && !FUNCTION_WORDS.contains(&key) && !toks.toks[pos].has(PARA) {
                     modifiers += 1;
                     pos = p;
                     continue;
@@ -1086,11 +1103,19 @@ impl ActorTable {
                 let p = m.person.expect("person mention has a person");
                 s.name = Some(self.persons[p].name.clone());
                 // The actor an office-holder speaks for on the date (or their own).
-                let on_date = self.persons[p].offices.iter().find(|o| match date {
+                // The actor of the office held on the date; out of every listed
+                // office on a known date (a candidate, a former minister) the
+                // person speaks for no state.
+                let person = &self.persons[p];
+                let on_date = person.offices.iter().find(|o| match date {
                     Some(d) => o.from.is_none_or(|f| f <= d) && o.until.is_none_or(|u| d <= u),
                     None => false,
                 });
-                s.actors = actor_names(&[on_date.map_or(self.persons[p].actor, |o| o.actor)]);
+                s.actors = match (on_date, date) {
+                    (Some(o), _) => actor_names(&[o.actor]),
+                    (None, Some(_)) if !person.offices.is_empty() => Vec::new(),
+                    (None, _) => actor_names(&[person.actor]),
+                };
             }
             MentionKind::Office => {
                 let holder = match (&m.title, m.actors.as_slice()) {
@@ -1106,8 +1131,9 @@ impl ActorTable {
                         strsim::jaro_winkler(w0, r0) >= 0.8 || strsim::jaro_winkler(&written, &real) >= 0.8
                     }
                 };
-                s.name = match holder {
-                    Some(p) if name_ok(p) => Some(self.persons[p].name.clone()),
+                s.name = match (holder, &m.name) {
+                    (Some(p), _) if name_ok(p) => Some(self.persons[p].name.clone()),
+                    (_, Some(r)) => Some(toks.norm_text(r.clone()).to_string()),
                     _ => Some(surface),
                 };
             }
@@ -1142,6 +1168,27 @@ impl ActorTable {
     pub fn male(&self, m: &Mention) -> Option<bool> {
         m.person.and_then(|p| self.persons[p].male)
     }
+}
+
+/// Plural forms of a phrase's last word ("foreign minister" -> "foreign ministers").
+fn plurals(phrase: &str) -> Vec<String> {
+    let (head, last) = match phrase.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), phrase),
+    };
+    if last.ends_with('s') || !last.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    let form = if last.ends_with("man") {
+        format!("{}men", &last[..last.len() - 3])
+    } else if last.ends_with('y') && !last.ends_with("ey") && !last.ends_with("ay") && !last.ends_with("oy") {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if last.ends_with("ch") || last.ends_with("sh") || last.ends_with('x') {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    vec![format!("{head}{form}")]
 }
 
 /// Preference among entries for the same words: actors before adjectives.

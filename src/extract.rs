@@ -107,11 +107,16 @@ const NP_END: &[&str] = &[
     ",", ";", ":", ".", "!", "?", "amid", "as", "while", "after", "before", "because", "despite", "following", "saying", "adding",
     "which", "who", "whom", "where", "when", "but", "so",
 ];
+/// Verbs that show a clause has started (third person forms, unambiguous).
 const CLAUSE_VERBS: &[&str] = &[
-    "wants", "want", "seeks", "seek", "plans", "plan", "needs", "need", "intends", "intend", "hopes", "hope", "remains",
-    "remain", "stands", "stand", "believes", "believe", "considers", "consider", "supports", "support", "rejects", "reject",
-    "expects", "expect", "knows", "know", "sees", "see", "says", "say", "thinks", "think", "holds", "hold", "reserves",
-    "reserve", "retains", "retain", "regards", "regard", "views", "view",
+    "wants", "seeks", "plans", "needs", "intends", "hopes", "remains", "stands", "believes", "considers", "supports",
+    "rejects", "expects", "knows", "sees", "says", "thinks", "holds", "reserves", "retains", "regards", "views", "sought",
+    "thought", "knew", "saw", "held", "stood", "meant", "felt", "kept", "left", "told", "said",
+];
+/// Base forms that are verbs only after a pronoun subject ("they want"), nouns elsewhere ("support").
+const BASE_VERBS: &[&str] = &[
+    "want", "seek", "plan", "need", "intend", "hope", "remain", "stand", "believe", "consider", "support", "reject", "expect",
+    "know", "see", "say", "think", "hold", "reserve", "retain", "regard", "view",
 ];
 
 /// Extracts statements from prepared documents.
@@ -323,17 +328,31 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let toks = &self.text.toks;
                 Speaker { mention: Some(toks.norm_text(r.clone()).to_string()), span: Some(toks.span(r)), ..s }
             }
-            MentionKind::Office if mention.actors.is_empty() && matches!(self.key(mention.toks.start), "its" | "their") => {
-                // "Its foreign minister": the actor "it" stands for.
-                let mut own = self.ex_speaker(m);
-                let start = mention.toks.start;
-                let actor = self.mentions[..m].iter().rev().take_while(|c| c.toks.end + 120 > start).find(|c| c.kind == MentionKind::Actor && !c.in_pp).and_then(|c| c.actors.first().copied());
-                if let Some(a) = actor {
-                    let mut with_actor = self.mentions[m].clone();
-                    with_actor.actors = vec![a];
-                    own = self.actors.speaker(&with_actor, self.text, self.date);
+            MentionKind::Office if mention.actors.is_empty() && matches!(self.key(mention.toks.start), "its" | "their" | "his" | "her") => {
+                // "Its foreign minister", "Her campaign": whom the possessive stands for.
+                let own = self.ex_speaker(m);
+                let pronoun = match self.key(mention.toks.start) {
+                    "his" => "he",
+                    "her" => "she",
+                    "its" => "it",
+                    _ => "they",
+                };
+                match self.antecedent_of(pronoun, m) {
+                    Some(owner) if !owner.actors.is_empty() || owner.name.is_some() => {
+                        let mut with_actor = self.mentions[m].clone();
+                        with_actor.actors = owner.actors.iter().filter_map(|a| self.actors.actor_id(a)).collect();
+                        let mut sp = self.actors.speaker(&with_actor, self.text, self.date);
+                        // A group of a person ("her campaign") is named after the person.
+                        if self.mentions[m].title.is_none() {
+                            let head = self.text.toks.norm_text(self.mentions[m].toks.start + 1..self.mentions[m].toks.end).to_string();
+                            sp.name = owner.name.map(|n| format!("{n}'s {head}"));
+                        }
+                        sp.mention = own.mention;
+                        sp.span = own.span;
+                        sp
+                    }
+                    _ => own,
                 }
-                own
             }
             MentionKind::Office if mention.actors.is_empty() && !mention.independent && mention.person.is_none() && mention.title.is_some() && !mention.plural => {
                 // A bare title ("the minister"): the last mention with that title.
@@ -369,8 +388,15 @@ impl<'t, 'd> Doc<'t, 'd> {
         if let Some(r) = self.resolved.get(&m) {
             return r.clone();
         }
+        let key = self.key(self.mentions[m].toks.start).to_string();
+        let result = self.antecedent_of(&key, m);
+        self.resolved.insert(m, result.clone());
+        result
+    }
+
+    /// The antecedent a pronoun (`he`, `she`, `it`, `they`) standing at mention `m` refers to.
+    fn antecedent_of(&mut self, key: &str, m: usize) -> Option<Speaker> {
         let pron = self.mentions[m].clone();
-        let key = self.key(pron.toks.start).to_string();
         let reach = if self.text.doc.punctuated { 120 } else { 80 };
         let floor = pron.toks.start.saturating_sub(reach);
         // Compatible candidates, nearest first.
@@ -386,7 +412,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             if c.in_pp || c.independent {
                 continue;
             }
-            let ok = match key.as_str() {
+            let ok = match key {
                 "he" | "she" => {
                     let want_male = key == "he";
                     match c.kind {
@@ -423,9 +449,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             .find(|&k| named(&self.mentions[k]) && self.subject_like(k))
             .or_else(|| candidates.iter().copied().find(|&k| named(&self.mentions[k])))
             .or_else(|| candidates.first().copied());
-        let result = found.map(|k| self.speaker_of(k)).filter(|s| s.name.is_some());
-        self.resolved.insert(m, result.clone());
-        result
+        found.map(|k| self.speaker_of(k)).filter(|s| s.name.is_some())
     }
 
     /// Whether a mention looks like the subject of its clause: it opens its
@@ -580,6 +604,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !(tok.is_word() || tok.kind == TokKind::Number) {
             return false;
         }
+        let pronoun_subject = matches!(k, "they" | "we" | "i" | "you");
         let mut seen = 0;
         let mut p = t + 1;
         while p < end && seen < 7 {
@@ -588,7 +613,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 continue;
             }
             let k = self.key(p);
-            if AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 4) || k == "not" {
+            if AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (pronoun_subject && BASE_VERBS.contains(&k)) || (k.ends_with("ed") && k.len() > 4) || k == "not" {
                 return true;
             }
             if matches!(k, "." | ";" | "," | ":" | "that" | "to") {
@@ -762,8 +787,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let after_quote = before.is_some_and(|b| self.text.toks.toks[b].has(QUOTE_AFTER)) || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
                     if let Some(b) = before {
                         if (self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end) {
-                            postposed_content = Some(self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence));
-                            speaker = Some(self.speaker_of(m));
+                            let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
+                            let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
+                            if relay || self.reported_content(&content) {
+                                postposed_content = Some(content);
+                                speaker = Some(self.speaker_of(m));
+                            }
                         }
                     }
                 }
@@ -775,8 +804,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                             if let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t)) {
                                 let ms = self.mentions[m].toks.start;
                                 let inverted = self.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
-                                if inverted && self.postposed_tail(self.mentions[m].toks.end, sent.end) {
-                                    postposed_content = Some(self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence));
+                                let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
+                                let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
+                                if inverted && self.postposed_tail(self.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content)) {
+                                    postposed_content = Some(content);
                                     speaker = Some(self.speaker_of(m));
                                 }
                             }
@@ -857,6 +888,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                     Subject::Noun(n) => speaker = self.noun_subject(n),
                     Subject::Coordinated => {
                         speaker = last_speaker.clone().or_else(|| self.out[first_in_sentence..].last().map(|s| s.speaker.clone()));
+                        if speaker.is_none() {
+                            // "X called the demand a stunt and said ...": the sentence's subject.
+                            if let Some(m) = self.sentence_subject(&sent, head) {
+                                speaker = Some(self.speaker_of(m));
+                            }
+                        }
                     }
                     Subject::None => {}
                 }
@@ -886,9 +923,21 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         // Source phrases: "according to X".
         for s in sources {
-            let Some(&m) = self.next(s.end, sent.end).and_then(|t| self.by_start.get(&t)) else { continue };
-            let sp = self.speaker_of(m);
-            let mend = self.mentions[m].toks.end;
+            let first = self.next(s.end, sent.end);
+            let (sp, mend) = match first.and_then(|t| self.by_start.get(&t)).copied() {
+                Some(m) => (self.speaker_of(m), self.mentions[m].toks.end),
+                None => {
+                    // An anonymous source: "according to two people familiar with the talks".
+                    let Some(t0) = first else { continue };
+                    let e = self.np_end(t0, sent.end);
+                    if e <= t0 || !(t0..e).any(|t| self.text.toks.toks[t].is_word()) {
+                        continue;
+                    }
+                    let name = self.text.toks.norm_text(t0..e).to_string();
+                    let span = self.text.toks.span(t0..e);
+                    (Speaker { name: Some(name.clone()), mention: Some(name), span: Some(span), actors: Vec::new(), independent: false }, e)
+                }
+            };
             let before = self.prev(s.start, sent.start);
             let content = if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
                 self.postposed_content(sent.start, s.start, self.out.len())
@@ -908,6 +957,16 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             self.push(content.clone(), Some((*s).clone()), Some(content.start..s.end.max(content.end)), sp, None, &sent, 0.85);
         }
+    }
+
+    /// The mention opening a sentence (after lead adverbs), before `before`.
+    fn sentence_subject(&self, sent: &Range<usize>, before: usize) -> Option<usize> {
+        let m = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= before && !m.in_pp)?;
+        let lead_ok = (sent.start..self.mentions[m].toks.start).all(|t| {
+            self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || matches!(self.key(t), "but" | "and" | "then" | "meanwhile" | "later" | "earlier")
+        });
+        let first_person = self.mentions[m].kind == MentionKind::Pronoun && matches!(self.key(self.mentions[m].toks.start), "i" | "we" | "you");
+        (lead_ok && !first_person).then_some(m)
     }
 
     /// The subject of the clause a participle hangs on (for ", adding that").
@@ -958,6 +1017,27 @@ impl<'t, 'd> Doc<'t, 'd> {
             return self.next(after, end).is_none_or(|a| self.key(a) != "that" && !self.clause_starts(a, end));
         }
         !self.clause_starts(t, end)
+    }
+
+    /// Whether words before a postposed cue are a statement: a quotation, or
+    /// a clause (a verb), not an adverbial lead ("According to X,", "On Monday,").
+    fn reported_content(&self, r: &Range<usize>) -> bool {
+        if r.is_empty() {
+            return false;
+        }
+        if self.quotes.iter().any(|q| q.toks.start < r.end && r.start < q.toks.end) {
+            return true;
+        }
+        let lead = self.key(r.start);
+        if crate::actors::is_preposition(lead) || matches!(lead, "according" | "while" | "as" | "after" | "before" | "when" | "if" | "although" | "because" | "since" | "despite" | "amid" | "following") {
+            return false;
+        }
+        let words = (r.start..r.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
+        words >= 3
+            && (r.start..r.end).any(|t| {
+                let k = self.key(t);
+                AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 4) || (k.ends_with('s') && !k.ends_with("ss") && t > r.start && self.text.toks.toks[t].is_word() && !self.text.toks.toks[t].has(CAP) && k != "'s")
+            })
     }
 
     /// Content of a postposed cue: from the end of the previous statement in

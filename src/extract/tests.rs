@@ -279,7 +279,7 @@ fn title_resolves_by_document_date() {
 
 #[test]
 fn pronoun_speaker_resolves_to_person() {
-    let s = said("Prime Minister Keir Starmer met the king on Monday. Later he said Britain would send more aid.");
+    let s = said_in("p.txt", "Headline\n\n3 March 2025\n\nPrime Minister Keir Starmer met the king on Monday. Later he said Britain would send more aid.\n");
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Keir Starmer", "United Kingdom"));
 }
@@ -326,6 +326,47 @@ fn quote_of_an_attribution_belongs_to_the_inner_speaker() {
     assert_eq!(st.len(), 1, "{st:?}");
     assert_eq!(st[0].speaker.name.as_deref(), Some("Xi Jinping"));
     assert_eq!(st[0].via.as_deref(), Some("Xinhua"));
+}
+
+#[test]
+fn out_of_office_on_the_date_speaks_for_no_state() {
+    // Keir Starmer before he became prime minister (July 2024): no actor.
+    let s = said("Keir Starmer said Britain should send more aid.");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Keir Starmer", ""), "{s:?}");
+}
+
+#[test]
+fn adverbial_lead_is_not_postposed_content() {
+    check("According to the Kremlin, the two presidents spoke by phone for an hour.", "Russia", "Russia", "the two presidents spoke by phone for an hour");
+}
+
+#[test]
+fn noun_object_is_not_a_clause() {
+    assert!(said("Putin implicitly signals Russian support for Iran's right to self-defence.").is_empty());
+}
+
+#[test]
+fn capitalised_office_is_a_name() {
+    let s = said("Growth could slow, the Congressional Budget Office estimated.");
+    assert_eq!(s[0].0, "Congressional Budget Office", "{s:?}");
+}
+
+#[test]
+fn anonymous_sources_are_speakers() {
+    let s = said("The deal is close, according to two people familiar with the talks.");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("two people familiar with the talks", "The deal is close"), "{s:?}");
+}
+
+#[test]
+fn coordinated_cue_after_a_non_speech_verb() {
+    let s = said("Senator Ann Holt called the plan a stunt and said her party would vote against it.");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("Ann Holt", "her party would vote against it"), "{s:?}");
+}
+
+#[test]
+fn possessive_pronoun_group_is_named_after_its_owner() {
+    let s = said("Maria Lopez toured the state on Friday. Her campaign later released a statement saying she backed the bill.");
+    assert_eq!(s[0].0, "Maria Lopez's campaign", "{s:?}");
 }
 
 #[test]
