@@ -47,6 +47,10 @@ struct RawVocabulary {
     group_offices: Vec<String>,
     /// Independent voices.
     independent: Vec<String>,
+    /// Nouns referring back to the nearest organisation.
+    organisation_anaphors: Vec<String>,
+    /// Nouns referring back to the nearest state.
+    state_anaphors: Vec<String>,
     /// Honorifics before names.
     titles: Vec<String>,
 }
@@ -193,6 +197,8 @@ pub struct ActorTable {
     /// People.
     pub persons: Vec<Person>,
     person_offices: Vec<String>,
+    /// Anaphoric nouns: key -> whether it refers to an organisation (else a state).
+    anaphors: HashMap<String, bool>,
     phrases: HashMap<String, Vec<Phrase>>,
     /// Single-word names for fuzzy matching, by first letter.
     fuzzy: HashMap<char, Vec<(String, Entry)>>,
@@ -320,6 +326,7 @@ impl ActorTable {
             bodies: Vec::new(),
             persons: Vec::new(),
             person_offices: v.person_offices.iter().map(|s| canonical_title(s)).collect(),
+            anaphors: v.organisation_anaphors.iter().map(|a| (fold_key(a), true)).chain(v.state_anaphors.iter().map(|a| (fold_key(a), false))).collect(),
             phrases: HashMap::new(),
             fuzzy: HashMap::new(),
             words,
@@ -346,6 +353,9 @@ impl ActorTable {
         for o in &v.titles {
             t.add_phrase(o, Entry::Title, false);
         }
+        for a in v.organisation_anaphors.iter().chain(&v.state_anaphors) {
+            t.add_phrase(a, Entry::GroupOffice(0), false);
+        }
         let mut names: HashMap<String, usize> = HashMap::new();
         for (a, at) in root.items::<RawActor>("actor", &mut diags) {
             let id = t.actors.len();
@@ -366,6 +376,10 @@ impl ActorTable {
             }
             for s in &a.adjectives {
                 t.add_phrase(s, Entry::Adjective(id), false);
+                // "the Iranians", "the Saudis" speak for the state.
+                if s.ends_with('n') || s.ends_with('i') {
+                    t.add_phrase(&format!("{s}s"), Entry::Actor(id), true);
+                }
             }
         }
         let lookup = |t: &ActorTable, s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> usize {
@@ -772,6 +786,18 @@ impl ActorTable {
                         end = name.end;
                         m.name = Some(name);
                     }
+                    // "prime minister najib mikaty": a first name, then a known surname.
+                    if let Some(a) = self.next_word(text, end).and_then(|t| atom_at_start(t)) {
+                        if let Entry::Person(p, _) = atoms[a].1 {
+                            m.person = Some(p);
+                            m.kind = MentionKind::Person;
+                            if m.actors.is_empty() {
+                                m.actors = vec![self.persons[p].actor];
+                            }
+                            end = atoms[a].0.end;
+                            used[a] = true;
+                        }
+                    }
                 }
             }
             m.toks.end = end;
@@ -1162,6 +1188,21 @@ impl ActorTable {
             }
         }
         s
+    }
+
+    /// For an anaphoric noun ("the group", "the country"): whether it refers to
+    /// an organisation (`Some(true)`) or a state (`Some(false)`).
+    pub fn anaphor(&self, m: &Mention, text: &Text) -> Option<bool> {
+        // Only a bare "the group", "this country": a modifier makes a new referent ("the western nation").
+        if m.kind != MentionKind::Office || !m.actors.is_empty() || m.toks.len() != 2 || !matches!(text.toks.key(m.toks.start), "the" | "this" | "that") {
+            return None;
+        }
+        self.anaphors.get(text.toks.key(m.toks.end - 1)).copied()
+    }
+
+    /// Whether an actor is an organisation.
+    pub fn is_organisation(&self, actor: usize) -> bool {
+        self.actors.get(actor).is_some_and(|a| a.organisation)
     }
 
     /// Gender of a mention where known: `Some(true)` male.

@@ -328,6 +328,22 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let toks = &self.text.toks;
                 Speaker { mention: Some(toks.norm_text(r.clone()).to_string()), span: Some(toks.span(r)), ..s }
             }
+            MentionKind::Office if self.actors.anaphor(mention, self.text).is_some() => {
+                // "the group said": the nearest organisation (or state) named before.
+                let organisation = self.actors.anaphor(mention, self.text).expect("checked");
+                let start = mention.toks.start;
+                let own = self.ex_speaker(m);
+                let found = self.mentions[..m]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.toks.end + 150 > start)
+                    .find(|c| matches!(c.kind, MentionKind::Actor) && c.actors.len() == 1 && self.actors.is_organisation(c.actors[0]) == organisation)
+                    .cloned();
+                match found {
+                    Some(c) => Speaker { mention: own.mention, span: own.span, ..self.actors.speaker(&c, self.text, self.date) },
+                    None => own,
+                }
+            }
             MentionKind::Office if mention.actors.is_empty() && matches!(self.key(mention.toks.start), "its" | "their" | "his" | "her") => {
                 // "Its foreign minister", "Her campaign": whom the possessive stands for.
                 let own = self.ex_speaker(m);
@@ -502,6 +518,15 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             if matches!(k, "and" | "or") {
                 return Subject::Coordinated;
+            }
+            if matches!(k, "who" | "which") && skipped <= 3 {
+                // "Lebanese officials who told us ...": the mention before the relative pronoun.
+                if let Some(q) = self.prev(p, floor) {
+                    if let Some(&m) = self.by_end.get(&(q + 1)) {
+                        return Subject::Mention(m);
+                    }
+                }
+                return Subject::None;
             }
             if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
                 return Subject::Noun(p);
@@ -733,7 +758,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // The rest of a short noun phrase: up to 8 words without verbs.
         while p < end && p - t < 8 {
             let k = self.key(p);
-            if k == "to" || k == "that" || k == "of" || AUX.contains(&k) || matches!(k, "," | "." | ";" | ":") {
+            if k == "to" || k == "that" || k == "of" || AUX.contains(&k) || matches!(k, "," | "." | ";" | ":") || (p > t && PRONOUN_SUBJECTS.contains(&k)) {
                 break;
             }
             p += 1;
@@ -754,8 +779,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             let start = match &s {
                 Subject::Mention(m) | Subject::Appos(m, _) => {
                     let ms = self.mentions[*m].toks.start;
-                    // Include a comma or conjunction right before the subject.
-                    Some(self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | "and" | "while" | "but")).unwrap_or(ms))
+                    let joint = self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | "and" | "while" | "but" | ";"));
+                    if self.mentions[*m].kind == MentionKind::Pronoun && joint.is_none() && ms > sent.start {
+                        // "told us they have been urging": a complement clause, not a new attribution.
+                        None
+                    } else {
+                        // Include a comma or conjunction right before the subject.
+                        Some(joint.unwrap_or(ms))
+                    }
                 }
                 Subject::Noun(n) => Some(self.prev(*n, sent.start).unwrap_or(*n)),
                 Subject::Coordinated => Some(self.prev(c.toks.start, sent.start).unwrap_or(c.toks.start)),
@@ -775,7 +806,9 @@ impl<'t, 'd> Doc<'t, 'd> {
         for (ci, c) in cues.iter().copied().enumerate() {
             let subject = subjects[ci].take().expect("one subject per cue");
             let head = c.toks.start;
-            let gerund = self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing");
+            // "-ing" after a form of "be" is a progressive verb ("have been urging"), not a participle.
+            let progressive = self.prev(head, sent.start).is_some_and(|p| matches!(self.key(p), "is" | "are" | "was" | "were" | "be" | "been" | "am"));
+            let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive;
             let mut speaker: Option<Speaker> = None;
             let mut confidence = 0.85;
             let mut postposed_content: Option<Range<usize>> = None;
@@ -876,6 +909,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                         if mk == MentionKind::Pronoun {
                             confidence = 0.7;
+                            // Inside the content of a statement made earlier in the
+                            // sentence, a pronoun's cue repeats that statement.
+                            if self.out[first_in_sentence..].iter().any(|st| st.toks.start <= head && head < st.toks.end) {
+                                continue;
+                            }
                         }
                         speaker = Some(self.speaker_of(m));
                     }

@@ -220,9 +220,11 @@ impl Turns {
                 let floor = pos + MIN_GUEST_WORDS;
                 let h = handbacks.iter().copied().find(|&h| h >= floor);
                 let qa = questions.iter().filter(|&&q| q >= floor).find_map(|&q| answer_to(q).map(|a| (q, a)));
-                let q_start = qa.map(|(q, _)| self.preamble(text, mentions, &acks, q, pos));
+                // A hand-back before the next question ends the guest's turn first;
+                // the question's preamble never reaches back past it.
+                let q_start = qa.map(|(q, _)| self.preamble(text, mentions, &acks, q, h.filter(|&h| h < q).unwrap_or(pos)));
                 match (h, qa, q_start) {
-                    (Some(h), _, Some(qs)) if h <= qs => {
+                    (Some(h), Some((q, _)), _) if h < q => {
                         bounds.push((h, true));
                         pos = h;
                         host = true;
@@ -268,6 +270,10 @@ impl Turns {
     /// question itself. Never before `floor` + 3 words.
     fn preamble(&self, text: &Text, mentions: &[Mention], acks: &[usize], q: usize, floor: usize) -> usize {
         let toks = &text.toks;
+        // "so is there ...?", "and do you think ...?": the host starts with the conjunction.
+        if q > floor + 3 && matches!(toks.key(q - 1), "so" | "and" | "but" | "now" | "okay" | "ok" | "right") {
+            return q - 1;
+        }
         let lo = (floor + 3).max(q.saturating_sub(40));
         let ack = acks.iter().copied().find(|&a| a >= lo && a < q && !(toks.key(a) == "now" && toks.is_any(a + 1, &["and", "or", ","])));
         if let Some(a) = ack {

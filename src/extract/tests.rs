@@ -454,3 +454,28 @@ fn two_attributions_in_one_sentence() {
     assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("Egypt", "it expected a truce within days"));
     assert_eq!((s[1].0.as_str(), s[1].2.as_str()), ("Hamas", "it had received no proposal"));
 }
+
+#[test]
+fn relative_clause_subject_and_complement_pronoun() {
+    let s = said("We also heard from Lebanese officials who told us they have been urging all sides to avoid a wider war.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str(), s[0].2.as_str()), ("Lebanese officials", "Lebanon", "they have been urging all sides to avoid a wider war"));
+}
+
+#[test]
+fn bare_group_noun_refers_to_the_last_organisation() {
+    let s = said("Hezbollah fired rockets overnight. The group said in a statement that the strikes would continue.");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Hezbollah", "Hezbollah"), "{s:?}");
+}
+
+#[test]
+fn plural_demonym_speaks_for_the_state() {
+    let s = said("The Iranians have said they stand by their allies.");
+    assert_eq!(s[0].1, "Iran", "{s:?}");
+}
+
+#[test]
+fn office_then_fuzzy_surname_is_one_person() {
+    let s = transcript("Lebanon's prime minister najib mikaty condemned the attack on the capital");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Najib Mikati", "Lebanon"), "{s:?}");
+}
