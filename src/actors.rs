@@ -47,6 +47,8 @@ struct RawVocabulary {
     group_offices: Vec<String>,
     /// Independent voices.
     independent: Vec<String>,
+    /// First words of proper names that name no speaker.
+    non_speaker_names: Vec<String>,
     /// Nouns referring back to the nearest organisation.
     organisation_anaphors: Vec<String>,
     /// Nouns referring back to the nearest state.
@@ -199,6 +201,8 @@ pub struct ActorTable {
     person_offices: Vec<String>,
     /// Anaphoric nouns: key -> whether it refers to an organisation (else a state).
     anaphors: HashMap<String, bool>,
+    /// First words of proper names that name no speaker.
+    non_speaker_names: HashSet<String>,
     phrases: HashMap<String, Vec<Phrase>>,
     /// Single-word names for fuzzy matching, by first letter.
     fuzzy: HashMap<char, Vec<(String, Entry)>>,
@@ -278,7 +282,8 @@ const MODIFIERS: &[&str] = &[
     "interim", "newly", "elected", "main", "lead", "leading", "influential", "prominent", "high-ranking", "highranking",
     "unnamed", "anonymous", "another", "other", "two", "three", "several", "many", "some", "most", "both", "all",
     "government", "state", "foreign", "defence", "defense", "security", "political", "religious", "military's",
-    "regional", "local", "royal", "federal", "national", "supreme", "moderate", "conservative", "reformist",
+    "regional", "local", "royal", "federal", "national", "supreme", "moderate", "conservative", "reformist", "war",
+    "security", "emergency", "coalition", "caretaker", "transitional",
 ];
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "as", "is",
@@ -327,6 +332,7 @@ impl ActorTable {
             persons: Vec::new(),
             person_offices: v.person_offices.iter().map(|s| canonical_title(s)).collect(),
             anaphors: v.organisation_anaphors.iter().map(|a| (fold_key(a), true)).chain(v.state_anaphors.iter().map(|a| (fold_key(a), false))).collect(),
+            non_speaker_names: v.non_speaker_names.iter().map(|a| fold_key(a)).collect(),
             phrases: HashMap::new(),
             fuzzy: HashMap::new(),
             words,
@@ -876,7 +882,7 @@ impl ActorTable {
                 let r = self.unknown_name(text, atoms[a].0.end, &atoms);
                 (!r.is_empty()).then(|| t..r.end)
             } else {
-                self.proper_name(text, t).filter(|r| !r.is_empty())
+                self.proper_name(text, t).filter(|r| !r.is_empty() && !self.non_speaker_names.contains(toks.key(r.start)))
             };
             if let Some(r) = name {
                 if !covered_tok[r.end - 1] {

@@ -516,7 +516,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 return Subject::None;
             }
-            if matches!(k, "and" | "or") {
+            if matches!(k, "and" | "or" | "but" | "yet") {
                 return Subject::Coordinated;
             }
             if matches!(k, "who" | "which") && skipped <= 3 {
@@ -638,10 +638,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                 continue;
             }
             let k = self.key(p);
-            if AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (pronoun_subject && BASE_VERBS.contains(&k)) || (k.ends_with("ed") && k.len() > 4) || k == "not" {
+            // A past form counts unless a determiner makes it an adjective ("its alleged promises").
+            let past = k.ends_with("ed") && k.len() > 4 && !DETERMINERS.contains(&self.key(p - 1)) && !matches!(self.key(p - 1), "'s" | "my" | "your");
+            if AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (pronoun_subject && BASE_VERBS.contains(&k)) || past || k == "not" {
                 return true;
             }
-            if matches!(k, "." | ";" | "," | ":" | "that" | "to") {
+            if matches!(k, "." | ";" | "," | ":" | "that") {
                 return false;
             }
             seen += 1;

@@ -479,3 +479,20 @@ fn office_then_fuzzy_surname_is_one_person() {
     let s = transcript("Lebanon's prime minister najib mikaty condemned the attack on the capital");
     assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Najib Mikati", "Lebanon"), "{s:?}");
 }
+
+#[test]
+fn operations_and_places_are_not_speakers() {
+    assert!(said("Operation Iron Shield carried symbolic weight, signaling the army's commitment to its alleged goals.").is_empty());
+}
+
+#[test]
+fn but_coordinates_a_second_cue() {
+    let s = said("The mission said the matter was concluded, but warned that any new attack would meet a severe response.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].2, "any new attack would meet a severe response");
+}
+
+#[test]
+fn prepositional_to_inside_a_clause_subject() {
+    check("Joe Biden said the US commitment to Israel's security was ironclad.", "Joe Biden", "United States", "the US commitment to Israel's security was ironclad");
+}
