@@ -496,3 +496,16 @@ fn but_coordinates_a_second_cue() {
 fn prepositional_to_inside_a_clause_subject() {
     check("Joe Biden said the US commitment to Israel's security was ironclad.", "Joe Biden", "United States", "the US commitment to Israel's security was ironclad");
 }
+
+#[test]
+fn fuzzy_surname_by_its_consonants() {
+    let s = transcript("the supreme leader of Iran has spoken and kamani said the response would come");
+    assert!(s.iter().any(|(n, a, _)| n == "Ali Khamenei" && a == "Iran"), "{s:?}");
+}
+
+#[test]
+fn fuzzy_word_followed_by_a_name_is_part_of_that_name() {
+    // "Ismael" is close to "Israel", but "Ismael hania" is a person.
+    let s = transcript("the killing of Hamas leader Ismael hania said Israel would pay and Israel said it would respond");
+    assert!(s.iter().all(|(_, a, c)| !(a == "Israel" && c.starts_with("Israel would pay"))), "{s:?}");
+}
