@@ -575,13 +575,12 @@ impl ActorTable {
                 i += 1;
                 continue;
             }
-            if let Some((len, entry)) = self.phrase_at(toks, &text.skip, i) {
-                if self.surname_ok(toks, i, len, entry) {
+            if let Some((len, entry)) = self.phrase_at(toks, &text.skip, i)
+                && self.surname_ok(toks, i, len, entry) {
                     atoms.push((i..i + len, entry, false));
                     i += len;
                     continue;
                 }
-            }
             i += 1;
         }
         // Misspelt names (speech-to-text) of actors the document names correctly elsewhere.
@@ -684,11 +683,10 @@ impl ActorTable {
                             continue;
                         }
                         Entry::Title | Entry::PersonOffice(_) if m.person.is_some() || m.kind == MentionKind::Office => {
-                            if m.title.is_none() {
-                                if let Entry::PersonOffice(o) = atoms[a].1 {
+                            if m.title.is_none()
+                                && let Entry::PersonOffice(o) = atoms[a].1 {
                                     m.title = Some(self.person_offices[o].clone());
                                 }
-                            }
                             used[a] = true;
                             pos = atoms[a].0.start;
                             continue;
@@ -709,24 +707,22 @@ impl ActorTable {
                 }
                 let key = toks.key(p);
                 if key == "'s" {
-                    if let Some(pp) = prev(p) {
-                        if let Some(a) = atom_at_end(pp + 1) {
+                    if let Some(pp) = prev(p)
+                        && let Some(a) = atom_at_end(pp + 1) {
                             let owner = match atoms[a].1 {
                                 Entry::Actor(id) | Entry::Adjective(id) => Some(id),
                                 Entry::Body(b) => Some(self.bodies[b].actor),
                                 Entry::Person(pid, _) => Some(self.persons[pid].actor),
                                 _ => None,
                             };
-                            if let Some(owner) = owner.filter(|_| !took_actor) {
-                                if m.actors.is_empty() || m.actors == [owner] {
+                            if let Some(owner) = owner.filter(|_| !took_actor)
+                                && (m.actors.is_empty() || m.actors == [owner]) {
                                     m.actors = vec![owner];
                                     used[a] = true;
                                     pos = atoms[a].0.start;
                                     continue;
                                 }
-                            }
                         }
-                    }
                     break;
                 }
                 if modifiers < 3 && MODIFIERS.contains(&key) && toks.toks[p].is_word() {
@@ -774,12 +770,12 @@ impl ActorTable {
                 }
                 // A name after an office ("Emir Sheikh Tamim", "the president masud pesan").
                 let mut q = self.next_word(text, end);
-                while let Some(a) = q.and_then(|t| atom_at_start(t)).filter(|&a| matches!(atoms[a].1, Entry::Title | Entry::PersonOffice(_))) {
+                while let Some(a) = q.and_then(&atom_at_start).filter(|&a| matches!(atoms[a].1, Entry::Title | Entry::PersonOffice(_))) {
                     q = self.next_word(text, atoms[a].0.end);
                 }
-                if let Some(a) = q.and_then(|t| atom_at_start(t)) {
-                    if let Entry::Person(p, _) = atoms[a].1 {
-                        if m.title.is_some() {
+                if let Some(a) = q.and_then(&atom_at_start)
+                    && let Entry::Person(p, _) = atoms[a].1
+                        && m.title.is_some() {
                             let (from, to) = (m.toks.end, atoms[a].0.start);
                             for (b, atom) in atoms.iter().enumerate().skip_while(|(_, x)| x.0.start < from) {
                                 if atom.0.start >= to {
@@ -797,8 +793,6 @@ impl ActorTable {
                             end = atoms[a].0.end;
                             used[a] = true;
                         }
-                    }
-                }
                 if m.person.is_none() && m.title.is_some() {
                     let name = self.unknown_name(text, end, &atoms);
                     if !name.is_empty() {
@@ -806,8 +800,8 @@ impl ActorTable {
                         m.name = Some(name);
                     }
                     // "prime minister najib mikaty": a first name, then a known surname.
-                    if let Some(a) = self.next_word(text, end).and_then(|t| atom_at_start(t)) {
-                        if let Entry::Person(p, _) = atoms[a].1 {
+                    if let Some(a) = self.next_word(text, end).and_then(&atom_at_start)
+                        && let Entry::Person(p, _) = atoms[a].1 {
                             m.person = Some(p);
                             m.kind = MentionKind::Person;
                             if m.actors.is_empty() {
@@ -816,7 +810,6 @@ impl ActorTable {
                             end = atoms[a].0.end;
                             used[a] = true;
                         }
-                    }
                 }
             }
             m.toks.end = end;
@@ -893,12 +886,12 @@ impl ActorTable {
             let name = if titled {
                 let a = atom_at_start(t).expect("checked");
                 let r = self.unknown_name(text, atoms[a].0.end, &atoms);
-                (!r.is_empty()).then(|| t..r.end)
+                (!r.is_empty()).then_some(t..r.end)
             } else {
                 self.proper_name(text, t).filter(|r| !r.is_empty() && !self.non_speaker_names.contains(toks.key(r.start)))
             };
-            if let Some(r) = name {
-                if !covered_tok[r.end - 1] {
+            if let Some(r) = name
+                && !covered_tok[r.end - 1] {
                     for f in covered_tok.iter_mut().take(r.end).skip(r.start) {
                         *f = true;
                     }
@@ -919,15 +912,14 @@ impl ActorTable {
                     t = r.end;
                     continue;
                 }
-            }
             t += 1;
         }
         mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
         // 5. Coordinated actors: "France, Germany and the UK".
         let mut merged: Vec<Mention> = Vec::with_capacity(mentions.len());
         for m in mentions {
-            if let Some(last) = merged.last_mut() {
-                if matches!(last.kind, MentionKind::Actor | MentionKind::Group) && m.kind == MentionKind::Actor && self.coordinable(text, last.toks.end, m.toks.start) {
+            if let Some(last) = merged.last_mut()
+                && matches!(last.kind, MentionKind::Actor | MentionKind::Group) && m.kind == MentionKind::Actor && self.coordinable(text, last.toks.end, m.toks.start) {
                     // "A and B", or "A, B ..." / "A B ..." when the list goes on after B.
                     let conj = (last.toks.end..m.toks.start).any(|t| matches!(toks.key(t), "and" | "or" | "&"));
                     if conj || self.next_is_conjunct(text, &m) {
@@ -943,7 +935,6 @@ impl ActorTable {
                         continue;
                     }
                 }
-            }
             merged.push(m);
         }
         // 6. Possessives and prepositional objects.
@@ -1068,9 +1059,9 @@ impl ActorTable {
         while end < toks.len() && end - t < 4 {
             let tok = &toks.toks[end];
             let key = toks.key(end);
-            if tok.kind == TokKind::Word && tok.has(CAP) && !tok.has(PARA) && !FUNCTION_WORDS.contains(&key) {
-                end += 1;
-            } else if matches!(key, "bin" | "al" | "ibn" | "abu" | "de" | "van" | "von" | "der" | "la" | "le" | "el") && end + 1 < toks.len() && toks.toks[end + 1].has(CAP) {
+            let capitalised = tok.kind == TokKind::Word && tok.has(CAP) && !tok.has(PARA) && !FUNCTION_WORDS.contains(&key);
+            let particle = matches!(key, "bin" | "al" | "ibn" | "abu" | "de" | "van" | "von" | "der" | "la" | "le" | "el") && end + 1 < toks.len() && toks.toks[end + 1].has(CAP);
+            if capitalised || particle {
                 end += 1;
             } else {
                 break;
@@ -1254,8 +1245,8 @@ fn plurals(phrase: &str) -> Vec<String> {
     if last.ends_with('s') || !last.chars().all(|c| c.is_ascii_alphabetic()) {
         return Vec::new();
     }
-    let form = if last.ends_with("man") {
-        format!("{}men", &last[..last.len() - 3])
+    let form = if let Some(stem) = last.strip_suffix("man") {
+        format!("{stem}men")
     } else if last.ends_with('y') && !last.ends_with("ey") && !last.ends_with("ay") && !last.ends_with("oy") {
         format!("{}ies", &last[..last.len() - 1])
     } else if last.ends_with("ch") || last.ends_with("sh") || last.ends_with('x') {

@@ -229,7 +229,8 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
         for c in &a.statements {
             let st = &c.statement;
             if st.speaker.actors.is_empty() || st.speaker.independent {
-                if !c.labels.is_empty() && !(st.kind == Kind::Turn && st.speaker.name.as_deref() == Some("host")) {
+                let host_turn = st.kind == Kind::Turn && st.speaker.name.as_deref() == Some("host");
+                if !c.labels.is_empty() && !host_turn {
                     voices.push(evidence(a, c, ci));
                 }
                 continue;

@@ -30,7 +30,7 @@ impl Date {
         if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
             return None;
         }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             2 if leap => 29,
             2 => 28,
@@ -94,11 +94,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
     let mut best: Option<(Date, Range<usize>)> = None;
     let mut consider = |d: Option<Date>, r: Range<usize>| {
-        if let Some(d) = d {
-            if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
+        if let Some(d) = d
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
                 best = Some((d, r));
             }
-        }
     };
     if let Some(c) = DAY_MONTH_YEAR.captures(text) {
         let d = month_number(&c[2]).and_then(|m| Date::new(c[3].parse().ok()?, m, c[1].parse().ok()?));

@@ -145,7 +145,7 @@ impl Engine {
         let mentions = self.actors.mentions(text);
         let mut statements = self.turns.turns(text, &self.actors, &mentions);
         statements.extend(Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract_with(text, mentions));
-        statements.sort_by(|a, b| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end).cmp(&(b.span.start, b.kind == crate::extract::Kind::Turn, b.span.end)));
+        statements.sort_by_key(|a| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end));
         self.classify(text, statements)
     }
 

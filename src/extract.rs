@@ -147,6 +147,9 @@ struct Doc<'t, 'd> {
     out: Vec<Statement>,
 }
 
+/// What a frame yields: content tokens, addressee, and the scope for rules when not the default.
+type FrameContent = (Range<usize>, Option<String>, Option<Range<usize>>);
+
 /// Mentions indexed by a token position.
 struct TokIndex(Vec<Option<usize>>);
 
@@ -489,11 +492,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         };
         let mut skipped = 0;
         loop {
-            if let Some(&m) = self.by_end.get(&(p + 1)) {
-                if !(self.mentions[m].kind == MentionKind::Actor && self.key(p) == "the") {
+            if let Some(&m) = self.by_end.get(&(p + 1))
+                && !(self.mentions[m].kind == MentionKind::Actor && self.key(p) == "the") {
                     return Subject::Mention(m);
                 }
-            }
             let k = self.key(p);
             if k == ")" {
                 // A parenthesis between subject and verb: "The Israel Defense Forces (IDF) said".
@@ -508,12 +510,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                         _ => {}
                     }
                 }
-                if self.key(q) == "(" && p - q <= 8 {
-                    if let Some(r) = self.prev(q, floor) {
+                if self.key(q) == "(" && p - q <= 8
+                    && let Some(r) = self.prev(q, floor) {
                         p = r;
                         continue;
                     }
-                }
                 return Subject::None;
             }
             if matches!(k, "and" | "or" | "but" | "yet") {
@@ -521,11 +522,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             if matches!(k, "who" | "which") && skipped <= 3 {
                 // "Lebanese officials who told us ...": the mention before the relative pronoun.
-                if let Some(q) = self.prev(p, floor) {
-                    if let Some(&m) = self.by_end.get(&(q + 1)) {
+                if let Some(q) = self.prev(p, floor)
+                    && let Some(&m) = self.by_end.get(&(q + 1)) {
                         return Subject::Mention(m);
                     }
-                }
                 return Subject::None;
             }
             if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
@@ -541,8 +541,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                         break;
                     }
                     if self.key(r) == "," {
-                        if let Some(s) = self.prev(r, floor) {
-                            if let Some(&m) = self.by_end.get(&(s + 1)) {
+                        if let Some(s) = self.prev(r, floor)
+                            && let Some(&m) = self.by_end.get(&(s + 1)) {
                                 // An office whose holder is named in the apposition: "Its foreign minister, Badr Albusaidi,".
                                 let inner = self.by_start.get(&(r + 1)).copied().filter(|&a| self.mentions[a].toks.end == p && self.mentions[a].kind == MentionKind::Name);
                                 return match inner {
@@ -550,7 +550,6 @@ impl<'t, 'd> Doc<'t, 'd> {
                                     _ => Subject::Mention(m),
                                 };
                             }
-                        }
                         break;
                     }
                     q = r;
@@ -660,7 +659,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(v) = self.next(t + 1, end) else { return false };
         let k = self.key(v);
         let tok = &self.text.toks.toks[v];
-        tok.is_word() && !DETERMINERS.contains(&k) && !PRONOUN_SUBJECTS.contains(&k) && !self.by_start.contains_key(&v) && !(tok.has(CAP) && k != "quote")
+        let names_someone = self.by_start.contains_key(&v) || (tok.has(CAP) && k != "quote");
+        tok.is_word() && !DETERMINERS.contains(&k) && !PRONOUN_SUBJECTS.contains(&k) && !names_someone
     }
 
     /// End of a noun-phrase content starting at `t`.
@@ -820,8 +820,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let ms = self.mentions[m].toks.start;
                     let before = self.prev(ms, sent.start);
                     let after_quote = before.is_some_and(|b| self.text.toks.toks[b].has(QUOTE_AFTER)) || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
-                    if let Some(b) = before {
-                        if (self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end) {
+                    if let Some(b) = before
+                        && (self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end) {
                             let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
                             let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
                             if relay || self.reported_content(&content) {
@@ -829,14 +829,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                                 speaker = Some(self.speaker_of(m));
                             }
                         }
-                    }
                 }
                 if postposed_content.is_none() {
                     // "..., said the minister."
                     if let Some(b) = self.prev(head, sent.start) {
                         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER);
-                        if (self.key(b) == "," || after_quote) && b > sent.start {
-                            if let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t)) {
+                        if (self.key(b) == "," || after_quote) && b > sent.start
+                            && let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t)) {
                                 let ms = self.mentions[m].toks.start;
                                 let inverted = self.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
                                 let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
@@ -846,7 +845,6 @@ impl<'t, 'd> Doc<'t, 'd> {
                                     speaker = Some(self.speaker_of(m));
                                 }
                             }
-                        }
                     }
                 }
             }
@@ -880,13 +878,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 if after_comma {
                     speaker = last_speaker.clone().or_else(|| self.out[first_in_sentence..].last().map(|s| s.speaker.clone()));
-                    if speaker.is_none() {
-                        if let Some(bb) = b {
-                            if let Subject::Mention(m) = self.subject_of_clause(bb, sent.start) {
+                    if speaker.is_none()
+                        && let Some(bb) = b
+                            && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start) {
                                 speaker = Some(self.speaker_of(m));
                             }
-                        }
-                    }
                 } else if let Some(noun) = self.speech_noun_before(head, sent.start) {
                     if let Some(m) = self.noun_owner(noun) {
                         speaker = Some(self.speaker_of(m));
@@ -894,11 +890,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                         speaker = Some(self.speaker_of(m));
                     }
                 }
-                if speaker.is_none() && !c.frames.is_empty() && matches!(subject, Subject::Mention(_)) {
-                    if let Subject::Mention(m) = subject {
+                if speaker.is_none() && !c.frames.is_empty() && matches!(subject, Subject::Mention(_))
+                    && let Subject::Mention(m) = subject {
                         speaker = Some(self.speaker_of(m));
                     }
-                }
             } else {
                 match subject {
                     Subject::Mention(m) => {
@@ -1095,16 +1090,15 @@ impl<'t, 'd> Doc<'t, 'd> {
             s += 1;
         }
         // Lead adverbials: "Further, ..." .
-        if let Some(c) = (s..end.min(s + 4)).find(|&t| self.key(t) == ",") {
-            if (s..c).all(|t| self.text.toks.toks[t].is_word() && !self.by_start.contains_key(&t)) && c - s <= 2 {
+        if let Some(c) = (s..end.min(s + 4)).find(|&t| self.key(t) == ",")
+            && (s..c).all(|t| self.text.toks.toks[t].is_word() && !self.by_start.contains_key(&t)) && c - s <= 2 {
                 s = c + 1;
             }
-        }
         s..end
     }
 
     /// Content after a cue, trying its frames in order: (content, addressee, scope).
-    fn frame_content(&mut self, c: &Cue, limit: usize, sent: &Range<usize>) -> Option<(Range<usize>, Option<String>, Option<Range<usize>>)> {
+    fn frame_content(&mut self, c: &Cue, limit: usize, sent: &Range<usize>) -> Option<FrameContent> {
         let after = c.toks.end;
         let end = limit.max(after);
         for f in &c.frames {
@@ -1230,11 +1224,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             let sent = self.text.seg.sentences[si].clone();
             // After the noun and its holder phrase.
             let mut after = t + 1;
-            if let Some(q) = self.next(after, sent.end) {
-                if matches!(self.key(q), "from" | "by") && self.mentions[owner].toks.start > t {
+            if let Some(q) = self.next(after, sent.end)
+                && matches!(self.key(q), "from" | "by") && self.mentions[owner].toks.start > t {
                     after = self.mentions[owner].toks.end;
                 }
-            }
             let Some(f0) = self.next(after, sent.end) else { continue };
             let k = self.key(f0).to_string();
             // Content ends at the next attribution in the sentence.
@@ -1293,13 +1286,12 @@ impl<'t, 'd> Doc<'t, 'd> {
             let sent = self.text.seg.sentences[si].clone();
             // "X was blunt: “...”" — the subject before the colon.
             let colon = self.prev(q.toks.start, sent.start).filter(|&p| self.key(p) == ":");
-            if let Some(c) = colon {
-                if let Some(m) = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= c && m.kind != MentionKind::Pronoun && !m.in_pp) {
+            if let Some(c) = colon
+                && let Some(m) = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= c && m.kind != MentionKind::Pronoun && !m.in_pp) {
                     let sp = self.speaker_of(m);
                     self.push(q.toks.clone(), None, None, sp, None, &sent, 0.7);
                     continue;
                 }
-            }
             let para = self.text.seg.paragraph_of(q.toks.start);
             let para_start = self.text.seg.paragraphs[para.saturating_sub(1)].start;
             // The last statement or speech-noun owner before the quote, within this or the previous paragraph.
@@ -1339,7 +1331,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 st.scope.end = st.scope.end.max(end);
             }
         }
-        self.out.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        self.out.sort_by_key(|a| (a.span.start, a.span.end));
         self.out.dedup_by(|a, b| a.span == b.span && a.speaker.name == b.speaker.name);
         // A statement whose content is a quotation beginning with another
         // attribution ("“X said ...,” according to Y") is X's, relayed by Y.

@@ -123,7 +123,7 @@ fn inflections(w: &str) -> Vec<String> {
                 out.push(format!("{w}ing"));
             }
         } else {
-            if !(last == b'y' && !is_vowel(prev)) {
+            if last != b'y' || is_vowel(prev) {
                 out.push(format!("{w}ed"));
             }
             out.push(format!("{w}ing"));
@@ -141,16 +141,14 @@ fn inflections(w: &str) -> Vec<String> {
 pub fn spelling_variants(f: &str) -> Vec<String> {
     let mut v = Vec::new();
     for (a, b) in [("ence", "ense"), ("ise", "ize"), ("isa", "iza"), ("our", "or"), ("yse", "yze"), ("lled", "led"), ("lling", "ling")] {
-        if let Some(i) = f.rfind(a) {
-            if i >= 3 {
+        if let Some(i) = f.rfind(a)
+            && i >= 3 {
                 v.push(format!("{}{}{}", &f[..i], b, &f[i + a.len()..]));
             }
-        }
-        if let Some(i) = f.rfind(b) {
-            if i >= 3 {
+        if let Some(i) = f.rfind(b)
+            && i >= 3 {
                 v.push(format!("{}{}{}", &f[..i], a, &f[i + b.len()..]));
             }
-        }
     }
     v
 }

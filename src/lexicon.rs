@@ -200,7 +200,7 @@ impl Lexicon {
             found.push(Cue { toks: m.start..m.end, frames: frames.clone(), postposed: *postposed });
         }
         // Longest first at each start; merge frames of identical spans.
-        found.sort_by(|a, b| (a.toks.start, std::cmp::Reverse(a.toks.end)).cmp(&(b.toks.start, std::cmp::Reverse(b.toks.end))));
+        found.sort_by_key(|a| (a.toks.start, std::cmp::Reverse(a.toks.end)));
         let mut merged: Vec<Cue> = Vec::with_capacity(found.len());
         for c in found {
             if let Some(last) = merged.last_mut() {

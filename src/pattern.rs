@@ -649,16 +649,15 @@ impl PatternSet {
         for &pi in &self.unanchored {
             found.extend(self.patterns[pi].find_all(env, scope.clone()).into_iter().map(|m| (pi, m)));
         }
-        found.sort_by(|a, b| (a.0, a.1.start, a.1.end).cmp(&(b.0, b.1.start, b.1.end)));
+        found.sort_by_key(|a| (a.0, a.1.start, a.1.end));
         found.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start);
         // Keep non-overlapping matches per pattern, leftmost first.
         let mut out: Vec<(usize, Match)> = Vec::with_capacity(found.len());
         for (pi, m) in found {
-            if let Some((lp, lm)) = out.last() {
-                if *lp == pi && m.start < lm.end {
+            if let Some((lp, lm)) = out.last()
+                && *lp == pi && m.start < lm.end {
                     continue;
                 }
-            }
             out.push((pi, m));
         }
         out

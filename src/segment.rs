@@ -53,6 +53,7 @@ impl Segmenter {
     }
 
     /// Segments `toks` (original text `text`); `punctuated` chooses sentences or clause windows.
+    #[allow(clippy::needless_range_loop)] // boundaries are indexed by token position
     pub fn segment(&self, toks: &Tokens, text: &str, skip: &[bool], punctuated: bool) -> Segments {
         let n = toks.len();
         let mut seg = Segments::default();

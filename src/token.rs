@@ -127,11 +127,10 @@ impl Tokens {
             }
             if c == '"' || (c == '\'' && !self.apostrophe_word_start(&text, i)) {
                 quote_end = i + 1;
-                if let Some(last) = self.toks.last_mut() {
-                    if last.nend as usize == i {
+                if let Some(last) = self.toks.last_mut()
+                    && last.nend as usize == i {
                         last.flags |= QUOTE_AFTER;
                     }
-                }
                 i += 1;
                 continue;
             }
@@ -433,7 +432,8 @@ mod tests {
         let s = "keep this. DROP THESE WORDS. keep that";
         let a = s.find("DROP").unwrap();
         let b = s.find(" keep that").unwrap();
-        let t = Tokens::new(s, 0..s.len(), &[a..b]);
+        let excluded: Vec<Range<usize>> = std::iter::once(a..b).collect();
+        let t = Tokens::new(s, 0..s.len(), &excluded);
         let ks: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
         assert_eq!(ks, ["keep", "this", ".", "keep", "that"]);
         assert!(t.toks[3].has(PARA));
