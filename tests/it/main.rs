@@ -6,3 +6,4 @@ mod cli_cases;
 mod compare;
 mod eval;
 mod ingest;
+mod robust;
