@@ -848,6 +848,23 @@ impl<'t, 'd> Doc<'t, 'd> {
                     }
                 }
             }
+            // A parenthetical attribution: "The agreement, officials said, would be signed".
+            if postposed_content.is_none() && !gerund {
+                if let Subject::Mention(m) = subject {
+                    let ms = self.mentions[m].toks.start;
+                    let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
+                    let after = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",");
+                    if let (true, Some(a)) = (comma_before, after) {
+                        let continues = self.next(a + 1, sent.end).is_some_and(|t| AUX.contains(&self.key(t))) || self.clause_starts(a + 1, sent.end);
+                        let sp = self.speaker_of(m);
+                        if continues && (sp.name.is_some() || !sp.actors.is_empty()) {
+                            self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, 0.8);
+                            last_speaker = Some(sp);
+                            continue;
+                        }
+                    }
+                }
+            }
             if let (Some(content), Some(sp)) = (postposed_content, speaker.clone()) {
                 // A relay when the sentence already attributed its content.
                 let earlier: Vec<usize> = (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < head).collect();
@@ -1284,14 +1301,20 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let si = self.text.seg.sentence_of(q.toks.start);
             let sent = self.text.seg.sentences[si].clone();
-            // "X was blunt: “...”" — the subject before the colon.
-            let colon = self.prev(q.toks.start, sent.start).filter(|&p| self.key(p) == ":");
-            if let Some(c) = colon
-                && let Some(m) = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= c && m.kind != MentionKind::Pronoun && !m.in_pp) {
+            // "X was blunt: “...”" — the subject before the colon, in this
+            // sentence or closing the paragraph before.
+            let colon = self.prev(q.toks.start, 0).filter(|&p| self.key(p) == ":");
+            if let Some(c) = colon {
+                let intro = self.text.seg.sentences[self.text.seg.sentence_of(c)].clone();
+                let subject = self.mentions.iter().position(|m| m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !matches!(self.key(m.toks.start), "i" | "we" | "you"));
+                if let Some(m) = subject {
                     let sp = self.speaker_of(m);
-                    self.push(q.toks.clone(), None, None, sp, None, &sent, 0.7);
-                    continue;
+                    if sp.name.is_some() || !sp.actors.is_empty() {
+                        self.push(q.toks.clone(), None, None, sp, None, &sent, 0.7);
+                        continue;
+                    }
                 }
+            }
             let para = self.text.seg.paragraph_of(q.toks.start);
             let para_start = self.text.seg.paragraphs[para.saturating_sub(1)].start;
             // The last statement or speech-noun owner before the quote, within this or the previous paragraph.

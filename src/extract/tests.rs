@@ -509,3 +509,22 @@ fn fuzzy_word_followed_by_a_name_is_part_of_that_name() {
     let s = transcript("the killing of Hamas leader Ismael hania said Israel would pay and Israel said it would respond");
     assert!(s.iter().all(|(_, a, c)| !(a == "Israel" && c.starts_with("Israel would pay"))), "{s:?}");
 }
+
+#[test]
+fn colon_introduction_then_quote_in_the_next_paragraph() {
+    let s = said("The Greek prime minister spoke on Monday. He was blunt about the risks:\n\n\"Nobody should test our resolve. We are ready for every scenario.\"");
+    assert!(s.iter().any(|(n, a, c)| n == "Greek prime minister" && a == "Greece" && c.starts_with("Nobody should test")), "{s:?}");
+}
+
+#[test]
+fn parenthetical_attribution() {
+    let s = said("The agreement, officials said, would be signed next week.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "officials");
+    assert!(s[0].2.contains("would be signed next week"));
+}
+
+#[test]
+fn participle_apposition_between_subject_and_cue() {
+    check("The Turkish defence minister, speaking to reporters in Ankara, said the border would stay closed.", "Turkish defence minister", "Turkey", "the border would stay closed");
+}
