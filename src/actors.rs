@@ -6,7 +6,7 @@
 //! offices valid between dates, and the vocabulary of offices and
 //! independent voices. [`ActorTable::mentions`] finds every mention in a
 //! document: known names, office phrases ("Iran's foreign ministry", "the
-//! new Iranian president masud pesan"), coordinated lists ("France, Germany
+//! new president jon smyht"), coordinated lists ("France, Germany
 //! and the UK"), unknown proper names, pronouns; in transcripts, misspelt
 //! names are matched fuzzily but never against ordinary English words.
 //! [`ActorTable::speaker`] turns a mention into a [`Speaker`] on the
@@ -243,7 +243,7 @@ pub struct Mention {
     pub title: Option<String>,
     /// Whether the mention is an independent voice (analyst, presenter).
     pub independent: bool,
-    /// Tokens of a name the table does not know ("masud pesan").
+    /// Tokens of a name the table does not know ("jon smyht").
     pub name: Option<Range<usize>>,
     /// Whether `'s` follows.
     pub possessive: bool,
@@ -768,7 +768,7 @@ impl ActorTable {
                         }
                     }
                 }
-                // A name after an office ("Emir Sheikh Tamim", "the president masud pesan").
+                // A name after an office ("Emir Sheikh Tamim", "the president jon smyht").
                 let mut q = self.next_word(text, end);
                 while let Some(a) = q.and_then(&atom_at_start).filter(|&a| matches!(atoms[a].1, Entry::Title | Entry::PersonOffice(_))) {
                     q = self.next_word(text, atoms[a].0.end);
@@ -1019,7 +1019,7 @@ impl ActorTable {
     }
 
     /// Up to three name tokens from `t`: capitalised words, or in transcripts
-    /// words that are not ordinary English ("masud pesan").
+    /// words that are not ordinary English ("jon smyht").
     fn unknown_name(&self, text: &Text, t: usize, atoms: &[(Range<usize>, Entry, bool)]) -> Range<usize> {
         let toks = &text.toks;
         let transcript = text.doc.kind == crate::ingest::DocKind::Transcript;
@@ -1047,7 +1047,7 @@ impl ActorTable {
     }
 
     /// A proper name starting at `t` that the table does not know: two or
-    /// more capitalised words ("Fuad Muxtar-Agbabali"), or one capitalised
+    /// more capitalised words ("Jane Doe-Smith"), or one capitalised
     /// word that is not an English word and does not start a sentence.
     fn proper_name(&self, text: &Text, t: usize) -> Option<Range<usize>> {
         let toks = &text.toks;
@@ -1077,7 +1077,7 @@ impl ActorTable {
     }
 
     /// Whether a single-word surname match stands alone (not part of another
-    /// person's name, as "Cameron" in "Cameron Martin").
+    /// person's name, as "Cameron" in "Cameron Hughes").
     fn surname_ok(&self, toks: &Tokens, i: usize, len: usize, entry: Entry) -> bool {
         let Entry::Person(_, true) = entry else { return true };
         let next_cap = i + len < toks.len() && toks.toks[i + len].is_word() && toks.toks[i + len].has(CAP) && !self.phrases.contains_key(toks.key(i + len));
