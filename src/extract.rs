@@ -628,6 +628,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !(tok.is_word() || tok.kind == TokKind::Number) {
             return false;
         }
+        // A participle does not open a clause as its subject ("and carried out ...").
+        if tok.is_word() && !tok.has(CAP) && (k.ends_with("ed") || k.ends_with("ing")) && k.len() > 4 {
+            return false;
+        }
         let pronoun_subject = matches!(k, "they" | "we" | "i" | "you");
         let mut seen = 0;
         let mut p = t + 1;
@@ -716,10 +720,72 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
     }
 
+    /// In unpunctuated speech, where reported words end: before the people
+    /// on air speak for themselves (first and second person), before
+    /// "and/but" opening a new clause or an aside ("and sadly"), with
+    /// trailing function words dropped. Quotations are left whole.
+    fn speech_content(&self, r: Range<usize>) -> Range<usize> {
+        if self.text.doc.punctuated || self.quotes.iter().any(|q| q.toks.start <= r.start && r.start < q.toks.end) {
+            return r;
+        }
+        let mut end = r.end;
+        let mut words = 0;
+        for t in r.clone() {
+            if self.text.skip[t] {
+                continue;
+            }
+            let k = self.key(t);
+            if words >= 3 {
+                let aside = matches!(k, "and" | "but") && self.next(t + 1, r.end).is_some_and(|n| self.key(n).ends_with("ly") && self.key(n).len() > 3);
+                // "you know", "you see" are fillers, not the host being addressed.
+                let filler = k == "you" && self.next(t + 1, r.end).is_some_and(|n| matches!(self.key(n), "know" | "see"));
+                let person = matches!(k, "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your") && !filler;
+                if person || aside || self.new_clause(t, r.end) || self.run_in_subject(t, r.clone()) {
+                    end = t;
+                    break;
+                }
+            }
+            if self.text.toks.toks[t].is_word() {
+                words += 1;
+            }
+        }
+        const TRAILING: &[&str] = &["to", "which", "that", "who", "and", "or", "but", "the", "a", "an", "as", "so", "then"];
+        while end > r.start + 1 && (self.text.skip[end - 1] || TRAILING.contains(&self.key(end - 1)) || crate::actors::is_preposition(self.key(end - 1))) {
+            end -= 1;
+        }
+        r.start..end
+    }
+
+    /// Whether a name at `t` opens a new sentence run into the last one
+    /// without punctuation ("... the Golan Heights Hezbollah has vowed ..."):
+    /// the name follows another capitalised word and a verb follows it.
+    fn run_in_subject(&self, t: usize, r: Range<usize>) -> bool {
+        let Some(&m) = self.by_start.get(&t) else { return false };
+        let after_name = self.prev(t, r.start).is_some_and(|p| {
+            let tok = &self.text.toks.toks[p];
+            tok.is_word() && tok.has(CAP) && !crate::actors::is_preposition(self.key(p))
+        });
+        after_name && self.next(self.mentions[m].toks.end, r.end).is_some_and(|v| AUX.contains(&self.key(v)) || CLAUSE_VERBS.contains(&self.key(v)))
+    }
+
+    /// Content that reaches the end of a clause window cut only for length
+    /// runs on through the next window (`speech_content` then finds its end).
+    fn run_on(&self, content: Range<usize>, sent: &Range<usize>) -> (Range<usize>, Range<usize>) {
+        let seg = &self.text.seg;
+        let si = seg.sentence_of(sent.start);
+        if !self.text.doc.punctuated && content.end >= sent.end && seg.capped.get(si) == Some(&true) && si + 1 < seg.sentences.len() {
+            let next = seg.sentences[si + 1].end;
+            return (content.start..next, sent.start..next);
+        }
+        (content, sent.clone())
+    }
+
     /// Adds a statement (content trimmed; empty content is dropped).
     #[allow(clippy::too_many_arguments)]
     fn push(&mut self, content: Range<usize>, cue: Option<Range<usize>>, scope: Option<Range<usize>>, speaker: Speaker, addressee: Option<String>, sent: &Range<usize>, confidence: f32) -> Option<usize> {
-        let content = self.trim(content);
+        let (content, sent) = self.run_on(content, sent);
+        let sent = &sent;
+        let content = self.trim(self.speech_content(content));
         if content.is_empty() || !(content.start..content.end).any(|t| self.text.toks.toks[t].is_word()) {
             return None;
         }
@@ -849,8 +915,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
             }
             // A parenthetical attribution: "The agreement, officials said, would be signed".
-            if postposed_content.is_none() && !gerund {
-                if let Subject::Mention(m) = subject {
+            if postposed_content.is_none() && !gerund
+                && let Subject::Mention(m) = subject {
                     let ms = self.mentions[m].toks.start;
                     let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
                     let after = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",");
@@ -864,7 +930,6 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                     }
                 }
-            }
             if let (Some(content), Some(sp)) = (postposed_content, speaker.clone()) {
                 // A relay when the sentence already attributed its content.
                 let earlier: Vec<usize> = (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < head).collect();

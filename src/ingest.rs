@@ -492,13 +492,14 @@ fn readable_body(doc: &Document) -> String {
 
 /// Whether text has sentence punctuation: at least one `.`, `?` or `!` per
 /// 80 words (news prose averages one per 20-25; speech-to-text output often
-/// has none), or too few words to tell.
+/// has none). Under 60 words there is too little to tell, unless 25 or more
+/// words run without a single mark.
 pub fn is_punctuated(text: &str) -> bool {
     let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    if words < 60 {
-        return true;
-    }
     let marks = text.bytes().filter(|b| matches!(b, b'.' | b'?' | b'!')).count();
+    if words < 60 {
+        return words < 25 || marks > 0;
+    }
     marks * 80 >= words
 }
 
@@ -561,6 +562,15 @@ mod tests {
         let d = Document::from_text("u.txt", format!("Title\n\n{words}"), &furniture());
         assert!(!d.punctuated);
         assert_eq!(d.kind, DocKind::Transcript);
+    }
+
+    #[test]
+    fn punctuation_is_judged_on_short_texts_too() {
+        // A short sentence without a final stop is still prose ...
+        assert!(is_punctuated("The ministry said talks would resume"));
+        // ... but thirty words without a single stop are speech.
+        assert!(!is_punctuated(&"the minister said they would respond soon ".repeat(5)));
+        assert!(is_punctuated(&"The minister said they would respond soon. ".repeat(5)));
     }
 
     #[test]

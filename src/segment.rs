@@ -23,6 +23,9 @@ pub struct Segments {
     pub paragraphs: Vec<Range<usize>>,
     /// Sentences or clause windows, in order, covering every token.
     pub sentences: Vec<Range<usize>>,
+    /// For each sentence, whether it ended only because a clause window
+    /// reached `max_words` (the words may run on into the next window).
+    pub capped: Vec<bool>,
 }
 
 impl Segments {
@@ -71,6 +74,7 @@ impl Segmenter {
         seg.paragraphs.push(p0..n);
         // Sentence boundaries (a boundary b means a sentence starts at token b).
         let mut cut = vec![false; n + 1];
+        let mut capped = vec![false; n + 1];
         cut[0] = true;
         cut[n] = true;
         for i in 0..n {
@@ -95,13 +99,15 @@ impl Segmenter {
             for (_, m) in self.markers.matches(&env, &hits, 0..n) {
                 cut[m.start] = true;
             }
-            // Cap window length, cutting at the last marker-free position.
+            // Cap window length, but not just before a window would open
+            // anyway (that would leave a sliver of a window).
             let mut last = 0;
             for i in 0..n {
                 if cut[i] {
                     last = i;
-                } else if i - last >= self.max_words {
+                } else if i - last >= self.max_words && !cut[i + 1..(i + 4).min(n + 1)].contains(&true) {
                     cut[i] = true;
+                    capped[i] = true;
                     last = i;
                 }
             }
@@ -114,6 +120,7 @@ impl Segmenter {
                 continue;
             }
             seg.sentences.push(start..b);
+            seg.capped.push(capped[b]);
             start = b;
         }
         seg
@@ -167,5 +174,21 @@ mod tests {
         assert_eq!(w[0], "the minister said they will respond");
         assert!(w[1].starts_with("but I think") || w[1].starts_with("but"));
         assert!(w.iter().all(|s| s.split_whitespace().count() <= 13));
+    }
+
+    #[test]
+    fn length_cuts_are_marked_and_leave_no_slivers() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen so fourteen fifteen";
+        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let skip = vec![false; toks.len()];
+        let seg = Segmenter::new(vec![Pattern::parse("so", &[]).unwrap()], 12).segment(&toks, text, &skip, false);
+        // The twelve-word cap falls two words before "so": the window runs on to the marker.
+        let w: Vec<&str> = seg.sentences.iter().map(|r| &text[toks.span(r.clone())]).collect();
+        assert_eq!(w, ["one two three four five six seven eight nine ten eleven twelve thirteen", "so fourteen fifteen"]);
+        assert_eq!(seg.capped, [false, false]);
+        let long = "word ".repeat(30);
+        let toks = Tokens::new(&long, 0..long.len(), &[]);
+        let seg = Segmenter::new(Vec::new(), 12).segment(&toks, &long, &vec![false; toks.len()], false);
+        assert_eq!(seg.capped, [true, true, false]);
     }
 }

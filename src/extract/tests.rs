@@ -528,3 +528,55 @@ fn parenthetical_attribution() {
 fn participle_apposition_between_subject_and_cue() {
     check("The Turkish defence minister, speaking to reporters in Ankara, said the border would stay closed.", "Turkish defence minister", "Turkey", "the border would stay closed");
 }
+
+/// Content of the statement whose speaker is `who` in a transcript.
+fn spoken_by(body: &str, who: &str) -> String {
+    // A host's opening line makes the text long enough to judge unpunctuated.
+    let opening = "good evening and welcome to the programme where we look at the week in world affairs with our guests in the studio and our reporters abroad";
+    let s = transcript(&format!("{opening}\n{body}"));
+    s.into_iter().find(|(n, _, _)| n == who).unwrap_or_else(|| panic!("no statement by {who} in {body:?}")).2
+}
+
+#[test]
+fn reported_speech_ends_where_the_guest_speaks_for_himself() {
+    let c = spoken_by("the foreign ministry in cairo said the border crossing would reopen next week we have heard that before", "Egypt");
+    assert_eq!(c, "the border crossing would reopen next week");
+}
+
+#[test]
+fn reported_speech_ends_before_an_aside() {
+    let c = spoken_by("the kremlin said the delegation would travel to geneva on monday and frankly nobody expects much", "Russia");
+    assert_eq!(c, "the delegation would travel to geneva on monday");
+}
+
+#[test]
+fn reported_speech_ends_before_a_new_clause_and_drops_trailing_words() {
+    let c = spoken_by("ankara said the corridor must stay open to ships from the and the navy has moved two frigates", "Turkey");
+    assert_eq!(c, "the corridor must stay open to ships");
+}
+
+#[test]
+fn you_know_is_a_filler_not_the_host() {
+    let c = spoken_by("beijing said the exercises were you know routine drills near the strait", "China");
+    assert_eq!(c, "the exercises were you know routine drills near the strait");
+}
+
+#[test]
+fn reported_speech_runs_on_past_a_window_cut_for_length() {
+    // Forty-odd words with no discourse cue: the window is cut for length in
+    // the middle of what the ministry said, and the content carries on.
+    let body = "officials in ankara and analysts in the region have been watching the border towns closely over the past several days \
+                while the defence ministry in ankara said the troops stationed along the frontier would stay in their positions until the \
+                talks in the capital have produced a written agreement on the withdrawal of heavy weapons from the buffer zone we will follow that";
+    let c = spoken_by(body, "Turkey");
+    assert!(c.ends_with("from the buffer zone"), "{c}");
+}
+
+#[test]
+fn reported_speech_ends_where_a_new_sentence_runs_in() {
+    let c = spoken_by("the ministry in cairo said the convoy reached Rafah on Sunday Hamas has welcomed the deliveries", "Egypt");
+    assert_eq!(c, "the convoy reached Rafah on Sunday");
+    // A name inside the reported words is not a new sentence.
+    let c = spoken_by("the ministry in cairo said strikes on Gaza have to stop before the talks in doha", "Egypt");
+    assert_eq!(c, "strikes on Gaza have to stop before the talks in doha");
+}

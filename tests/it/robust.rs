@@ -36,7 +36,7 @@ fn random_text_never_panics_and_spans_are_valid() {
         let mut text = String::new();
         for _ in 0..len {
             text.push_str(rng.pick(PIECES));
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
