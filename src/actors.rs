@@ -272,29 +272,204 @@ pub struct Speaker {
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "my"];
 const PREPOSITIONS: &[&str] = &[
-    "with", "to", "from", "by", "of", "for", "in", "on", "at", "against", "toward", "towards", "about", "between", "among",
-    "during", "under", "over", "than", "like", "into", "onto", "upon", "via", "through", "across", "near", "behind",
-    "beyond", "within", "without",
+    "with", "to", "from", "by", "of", "for", "in", "on", "at", "against", "toward", "towards", "about", "between", "among", "during", "under", "over", "than",
+    "like", "into", "onto", "upon", "via", "through", "across", "near", "behind", "beyond", "within", "without",
 ];
 const MODIFIERS: &[&str] = &[
-    "new", "former", "top", "senior", "acting", "deputy", "chief", "outgoing", "incoming", "current", "late", "then",
-    "permanent", "joint", "official", "presidential", "military", "powerful", "hardline", "veteran", "longtime",
-    "interim", "newly", "elected", "main", "lead", "leading", "influential", "prominent", "high-ranking", "highranking",
-    "unnamed", "anonymous", "another", "other", "two", "three", "several", "many", "some", "most", "both", "all",
-    "government", "state", "foreign", "defence", "defense", "security", "political", "religious", "military's",
-    "regional", "local", "royal", "federal", "national", "supreme", "moderate", "conservative", "reformist", "war",
-    "security", "emergency", "coalition", "caretaker", "transitional",
+    "new",
+    "former",
+    "top",
+    "senior",
+    "acting",
+    "deputy",
+    "chief",
+    "outgoing",
+    "incoming",
+    "current",
+    "late",
+    "then",
+    "permanent",
+    "joint",
+    "official",
+    "presidential",
+    "military",
+    "powerful",
+    "hardline",
+    "veteran",
+    "longtime",
+    "interim",
+    "newly",
+    "elected",
+    "main",
+    "lead",
+    "leading",
+    "influential",
+    "prominent",
+    "high-ranking",
+    "highranking",
+    "unnamed",
+    "anonymous",
+    "another",
+    "other",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "most",
+    "both",
+    "all",
+    "government",
+    "state",
+    "foreign",
+    "defence",
+    "defense",
+    "security",
+    "political",
+    "religious",
+    "military's",
+    "regional",
+    "local",
+    "royal",
+    "federal",
+    "national",
+    "supreme",
+    "moderate",
+    "conservative",
+    "reformist",
+    "war",
+    "security",
+    "emergency",
+    "coalition",
+    "caretaker",
+    "transitional",
 ];
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "as", "is",
-    "are", "was", "were", "be", "been", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-    "there", "here", "what", "who", "which", "when", "where", "why", "how", "not", "no", "so", "then", "now", "well",
-    "thank", "thanks", "yes", "his", "her", "their", "its", "our", "my", "your", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "do", "does", "did", "after", "before", "while", "since", "amid",
-    "however", "meanwhile", "although", "despite", "also", "just", "even", "still", "only", "all", "any", "some",
-    "said", "says", "say", "told", "tell", "mr", "mrs", "ms", "dr", "today", "yesterday", "tomorrow", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "good", "welcome", "hello", "okay",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "if",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "so",
+    "then",
+    "now",
+    "well",
+    "thank",
+    "thanks",
+    "yes",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "after",
+    "before",
+    "while",
+    "since",
+    "amid",
+    "however",
+    "meanwhile",
+    "although",
+    "despite",
+    "also",
+    "just",
+    "even",
+    "still",
+    "only",
+    "all",
+    "any",
+    "some",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "good",
+    "welcome",
+    "hello",
+    "okay",
 ];
 /// Whether a key is a preposition.
 pub fn is_preposition(k: &str) -> bool {
@@ -576,11 +751,12 @@ impl ActorTable {
                 continue;
             }
             if let Some((len, entry)) = self.phrase_at(toks, &text.skip, i)
-                && self.surname_ok(toks, i, len, entry) {
-                    atoms.push((i..i + len, entry, false));
-                    i += len;
-                    continue;
-                }
+                && self.surname_ok(toks, i, len, entry)
+            {
+                atoms.push((i..i + len, entry, false));
+                i += len;
+                continue;
+            }
             i += 1;
         }
         // Misspelt names (speech-to-text) of actors the document names correctly elsewhere.
@@ -684,9 +860,10 @@ impl ActorTable {
                         }
                         Entry::Title | Entry::PersonOffice(_) if m.person.is_some() || m.kind == MentionKind::Office => {
                             if m.title.is_none()
-                                && let Entry::PersonOffice(o) = atoms[a].1 {
-                                    m.title = Some(self.person_offices[o].clone());
-                                }
+                                && let Entry::PersonOffice(o) = atoms[a].1
+                            {
+                                m.title = Some(self.person_offices[o].clone());
+                            }
                             used[a] = true;
                             pos = atoms[a].0.start;
                             continue;
@@ -708,21 +885,23 @@ impl ActorTable {
                 let key = toks.key(p);
                 if key == "'s" {
                     if let Some(pp) = prev(p)
-                        && let Some(a) = atom_at_end(pp + 1) {
-                            let owner = match atoms[a].1 {
-                                Entry::Actor(id) | Entry::Adjective(id) => Some(id),
-                                Entry::Body(b) => Some(self.bodies[b].actor),
-                                Entry::Person(pid, _) => Some(self.persons[pid].actor),
-                                _ => None,
-                            };
-                            if let Some(owner) = owner.filter(|_| !took_actor)
-                                && (m.actors.is_empty() || m.actors == [owner]) {
-                                    m.actors = vec![owner];
-                                    used[a] = true;
-                                    pos = atoms[a].0.start;
-                                    continue;
-                                }
+                        && let Some(a) = atom_at_end(pp + 1)
+                    {
+                        let owner = match atoms[a].1 {
+                            Entry::Actor(id) | Entry::Adjective(id) => Some(id),
+                            Entry::Body(b) => Some(self.bodies[b].actor),
+                            Entry::Person(pid, _) => Some(self.persons[pid].actor),
+                            _ => None,
+                        };
+                        if let Some(owner) = owner.filter(|_| !took_actor)
+                            && (m.actors.is_empty() || m.actors == [owner])
+                        {
+                            m.actors = vec![owner];
+                            used[a] = true;
+                            pos = atoms[a].0.start;
+                            continue;
                         }
+                    }
                     break;
                 }
                 if modifiers < 3 && MODIFIERS.contains(&key) && toks.toks[p].is_word() {
@@ -748,8 +927,7 @@ impl ActorTable {
             if m.person.is_none() {
                 if let Some(next) = self.next_word(text, end) {
                     let key = toks.key(next);
-                    let posted = m.title.as_deref().is_some_and(|t| POSTED_TO.contains(&t))
-                        || POSTED_TO.contains(&toks.key_text(range.clone()));
+                    let posted = m.title.as_deref().is_some_and(|t| POSTED_TO.contains(&t)) || POSTED_TO.contains(&toks.key_text(range.clone()));
                     if key == "of" || key == "for" || (key == "to" && posted) {
                         let (actors, stop) = self.coordinated_actors(text, &atoms, next + 1);
                         if !actors.is_empty() {
@@ -775,24 +953,25 @@ impl ActorTable {
                 }
                 if let Some(a) = q.and_then(&atom_at_start)
                     && let Entry::Person(p, _) = atoms[a].1
-                        && m.title.is_some() {
-                            let (from, to) = (m.toks.end, atoms[a].0.start);
-                            for (b, atom) in atoms.iter().enumerate().skip_while(|(_, x)| x.0.start < from) {
-                                if atom.0.start >= to {
-                                    break;
-                                }
-                                if atom.0.end <= to {
-                                    used[b] = true;
-                                }
-                            }
-                            m.person = Some(p);
-                            m.kind = MentionKind::Person;
-                            if m.actors.is_empty() {
-                                m.actors = vec![self.persons[p].actor];
-                            }
-                            end = atoms[a].0.end;
-                            used[a] = true;
+                    && m.title.is_some()
+                {
+                    let (from, to) = (m.toks.end, atoms[a].0.start);
+                    for (b, atom) in atoms.iter().enumerate().skip_while(|(_, x)| x.0.start < from) {
+                        if atom.0.start >= to {
+                            break;
                         }
+                        if atom.0.end <= to {
+                            used[b] = true;
+                        }
+                    }
+                    m.person = Some(p);
+                    m.kind = MentionKind::Person;
+                    if m.actors.is_empty() {
+                        m.actors = vec![self.persons[p].actor];
+                    }
+                    end = atoms[a].0.end;
+                    used[a] = true;
+                }
                 if m.person.is_none() && m.title.is_some() {
                     let name = self.unknown_name(text, end, &atoms);
                     if !name.is_empty() {
@@ -801,15 +980,16 @@ impl ActorTable {
                     }
                     // "prime minister najib mikaty": a first name, then a known surname.
                     if let Some(a) = self.next_word(text, end).and_then(&atom_at_start)
-                        && let Entry::Person(p, _) = atoms[a].1 {
-                            m.person = Some(p);
-                            m.kind = MentionKind::Person;
-                            if m.actors.is_empty() {
-                                m.actors = vec![self.persons[p].actor];
-                            }
-                            end = atoms[a].0.end;
-                            used[a] = true;
+                        && let Entry::Person(p, _) = atoms[a].1
+                    {
+                        m.person = Some(p);
+                        m.kind = MentionKind::Person;
+                        if m.actors.is_empty() {
+                            m.actors = vec![self.persons[p].actor];
                         }
+                        end = atoms[a].0.end;
+                        used[a] = true;
+                    }
                 }
             }
             m.toks.end = end;
@@ -891,27 +1071,28 @@ impl ActorTable {
                 self.proper_name(text, t).filter(|r| !r.is_empty() && !self.non_speaker_names.contains(toks.key(r.start)))
             };
             if let Some(r) = name
-                && !covered_tok[r.end - 1] {
-                    for f in covered_tok.iter_mut().take(r.end).skip(r.start) {
-                        *f = true;
-                    }
-                    mentions.push(Mention {
-                        toks: r.clone(),
-                        kind: MentionKind::Name,
-                        actors: Vec::new(),
-                        person: None,
-                        body: None,
-                        title: None,
-                        independent: false,
-                        name: Some(if titled { atom_at_start(t).map_or(r.start, |a| atoms[a].0.end)..r.end } else { r.clone() }),
-                        possessive: false,
-                        in_pp: false,
-                        plural: false,
-                        fuzzy: false,
-                    });
-                    t = r.end;
-                    continue;
+                && !covered_tok[r.end - 1]
+            {
+                for f in covered_tok.iter_mut().take(r.end).skip(r.start) {
+                    *f = true;
                 }
+                mentions.push(Mention {
+                    toks: r.clone(),
+                    kind: MentionKind::Name,
+                    actors: Vec::new(),
+                    person: None,
+                    body: None,
+                    title: None,
+                    independent: false,
+                    name: Some(if titled { atom_at_start(t).map_or(r.start, |a| atoms[a].0.end)..r.end } else { r.clone() }),
+                    possessive: false,
+                    in_pp: false,
+                    plural: false,
+                    fuzzy: false,
+                });
+                t = r.end;
+                continue;
+            }
             t += 1;
         }
         mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
@@ -919,22 +1100,25 @@ impl ActorTable {
         let mut merged: Vec<Mention> = Vec::with_capacity(mentions.len());
         for m in mentions {
             if let Some(last) = merged.last_mut()
-                && matches!(last.kind, MentionKind::Actor | MentionKind::Group) && m.kind == MentionKind::Actor && self.coordinable(text, last.toks.end, m.toks.start) {
-                    // "A and B", or "A, B ..." / "A B ..." when the list goes on after B.
-                    let conj = (last.toks.end..m.toks.start).any(|t| matches!(toks.key(t), "and" | "or" | "&"));
-                    if conj || self.next_is_conjunct(text, &m) {
-                        last.toks.end = m.toks.end;
-                        last.kind = MentionKind::Group;
-                        last.plural = true;
-                        last.body = None;
-                        for a in m.actors {
-                            if !last.actors.contains(&a) {
-                                last.actors.push(a);
-                            }
+                && matches!(last.kind, MentionKind::Actor | MentionKind::Group)
+                && m.kind == MentionKind::Actor
+                && self.coordinable(text, last.toks.end, m.toks.start)
+            {
+                // "A and B", or "A, B ..." / "A B ..." when the list goes on after B.
+                let conj = (last.toks.end..m.toks.start).any(|t| matches!(toks.key(t), "and" | "or" | "&"));
+                if conj || self.next_is_conjunct(text, &m) {
+                    last.toks.end = m.toks.end;
+                    last.kind = MentionKind::Group;
+                    last.plural = true;
+                    last.body = None;
+                    for a in m.actors {
+                        if !last.actors.contains(&a) {
+                            last.actors.push(a);
                         }
-                        continue;
                     }
+                    continue;
                 }
+            }
             merged.push(m);
         }
         // 6. Possessives and prepositional objects.
@@ -954,8 +1138,7 @@ impl ActorTable {
             m.in_pp = match before {
                 Some(b) => {
                     let k = toks.key(b);
-                    PREPOSITIONS.contains(&k)
-                        || (matches!(k, "and" | "or") && last_in_pp_end.is_some_and(|e| b >= e && b - e <= 1))
+                    PREPOSITIONS.contains(&k) || (matches!(k, "and" | "or") && last_in_pp_end.is_some_and(|e| b >= e && b - e <= 1))
                 }
                 None => false,
             };
@@ -1060,7 +1243,9 @@ impl ActorTable {
             let tok = &toks.toks[end];
             let key = toks.key(end);
             let capitalised = tok.kind == TokKind::Word && tok.has(CAP) && !tok.has(PARA) && !FUNCTION_WORDS.contains(&key);
-            let particle = matches!(key, "bin" | "al" | "ibn" | "abu" | "de" | "van" | "von" | "der" | "la" | "le" | "el") && end + 1 < toks.len() && toks.toks[end + 1].has(CAP);
+            let particle = matches!(key, "bin" | "al" | "ibn" | "abu" | "de" | "van" | "von" | "der" | "la" | "le" | "el")
+                && end + 1 < toks.len()
+                && toks.toks[end + 1].has(CAP);
             if capitalised || particle {
                 end += 1;
             } else {
@@ -1125,7 +1310,13 @@ impl ActorTable {
         let surface = toks.norm_text(start..m.toks.end).to_string();
         let span = toks.span(m.toks.clone());
         let actor_names = |ids: &[usize]| ids.iter().filter_map(|&a| self.actors.get(a)).map(|a| a.name.clone()).collect::<Vec<_>>();
-        let mut s = Speaker { name: None, mention: Some(toks.norm_text(m.toks.clone()).to_string()), span: Some(span), actors: actor_names(&m.actors), independent: m.independent };
+        let mut s = Speaker {
+            name: None,
+            mention: Some(toks.norm_text(m.toks.clone()).to_string()),
+            span: Some(span),
+            actors: actor_names(&m.actors),
+            independent: m.independent,
+        };
         if m.independent {
             s.actors.clear();
             s.name = Some(match &m.name {

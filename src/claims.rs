@@ -26,8 +26,8 @@ use crate::error::Diagnostic;
 use crate::normalize::fold_key;
 use crate::token::TokKind;
 use crate::tomlfile::Root;
-use serde::{Deserialize, Serialize};
 use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -352,12 +352,21 @@ pub fn check(engine: &Engine, expectations: &[Expectation], analyses: &[Analysis
                 Some(r) => {
                     let got = r.movement.kind().to_string();
                     let ok = allowed.contains(&got);
-                    let message = if ok { format!("{actor} is {}", r.movement.describe()) } else { format!("expected {actor} to be {}, but it is {}", allowed.join(" or "), r.movement.describe()) };
+                    let message = if ok {
+                        format!("{actor} is {}", r.movement.describe())
+                    } else {
+                        format!("expected {actor} to be {}, but it is {}", allowed.join(" or "), r.movement.describe())
+                    };
                     let sources = table
                         .sources
                         .iter()
                         .zip(&r.cells)
-                        .map(|(s, c)| SourceResult { source: s.name.clone(), found: table.cell_text(c), hit: ok, evidence: c.labels.first().map(|l| evidence_of(l.evidence)) })
+                        .map(|(s, c)| SourceResult {
+                            source: s.name.clone(),
+                            found: table.cell_text(c),
+                            hit: ok,
+                            evidence: c.labels.first().map(|l| evidence_of(l.evidence)),
+                        })
                         .collect();
                     ("movement", ok, message, sources)
                 }
@@ -447,30 +456,73 @@ fn quantities(text: &Text, range: Range<usize>) -> Vec<Quantity> {
         }
         let joined = before.join(" ");
         let ends = |s: &str| joined == s || joined.ends_with(&format!(" {s}"));
-        let (lo, hi) = if ends("about") || ends("around") || ends("approximately") || ends("roughly") || ends("some") || ends("an estimated") || ends("estimated") {
-            (n * 0.9, n * 1.1)
-        } else if ends("nearly") || ends("almost") || ends("close to") {
-            (n * 0.9, n)
-        } else if ends("more than") || ends("over") || ends("above") || ends("upwards of") || ends("in excess of") {
-            (n * (1.0 + 1e-9), f64::INFINITY)
-        } else if ends("at least") {
-            (n, f64::INFINITY)
-        } else if ends("up to") || ends("at most") {
-            (0.0, n)
-        } else if ends("fewer than") || ends("less than") || ends("under") || ends("below") {
-            (0.0, n * (1.0 - 1e-9))
-        } else {
-            (n, n)
-        };
+        let (lo, hi) =
+            if ends("about") || ends("around") || ends("approximately") || ends("roughly") || ends("some") || ends("an estimated") || ends("estimated") {
+                (n * 0.9, n * 1.1)
+            } else if ends("nearly") || ends("almost") || ends("close to") {
+                (n * 0.9, n)
+            } else if ends("more than") || ends("over") || ends("above") || ends("upwards of") || ends("in excess of") {
+                (n * (1.0 + 1e-9), f64::INFINITY)
+            } else if ends("at least") {
+                (n, f64::INFINITY)
+            } else if ends("up to") || ends("at most") {
+                (0.0, n)
+            } else if ends("fewer than") || ends("less than") || ends("under") || ends("below") {
+                (0.0, n * (1.0 - 1e-9))
+            } else {
+                (n, n)
+            };
         out.push(Quantity { lo, hi, percent });
     }
     out
 }
 
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "that", "this", "it", "its", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "about", "around", "nearly", "almost", "more", "than", "over", "some",
-    "approximately", "roughly", "percent", "per", "cent", "%", "from", "as", "said", "says", "say",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "and",
+    "or",
+    "that",
+    "this",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "over",
+    "some",
+    "approximately",
+    "roughly",
+    "percent",
+    "per",
+    "cent",
+    "%",
+    "from",
+    "as",
+    "said",
+    "says",
+    "say",
 ];
 
 /// A prepared claim.
@@ -527,7 +579,12 @@ impl Claim {
         let Some((_, s)) = best else { return (Verdict::Absent, None) };
         let numbers_here = quantities(&text, s.clone());
         let span = text.toks.span(s.clone());
-        let ev = EvidenceRef { doc: a.doc.name.clone(), span: [span.start, span.end], line: line_of(&a.doc.text, span.start), text: a.doc.text[span.clone()].to_string() };
+        let ev = EvidenceRef {
+            doc: a.doc.name.clone(),
+            span: [span.start, span.end],
+            line: line_of(&a.doc.text, span.start),
+            text: a.doc.text[span.clone()].to_string(),
+        };
         let mut unknown = false;
         for q in &self.numbers {
             let same_unit: Vec<&Quantity> = numbers_here.iter().filter(|n| n.percent == q.percent).collect();
@@ -549,7 +606,8 @@ impl Claim {
 
 /// Actor ids named in a token range.
 fn actors_in(actors: &ActorTable, text: &Text, range: Range<usize>) -> Vec<usize> {
-    let mut v: Vec<usize> = actors.mentions(text).into_iter().filter(|m| m.toks.start >= range.start && m.toks.end <= range.end).flat_map(|m| m.actors).collect();
+    let mut v: Vec<usize> =
+        actors.mentions(text).into_iter().filter(|m| m.toks.start >= range.start && m.toks.end <= range.end).flat_map(|m| m.actors).collect();
     v.sort_unstable();
     v.dedup();
     v

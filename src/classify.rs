@@ -98,13 +98,8 @@ impl<'a> Classifier<'a> {
             Scope::Sentence => widest.clone(),
         };
         let kind = st.kind.as_str();
-        let mut found: Vec<(usize, Match)> = self
-            .rules
-            .patterns
-            .matches(env, hits, widest.clone())
-            .into_iter()
-            .map(|(pi, m)| (self.rules.pattern_rule[pi], m))
-            .collect();
+        let mut found: Vec<(usize, Match)> =
+            self.rules.patterns.matches(env, hits, widest.clone()).into_iter().map(|(pi, m)| (self.rules.pattern_rule[pi], m)).collect();
         // Regular expressions over the normalised text of the widest scope.
         if !self.rules.regex_list.is_empty() && !widest.is_empty() {
             let toks = &text.toks;
@@ -144,7 +139,14 @@ impl<'a> Classifier<'a> {
                 },
             };
             let negated = negated.map(|(c, r)| (c, text.toks.span(r)));
-            out_hits.push(Hit { rule: ri, span: text.toks.span(m.start..m.end), toks: m.start..m.end, negated, gives: if cancelled { None } else { gives }, cancelled });
+            out_hits.push(Hit {
+                rule: ri,
+                span: text.toks.span(m.start..m.end),
+                toks: m.start..m.end,
+                negated,
+                gives: if cancelled { None } else { gives },
+                cancelled,
+            });
         }
         out_hits.sort_by_key(|h| (h.toks.start, h.rule));
         // Weights per label; labels that reach their threshold are assigned.
@@ -154,18 +156,10 @@ impl<'a> Classifier<'a> {
                 *weight.entry(l.as_str()).or_insert(0.0) += self.rules.rules[h.rule].weight;
             }
         }
-        let labels: Vec<String> = self
-            .rules
-            .labels
-            .iter()
-            .filter(|l| weight.get(l.name.as_str()).is_some_and(|w| *w + 1e-9 >= l.threshold))
-            .map(|l| l.name.clone())
-            .collect();
-        let mut rules: Vec<String> = out_hits
-            .iter()
-            .filter(|h| h.gives.as_ref().is_some_and(|g| labels.contains(g)))
-            .map(|h| self.rules.rules[h.rule].id.clone())
-            .collect();
+        let labels: Vec<String> =
+            self.rules.labels.iter().filter(|l| weight.get(l.name.as_str()).is_some_and(|w| *w + 1e-9 >= l.threshold)).map(|l| l.name.clone()).collect();
+        let mut rules: Vec<String> =
+            out_hits.iter().filter(|h| h.gives.as_ref().is_some_and(|g| labels.contains(g))).map(|h| self.rules.rules[h.rule].id.clone()).collect();
         rules.sort();
         rules.dedup();
         Classified { statement: st, labels, rules, hits: out_hits }
@@ -280,7 +274,9 @@ pub fn test_rules(engine: &crate::engine::Engine) -> (usize, Vec<RuleTestFailure
                 None => "the rule does not match".to_string(),
                 Some(h) if h.cancelled => "an `unless` pattern cancels the rule".to_string(),
                 Some(h) => match (&h.negated, &h.gives) {
-                    (Some((class, span)), gives) => format!("negated by {:?} ({class}), giving {}", &doc.text[span.clone()], gives.as_deref().unwrap_or("nothing")),
+                    (Some((class, span)), gives) => {
+                        format!("negated by {:?} ({class}), giving {}", &doc.text[span.clone()], gives.as_deref().unwrap_or("nothing"))
+                    }
                     (None, Some(g)) => format!("matched {:?} and gave {g}", &doc.text[h.span.clone()]),
                     (None, None) => format!("matched {:?} but gave nothing (polarity {:?})", &doc.text[h.span.clone()], rule.polarity),
                 },

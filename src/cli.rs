@@ -246,12 +246,7 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
     }
 }
 
-fn with_engine(
-    rules: &Option<PathBuf>,
-    limits: Limits,
-    io: &mut Io,
-    f: impl FnOnce(&Engine, &mut Io) -> std::io::Result<u8>,
-) -> std::io::Result<u8> {
+fn with_engine(rules: &Option<PathBuf>, limits: Limits, io: &mut Io, f: impl FnOnce(&Engine, &mut Io) -> std::io::Result<u8>) -> std::io::Result<u8> {
     match Engine::load(rules.as_deref(), limits) {
         Ok(engine) => f(&engine, io),
         Err(diags) => {
@@ -377,7 +372,15 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
     Ok(0)
 }
 
-fn compare(engine: &Engine, paths: &[String], by: ByArg, format: CompareFormat, out: Option<&std::path::Path>, voices: bool, io: &mut Io) -> std::io::Result<u8> {
+fn compare(
+    engine: &Engine,
+    paths: &[String],
+    by: ByArg,
+    format: CompareFormat,
+    out: Option<&std::path::Path>,
+    voices: bool,
+    io: &mut Io,
+) -> std::io::Result<u8> {
     let loaded = engine.ingest(paths);
     report_input_errors(&loaded.errors, io)?;
     let analyses = engine.analyze_all(&loaded.docs);

@@ -298,11 +298,8 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
 fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {
     let sets: Vec<(usize, Vec<String>)> =
         cells.iter().enumerate().filter(|(_, c)| !c.labels.is_empty()).map(|(i, c)| (i, c.labels.iter().map(|l| l.label.clone()).collect())).collect();
-    let mixed: Vec<String> = sets
-        .iter()
-        .filter(|(_, ls)| ls.iter().any(|a| ls.iter().any(|b| rules.opposed(a, b))))
-        .map(|(i, _)| sources[*i].name.clone())
-        .collect();
+    let mixed: Vec<String> =
+        sets.iter().filter(|(_, ls)| ls.iter().any(|a| ls.iter().any(|b| rules.opposed(a, b)))).map(|(i, _)| sources[*i].name.clone()).collect();
     if !mixed.is_empty() {
         return Movement::Mixed { sources: mixed };
     }

@@ -44,8 +44,7 @@ impl Date {
     pub fn parse_iso(s: &str) -> Option<Date> {
         let s = s.trim();
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        let shape_ok = (s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-')
-            || (s.len() == 8 && digits.len() == 8);
+        let shape_ok = (s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-') || (s.len() == 8 && digits.len() == 8);
         if !shape_ok || digits.len() != 8 {
             return None;
         }
@@ -67,12 +66,12 @@ impl Serialize for Date {
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
-    const MONTHS: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     MONTHS.iter().position(|m| n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n.len() == m.len() || n == "sept")).map(|i| i as u32 + 1)
 }
 
-const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const MONTH: &str =
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
@@ -81,23 +80,21 @@ static MONTH_DAY_YEAR: LazyLock<Regex> =
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)").expect("valid regex"));
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
 static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*[-|,·•@]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|gmt|utc|cet|cest|est|edt|bst|msk|pst|pdt|ist))*\s*$")
-        .expect("valid regex")
+    Regex::new(r"(?i)^(?:\s*[-|,·•@]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|gmt|utc|cet|cest|est|edt|bst|msk|pst|pdt|ist))*\s*$").expect("valid regex")
 });
-static BARE_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$").expect("valid regex"));
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$").expect("valid regex")
-});
+static BARE_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$").expect("valid regex"));
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$").expect("valid regex"));
 
 /// The first date written in `text`, with its byte range.
 pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
     let mut best: Option<(Date, Range<usize>)> = None;
     let mut consider = |d: Option<Date>, r: Range<usize>| {
         if let Some(d) = d
-            && best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
-                best = Some((d, r));
-            }
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start)
+        {
+            best = Some((d, r));
+        }
     };
     if let Some(c) = DAY_MONTH_YEAR.captures(text) {
         let d = month_number(&c[2]).and_then(|m| Date::new(c[3].parse().ok()?, m, c[1].parse().ok()?));

@@ -10,13 +10,13 @@
 use crate::actors::ActorTable;
 use crate::classify::{Classified, Classifier};
 use crate::data::{DataFile, DataFiles};
-use crate::extract::{Extractor, Statement};
-use crate::lexicon::Lexicon;
-use crate::rules::RuleSet;
 use crate::error::Diagnostic;
+use crate::extract::{Extractor, Statement};
 use crate::furniture::Furniture;
 use crate::ingest::{self, Document, Limits, Loaded};
+use crate::lexicon::Lexicon;
 use crate::pattern::Pattern;
+use crate::rules::RuleSet;
 use crate::segment::{Segmenter, Segments};
 use crate::token::Tokens;
 use crate::tomlfile::Root;

@@ -49,11 +49,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
-        }
+        if self.line == 0 { write!(f, "{}: {}", self.file, self.message) } else { write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message) }
     }
 }
 

@@ -360,11 +360,8 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
             per_label[li][2] += usize::from(want && !have);
         }
     }
-    let label_f1: Vec<(String, f64)> = LABELS
-        .iter()
-        .zip(&per_label)
-        .map(|(l, [t, fp, fn_])| (l.to_string(), f1(ratio(*t, t + fp), ratio(*t, t + fn_))))
-        .collect();
+    let label_f1: Vec<(String, f64)> =
+        LABELS.iter().zip(&per_label).map(|(l, [t, fp, fn_])| (l.to_string(), f1(ratio(*t, t + fp), ratio(*t, t + fn_)))).collect();
     let macro_f1 = label_f1.iter().map(|(_, v)| v).sum::<f64>() / LABELS.len() as f64;
     // Turns: the first turn record covering the anchor names the speaker.
     let mut turn_ok = 0;

@@ -89,34 +89,155 @@ pub struct Statement {
 }
 
 const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall",
-    "should", "can", "could", "may", "might", "must",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must",
 ];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "will", "shall", "can", "must"];
 const SKIP_BEFORE_CUE: &[&str] = &[
-    "also", "repeatedly", "again", "previously", "already", "reportedly", "publicly", "privately", "later", "earlier", "then",
-    "once", "now", "just", "recently", "separately", "further", "meanwhile", "still", "even", "only", "really", "basically",
-    "first", "last", "often", "always", "has", "have", "had", "is", "are", "was", "were", "been", "being", "reported", "you",
-    "know", "in", "a", "an", "the", "statement", "on", "this", "week", "yesterday", "today", "tonight", "morning",
-    "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "late",
-    "early", "day", "month", "year", "both", "all", "each", "themselves", "himself", "herself", "itself", "too",
+    "also",
+    "repeatedly",
+    "again",
+    "previously",
+    "already",
+    "reportedly",
+    "publicly",
+    "privately",
+    "later",
+    "earlier",
+    "then",
+    "once",
+    "now",
+    "just",
+    "recently",
+    "separately",
+    "further",
+    "meanwhile",
+    "still",
+    "even",
+    "only",
+    "really",
+    "basically",
+    "first",
+    "last",
+    "often",
+    "always",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "reported",
+    "you",
+    "know",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "on",
+    "this",
+    "week",
+    "yesterday",
+    "today",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "late",
+    "early",
+    "day",
+    "month",
+    "year",
+    "both",
+    "all",
+    "each",
+    "themselves",
+    "himself",
+    "herself",
+    "itself",
+    "too",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "all", "both", "some", "any", "no", "every", "each", "such"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "all", "both", "some", "any", "no", "every", "each", "such"];
 const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
 const NP_END: &[&str] = &[
-    ",", ";", ":", ".", "!", "?", "amid", "as", "while", "after", "before", "because", "despite", "following", "saying", "adding",
-    "which", "who", "whom", "where", "when", "but", "so",
+    ",",
+    ";",
+    ":",
+    ".",
+    "!",
+    "?",
+    "amid",
+    "as",
+    "while",
+    "after",
+    "before",
+    "because",
+    "despite",
+    "following",
+    "saying",
+    "adding",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "when",
+    "but",
+    "so",
 ];
 /// Verbs that show a clause has started (third person forms, unambiguous).
 const CLAUSE_VERBS: &[&str] = &[
-    "wants", "seeks", "plans", "needs", "intends", "hopes", "remains", "stands", "believes", "considers", "supports",
-    "rejects", "expects", "knows", "sees", "says", "thinks", "holds", "reserves", "retains", "regards", "views", "sought",
-    "thought", "knew", "saw", "held", "stood", "meant", "felt", "kept", "left", "told", "said",
+    "wants",
+    "seeks",
+    "plans",
+    "needs",
+    "intends",
+    "hopes",
+    "remains",
+    "stands",
+    "believes",
+    "considers",
+    "supports",
+    "rejects",
+    "expects",
+    "knows",
+    "sees",
+    "says",
+    "thinks",
+    "holds",
+    "reserves",
+    "retains",
+    "regards",
+    "views",
+    "sought",
+    "thought",
+    "knew",
+    "saw",
+    "held",
+    "stood",
+    "meant",
+    "felt",
+    "kept",
+    "left",
+    "told",
+    "said",
 ];
 /// Base forms that are verbs only after a pronoun subject ("they want"), nouns elsewhere ("support").
 const BASE_VERBS: &[&str] = &[
-    "want", "seek", "plan", "need", "intend", "hope", "remain", "stand", "believe", "consider", "support", "reject", "expect",
-    "know", "see", "say", "think", "hold", "reserve", "retain", "regard", "view",
+    "want", "seek", "plan", "need", "intend", "hope", "remain", "stand", "believe", "consider", "support", "reject", "expect", "know", "see", "say", "think",
+    "hold", "reserve", "retain", "regard", "view",
 ];
 
 /// Extracts statements from prepared documents.
@@ -373,7 +494,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                     _ => own,
                 }
             }
-            MentionKind::Office if mention.actors.is_empty() && !mention.independent && mention.person.is_none() && mention.title.is_some() && !mention.plural => {
+            MentionKind::Office
+                if mention.actors.is_empty() && !mention.independent && mention.person.is_none() && mention.title.is_some() && !mention.plural =>
+            {
                 // A bare title ("the minister"): the last mention with that title.
                 let own = self.actors.speaker(mention, self.text, self.date);
                 let title = mention.title.clone();
@@ -476,10 +599,18 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn subject_like(&self, m: usize) -> bool {
         let r = &self.mentions[m].toks;
         let sent = &self.text.seg.sentences[self.text.seg.sentence_of(r.start)];
-        let opens = (sent.start..r.start).all(|t| self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || matches!(self.key(t), "later" | "then" | "earlier" | "but" | "and" | "meanwhile"));
+        let opens = (sent.start..r.start).all(|t| {
+            self.text.skip[t]
+                || !self.text.toks.toks[t].is_word()
+                || self.key(t).ends_with("ly")
+                || matches!(self.key(t), "later" | "then" | "earlier" | "but" | "and" | "meanwhile")
+        });
         let verb_follows = self.next(r.end, self.n()).is_some_and(|t| {
             let k = self.key(t);
-            AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 3) || (k.ends_with('s') && !k.ends_with("ss") && self.text.toks.toks[t].is_word() && k != "'s")
+            AUX.contains(&k)
+                || CLAUSE_VERBS.contains(&k)
+                || (k.ends_with("ed") && k.len() > 3)
+                || (k.ends_with('s') && !k.ends_with("ss") && self.text.toks.toks[t].is_word() && k != "'s")
         });
         opens || verb_follows
     }
@@ -493,9 +624,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut skipped = 0;
         loop {
             if let Some(&m) = self.by_end.get(&(p + 1))
-                && !(self.mentions[m].kind == MentionKind::Actor && self.key(p) == "the") {
-                    return Subject::Mention(m);
-                }
+                && !(self.mentions[m].kind == MentionKind::Actor && self.key(p) == "the")
+            {
+                return Subject::Mention(m);
+            }
             let k = self.key(p);
             if k == ")" {
                 // A parenthesis between subject and verb: "The Israel Defense Forces (IDF) said".
@@ -510,11 +642,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                         _ => {}
                     }
                 }
-                if self.key(q) == "(" && p - q <= 8
-                    && let Some(r) = self.prev(q, floor) {
-                        p = r;
-                        continue;
-                    }
+                if self.key(q) == "("
+                    && p - q <= 8
+                    && let Some(r) = self.prev(q, floor)
+                {
+                    p = r;
+                    continue;
+                }
                 return Subject::None;
             }
             if matches!(k, "and" | "or" | "but" | "yet") {
@@ -523,9 +657,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             if matches!(k, "who" | "which") && skipped <= 3 {
                 // "Lebanese officials who told us ...": the mention before the relative pronoun.
                 if let Some(q) = self.prev(p, floor)
-                    && let Some(&m) = self.by_end.get(&(q + 1)) {
-                        return Subject::Mention(m);
-                    }
+                    && let Some(&m) = self.by_end.get(&(q + 1))
+                {
+                    return Subject::Mention(m);
+                }
                 return Subject::None;
             }
             if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
@@ -542,14 +677,16 @@ impl<'t, 'd> Doc<'t, 'd> {
                     }
                     if self.key(r) == "," {
                         if let Some(s) = self.prev(r, floor)
-                            && let Some(&m) = self.by_end.get(&(s + 1)) {
-                                // An office whose holder is named in the apposition: "Its foreign minister, Badr Albusaidi,".
-                                let inner = self.by_start.get(&(r + 1)).copied().filter(|&a| self.mentions[a].toks.end == p && self.mentions[a].kind == MentionKind::Name);
-                                return match inner {
-                                    Some(a) if self.mentions[m].kind == MentionKind::Office && self.mentions[m].person.is_none() => Subject::Appos(m, a),
-                                    _ => Subject::Mention(m),
-                                };
-                            }
+                            && let Some(&m) = self.by_end.get(&(s + 1))
+                        {
+                            // An office whose holder is named in the apposition: "Its foreign minister, Badr Albusaidi,".
+                            let inner =
+                                self.by_start.get(&(r + 1)).copied().filter(|&a| self.mentions[a].toks.end == p && self.mentions[a].kind == MentionKind::Name);
+                            return match inner {
+                                Some(a) if self.mentions[m].kind == MentionKind::Office && self.mentions[m].person.is_none() => Subject::Appos(m, a),
+                                _ => Subject::Mention(m),
+                            };
+                        }
                         break;
                     }
                     q = r;
@@ -691,7 +828,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         while r.end > r.start && (self.text.skip[r.end - 1] || matches!(self.key(r.end - 1), "," | ";" | ":" | "." | "-" | "(")) {
             r.end -= 1;
         }
-        while r.start < r.end && (self.text.skip[r.start] || matches!(self.key(r.start), "," | ":" | "-") || (self.key(r.start) == "that" && !self.text.toks.toks[r.start].has(CAP))) {
+        while r.start < r.end
+            && (self.text.skip[r.start]
+                || matches!(self.key(r.start), "," | ":" | "-")
+                || (self.key(r.start) == "that" && !self.text.toks.toks[r.start].has(CAP)))
+        {
             r.start += 1;
         }
         r
@@ -782,7 +923,16 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// Adds a statement (content trimmed; empty content is dropped).
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, content: Range<usize>, cue: Option<Range<usize>>, scope: Option<Range<usize>>, speaker: Speaker, addressee: Option<String>, sent: &Range<usize>, confidence: f32) -> Option<usize> {
+    fn push(
+        &mut self,
+        content: Range<usize>,
+        cue: Option<Range<usize>>,
+        scope: Option<Range<usize>>,
+        speaker: Speaker,
+        addressee: Option<String>,
+        sent: &Range<usize>,
+        confidence: f32,
+    ) -> Option<usize> {
         let (content, sent) = self.run_on(content, sent);
         let sent = &sent;
         let content = self.trim(self.speech_content(content));
@@ -885,51 +1035,59 @@ impl<'t, 'd> Doc<'t, 'd> {
                 if let Subject::Mention(m) = subject {
                     let ms = self.mentions[m].toks.start;
                     let before = self.prev(ms, sent.start);
-                    let after_quote = before.is_some_and(|b| self.text.toks.toks[b].has(QUOTE_AFTER)) || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
+                    let after_quote = before.is_some_and(|b| self.text.toks.toks[b].has(QUOTE_AFTER))
+                        || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
                     if let Some(b) = before
-                        && (self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end) {
-                            let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
-                            let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
-                            if relay || self.reported_content(&content) {
-                                postposed_content = Some(content);
-                                speaker = Some(self.speaker_of(m));
-                            }
+                        && (self.key(b) == "," || after_quote)
+                        && b > sent.start
+                        && self.postposed_tail(c.toks.end, sent.end)
+                    {
+                        let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
+                        let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
+                        if relay || self.reported_content(&content) {
+                            postposed_content = Some(content);
+                            speaker = Some(self.speaker_of(m));
                         }
+                    }
                 }
                 if postposed_content.is_none() {
                     // "..., said the minister."
                     if let Some(b) = self.prev(head, sent.start) {
                         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER);
-                        if (self.key(b) == "," || after_quote) && b > sent.start
-                            && let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t)) {
-                                let ms = self.mentions[m].toks.start;
-                                let inverted = self.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
-                                let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
-                                let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
-                                if inverted && self.postposed_tail(self.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content)) {
-                                    postposed_content = Some(content);
-                                    speaker = Some(self.speaker_of(m));
-                                }
+                        if (self.key(b) == "," || after_quote)
+                            && b > sent.start
+                            && let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.by_start.get(&t))
+                        {
+                            let ms = self.mentions[m].toks.start;
+                            let inverted = self.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
+                            let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
+                            let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
+                            if inverted && self.postposed_tail(self.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content)) {
+                                postposed_content = Some(content);
+                                speaker = Some(self.speaker_of(m));
                             }
+                        }
                     }
                 }
             }
             // A parenthetical attribution: "The agreement, officials said, would be signed".
-            if postposed_content.is_none() && !gerund
-                && let Subject::Mention(m) = subject {
-                    let ms = self.mentions[m].toks.start;
-                    let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
-                    let after = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",");
-                    if let (true, Some(a)) = (comma_before, after) {
-                        let continues = self.next(a + 1, sent.end).is_some_and(|t| AUX.contains(&self.key(t))) || self.clause_starts(a + 1, sent.end);
-                        let sp = self.speaker_of(m);
-                        if continues && (sp.name.is_some() || !sp.actors.is_empty()) {
-                            self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, 0.8);
-                            last_speaker = Some(sp);
-                            continue;
-                        }
+            if postposed_content.is_none()
+                && !gerund
+                && let Subject::Mention(m) = subject
+            {
+                let ms = self.mentions[m].toks.start;
+                let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
+                let after = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",");
+                if let (true, Some(a)) = (comma_before, after) {
+                    let continues = self.next(a + 1, sent.end).is_some_and(|t| AUX.contains(&self.key(t))) || self.clause_starts(a + 1, sent.end);
+                    let sp = self.speaker_of(m);
+                    if continues && (sp.name.is_some() || !sp.actors.is_empty()) {
+                        self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, 0.8);
+                        last_speaker = Some(sp);
+                        continue;
                     }
                 }
+            }
             if let (Some(content), Some(sp)) = (postposed_content, speaker.clone()) {
                 // A relay when the sentence already attributed its content.
                 let earlier: Vec<usize> = (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < head).collect();
@@ -962,9 +1120,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                     speaker = last_speaker.clone().or_else(|| self.out[first_in_sentence..].last().map(|s| s.speaker.clone()));
                     if speaker.is_none()
                         && let Some(bb) = b
-                            && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start) {
-                                speaker = Some(self.speaker_of(m));
-                            }
+                        && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start)
+                    {
+                        speaker = Some(self.speaker_of(m));
+                    }
                 } else if let Some(noun) = self.speech_noun_before(head, sent.start) {
                     if let Some(m) = self.noun_owner(noun) {
                         speaker = Some(self.speaker_of(m));
@@ -972,10 +1131,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                         speaker = Some(self.speaker_of(m));
                     }
                 }
-                if speaker.is_none() && !c.frames.is_empty() && matches!(subject, Subject::Mention(_))
-                    && let Subject::Mention(m) = subject {
-                        speaker = Some(self.speaker_of(m));
-                    }
+                if speaker.is_none()
+                    && !c.frames.is_empty()
+                    && matches!(subject, Subject::Mention(_))
+                    && let Subject::Mention(m) = subject
+                {
+                    speaker = Some(self.speaker_of(m));
+                }
             } else {
                 match subject {
                     Subject::Mention(m) => {
@@ -1063,7 +1225,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 c0..stop_after(c0)
             };
             // Statements already covering this content: the source is their channel.
-            let covered: Vec<usize> = (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < content.end && content.start < self.out[i].toks.end).collect();
+            let covered: Vec<usize> =
+                (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < content.end && content.start < self.out[i].toks.end).collect();
             if !covered.is_empty() {
                 for i in covered {
                     if self.out[i].via.is_none() {
@@ -1080,7 +1243,10 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn sentence_subject(&self, sent: &Range<usize>, before: usize) -> Option<usize> {
         let m = self.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= before && !m.in_pp)?;
         let lead_ok = (sent.start..self.mentions[m].toks.start).all(|t| {
-            self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || matches!(self.key(t), "but" | "and" | "then" | "meanwhile" | "later" | "earlier")
+            self.text.skip[t]
+                || !self.text.toks.toks[t].is_word()
+                || self.key(t).ends_with("ly")
+                || matches!(self.key(t), "but" | "and" | "then" | "meanwhile" | "later" | "earlier")
         });
         let first_person = self.mentions[m].kind == MentionKind::Pronoun && matches!(self.key(self.mentions[m].toks.start), "i" | "we" | "you");
         (lead_ok && !first_person).then_some(m)
@@ -1146,14 +1312,27 @@ impl<'t, 'd> Doc<'t, 'd> {
             return true;
         }
         let lead = self.key(r.start);
-        if crate::actors::is_preposition(lead) || matches!(lead, "according" | "while" | "as" | "after" | "before" | "when" | "if" | "although" | "because" | "since" | "despite" | "amid" | "following") {
+        if crate::actors::is_preposition(lead)
+            || matches!(
+                lead,
+                "according" | "while" | "as" | "after" | "before" | "when" | "if" | "although" | "because" | "since" | "despite" | "amid" | "following"
+            )
+        {
             return false;
         }
         let words = (r.start..r.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
         words >= 3
             && (r.start..r.end).any(|t| {
                 let k = self.key(t);
-                AUX.contains(&k) || CLAUSE_VERBS.contains(&k) || (k.ends_with("ed") && k.len() > 4) || (k.ends_with('s') && !k.ends_with("ss") && t > r.start && self.text.toks.toks[t].is_word() && !self.text.toks.toks[t].has(CAP) && k != "'s")
+                AUX.contains(&k)
+                    || CLAUSE_VERBS.contains(&k)
+                    || (k.ends_with("ed") && k.len() > 4)
+                    || (k.ends_with('s')
+                        && !k.ends_with("ss")
+                        && t > r.start
+                        && self.text.toks.toks[t].is_word()
+                        && !self.text.toks.toks[t].has(CAP)
+                        && k != "'s")
             })
     }
 
@@ -1173,9 +1352,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         // Lead adverbials: "Further, ..." .
         if let Some(c) = (s..end.min(s + 4)).find(|&t| self.key(t) == ",")
-            && (s..c).all(|t| self.text.toks.toks[t].is_word() && !self.by_start.contains_key(&t)) && c - s <= 2 {
-                s = c + 1;
-            }
+            && (s..c).all(|t| self.text.toks.toks[t].is_word() && !self.by_start.contains_key(&t))
+            && c - s <= 2
+        {
+            s = c + 1;
+        }
         s..end
     }
 
@@ -1199,7 +1380,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                         t = self.next(t + 1, end)?;
                     }
-                    if let Some(q) = self.quotes.iter().find(|q| (q.toks.start == t && q.mark != Mark::Spoken) || (q.mark == Mark::Spoken && q.toks.start == t + 1)) {
+                    if let Some(q) =
+                        self.quotes.iter().find(|q| (q.toks.start == t && q.mark != Mark::Spoken) || (q.mark == Mark::Spoken && q.toks.start == t + 1))
+                    {
                         let qe = q.toks.end.min(sent.end.max(q.toks.end));
                         return Some((q.toks.start..qe, None, None));
                     }
@@ -1307,16 +1490,23 @@ impl<'t, 'd> Doc<'t, 'd> {
             // After the noun and its holder phrase.
             let mut after = t + 1;
             if let Some(q) = self.next(after, sent.end)
-                && matches!(self.key(q), "from" | "by") && self.mentions[owner].toks.start > t {
-                    after = self.mentions[owner].toks.end;
-                }
+                && matches!(self.key(q), "from" | "by")
+                && self.mentions[owner].toks.start > t
+            {
+                after = self.mentions[owner].toks.end;
+            }
             let Some(f0) = self.next(after, sent.end) else { continue };
             let k = self.key(f0).to_string();
             // Content ends at the next attribution in the sentence.
-            let limit = cues.iter().filter(|c| c.toks.start > f0 && c.toks.start < sent.end).map(|c| match self.subject_before(c.toks.start, sent.start) {
-                Subject::Mention(m) => self.mentions[m].toks.start,
-                _ => c.toks.start,
-            }).min().unwrap_or(sent.end);
+            let limit = cues
+                .iter()
+                .filter(|c| c.toks.start > f0 && c.toks.start < sent.end)
+                .map(|c| match self.subject_before(c.toks.start, sent.start) {
+                    Subject::Mention(m) => self.mentions[m].toks.start,
+                    _ => c.toks.start,
+                })
+                .min()
+                .unwrap_or(sent.end);
             let content = if k == "that" && frames.contains(&Frame::That) && self.clause_starts(f0 + 1, limit) {
                 Some(f0 + 1..limit)
             } else if k == "to" && frames.contains(&Frame::To) && self.infinitive(f0, limit) {
@@ -1357,7 +1547,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
             let inner = &self.text.doc.text[q.inner.clone()];
-            let whole_sentence = words >= 3 && inner.chars().next().is_some_and(char::is_uppercase) && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
+            let whole_sentence = words >= 3
+                && inner.chars().next().is_some_and(char::is_uppercase)
+                && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
             if words < 6 && !whole_sentence {
                 continue;
             }
@@ -1371,7 +1563,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             let colon = self.prev(q.toks.start, 0).filter(|&p| self.key(p) == ":");
             if let Some(c) = colon {
                 let intro = self.text.seg.sentences[self.text.seg.sentence_of(c)].clone();
-                let subject = self.mentions.iter().position(|m| m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !matches!(self.key(m.toks.start), "i" | "we" | "you"));
+                let subject = self
+                    .mentions
+                    .iter()
+                    .position(|m| m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !matches!(self.key(m.toks.start), "i" | "we" | "you"));
                 if let Some(m) = subject {
                     let sp = self.speaker_of(m);
                     if sp.name.is_some() || !sp.actors.is_empty() {
@@ -1383,7 +1578,12 @@ impl<'t, 'd> Doc<'t, 'd> {
             let para = self.text.seg.paragraph_of(q.toks.start);
             let para_start = self.text.seg.paragraphs[para.saturating_sub(1)].start;
             // The last statement or speech-noun owner before the quote, within this or the previous paragraph.
-            let last_statement = self.out.iter().filter(|s| s.toks.end <= q.toks.start && s.toks.start >= para_start).max_by_key(|s| s.toks.end).map(|s| (s.toks.end, s.speaker.clone()));
+            let last_statement = self
+                .out
+                .iter()
+                .filter(|s| s.toks.end <= q.toks.start && s.toks.start >= para_start)
+                .max_by_key(|s| s.toks.end)
+                .map(|s| (s.toks.end, s.speaker.clone()));
             let last_owner = self.owners.iter().filter(|(t, _)| *t < q.toks.start && *t >= para_start).max_by_key(|(t, _)| *t).map(|(t, s)| (*t, s.clone()));
             let mut pick = match (last_statement, last_owner) {
                 (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
@@ -1394,7 +1594,13 @@ impl<'t, 'd> Doc<'t, 'd> {
             if pick.is_none() && si > 0 {
                 // The subject of the sentence before, if it names a speaker.
                 let prev = self.text.seg.sentences[si - 1].clone();
-                let m = self.mentions.iter().position(|m| m.toks.start >= prev.start && m.toks.end <= prev.end && !m.in_pp && m.kind != MentionKind::Pronoun && (m.person.is_some() || m.title.is_some() || m.kind == MentionKind::Actor));
+                let m = self.mentions.iter().position(|m| {
+                    m.toks.start >= prev.start
+                        && m.toks.end <= prev.end
+                        && !m.in_pp
+                        && m.kind != MentionKind::Pronoun
+                        && (m.person.is_some() || m.title.is_some() || m.kind == MentionKind::Actor)
+                });
                 if let Some(m) = m.filter(|&m| self.subject_like(m)) {
                     let sp = self.speaker_of(m);
                     if !sp.actors.is_empty() {
@@ -1431,7 +1637,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 let (outer, inner) = (&self.out[i], &self.out[j]);
                 let inner_cue_at_start = inner.cue.as_ref().is_some_and(|c| c.start >= outer.toks.start && c.start <= outer.toks.start + 6);
-                if outer.kind == Kind::Direct && inner_cue_at_start && outer.toks.start <= inner.toks.start && inner.toks.end <= outer.toks.end && outer.toks != inner.toks && outer.cue.as_ref().is_some_and(|c| c.start >= outer.toks.end || c.end <= outer.toks.start) {
+                if outer.kind == Kind::Direct
+                    && inner_cue_at_start
+                    && outer.toks.start <= inner.toks.start
+                    && inner.toks.end <= outer.toks.end
+                    && outer.toks != inner.toks
+                    && outer.cue.as_ref().is_some_and(|c| c.start >= outer.toks.end || c.end <= outer.toks.start)
+                {
                     relayed.push(i);
                     let via = outer.speaker.mention.clone().or(outer.speaker.name.clone());
                     let kind = if outer.kind == Kind::Direct { Kind::Direct } else { inner.kind };

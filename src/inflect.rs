@@ -142,13 +142,15 @@ pub fn spelling_variants(f: &str) -> Vec<String> {
     let mut v = Vec::new();
     for (a, b) in [("ence", "ense"), ("ise", "ize"), ("isa", "iza"), ("our", "or"), ("yse", "yze"), ("lled", "led"), ("lling", "ling")] {
         if let Some(i) = f.rfind(a)
-            && i >= 3 {
-                v.push(format!("{}{}{}", &f[..i], b, &f[i + a.len()..]));
-            }
+            && i >= 3
+        {
+            v.push(format!("{}{}{}", &f[..i], b, &f[i + a.len()..]));
+        }
         if let Some(i) = f.rfind(b)
-            && i >= 3 {
-                v.push(format!("{}{}{}", &f[..i], a, &f[i + b.len()..]));
-            }
+            && i >= 3
+        {
+            v.push(format!("{}{}{}", &f[..i], a, &f[i + b.len()..]));
+        }
     }
     v
 }

@@ -242,9 +242,8 @@ fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes); stance reads UTF-8 text".into());
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!("not valid UTF-8 (first bad byte at offset {}); convert the file to UTF-8", e.utf8_error().valid_up_to())
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (first bad byte at offset {}); convert the file to UTF-8", e.utf8_error().valid_up_to()))?;
     if text.trim().is_empty() {
         return Err("empty file (only whitespace)".into());
     }

@@ -178,14 +178,7 @@ impl Lexicon {
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok(Lexicon {
-            verbs: PatternSet::new(patterns),
-            verb_info,
-            nouns,
-            noun_frames,
-            sources: PatternSet::new(sources),
-            exclude: PatternSet::new(exclude),
-        })
+        Ok(Lexicon { verbs: PatternSet::new(patterns), verb_info, nouns, noun_frames, sources: PatternSet::new(sources), exclude: PatternSet::new(exclude) })
     }
 
     /// Every verb cue in a document, in order; the longest cue wins where

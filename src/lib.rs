@@ -16,8 +16,8 @@
 //! binary writes it.
 
 pub mod actors;
-pub mod classify;
 pub mod claims;
+pub mod classify;
 pub mod cli;
 pub mod compare;
 pub mod data;

@@ -39,10 +39,8 @@ pub struct NormText {
 /// What one original character becomes in the normalised text.
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
-        | '\u{301D}' | '\u{301E}' | '\u{FF02}' => "\"",
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2039}' | '\u{203A}'
-        | '\u{FF07}' | '\u{02BC}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' | '\u{301D}' | '\u{301E}' | '\u{FF02}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2039}' | '\u{203A}' | '\u{FF07}' | '\u{02BC}' => "'",
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => "-",
         '\u{2014}' | '\u{2015}' | '\u{FE58}' => " - ",
         '\u{2026}' => "...",
@@ -55,12 +53,7 @@ impl NormText {
     /// Normalise `original[range]`.
     pub fn new(original: &str, range: Range<usize>) -> NormText {
         let src = &original[range.clone()];
-        let mut out = NormText {
-            text: String::with_capacity(src.len()),
-            base: range.start,
-            end: range.end,
-            pieces: Vec::new(),
-        };
+        let mut out = NormText { text: String::with_capacity(src.len()), base: range.start, end: range.end, pieces: Vec::new() };
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -121,10 +114,7 @@ impl NormText {
                 out.text.push_str(run);
             } else {
                 // NFKC may produce characters we fold (e.g. full-width quotes).
-                let folded: String = nfkc
-                    .chars()
-                    .map(|c| fold_char(c).map_or_else(|| c.to_string(), str::to_string))
-                    .collect();
+                let folded: String = nfkc.chars().map(|c| fold_char(c).map_or_else(|| c.to_string(), str::to_string)).collect();
                 out.push(run, &folded, start);
             }
         }
@@ -139,12 +129,7 @@ impl NormText {
             self.text.push_str(rep);
             return;
         }
-        self.pieces.push(Piece {
-            norm: self.text.len(),
-            orig: at,
-            norm_len: rep.len(),
-            orig_len: orig.len(),
-        });
+        self.pieces.push(Piece { norm: self.text.len(), orig: at, norm_len: rep.len(), orig_len: orig.len() });
         self.text.push_str(rep);
     }
 
@@ -156,11 +141,7 @@ impl NormText {
             return (self.base + p).min(self.end);
         }
         let pc = self.pieces[idx - 1];
-        if p < pc.norm + pc.norm_len {
-            self.base + pc.orig
-        } else {
-            (self.base + pc.orig + pc.orig_len + (p - pc.norm - pc.norm_len)).min(self.end)
-        }
+        if p < pc.norm + pc.norm_len { self.base + pc.orig } else { (self.base + pc.orig + pc.orig_len + (p - pc.norm - pc.norm_len)).min(self.end) }
     }
 
     /// Original byte offset matching a normalised range end `p` (exclusive).
@@ -213,10 +194,7 @@ pub fn fold_key(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

@@ -233,10 +233,13 @@ impl<'a> Parser<'a> {
                 }
                 continue;
             }
-            let single: Option<Vec<Atom>> = alts.iter().map(|a| match a.as_slice() {
-                [Elem::Atoms(x)] if x.len() == 1 => Some(x[0].clone()),
-                _ => None,
-            }).collect();
+            let single: Option<Vec<Atom>> = alts
+                .iter()
+                .map(|a| match a.as_slice() {
+                    [Elem::Atoms(x)] if x.len() == 1 => Some(x[0].clone()),
+                    _ => None,
+                })
+                .collect();
             let e = match single {
                 Some(atoms) => Elem::Atoms(atoms),
                 None => Elem::Alt(alts),
@@ -319,7 +322,13 @@ impl<'a> Parser<'a> {
                 for (i, p) in parts.iter().enumerate() {
                     let last = i + 1 == parts.len();
                     let k = crate::normalize::fold_key(p);
-                    split.push(Elem::Atoms(vec![if last && prefix { Atom::Prefix(k) } else if last { Atom::Word(inflect::forms(&k)) } else { Atom::Word(vec![k]) }]));
+                    split.push(Elem::Atoms(vec![if last && prefix {
+                        Atom::Prefix(k)
+                    } else if last {
+                        Atom::Word(inflect::forms(&k))
+                    } else {
+                        Atom::Word(vec![k])
+                    }]));
                 }
                 return Ok(vec![Elem::Alt(vec![seq, split])]);
             }
@@ -655,9 +664,11 @@ impl PatternSet {
         let mut out: Vec<(usize, Match)> = Vec::with_capacity(found.len());
         for (pi, m) in found {
             if let Some((lp, lm)) = out.last()
-                && *lp == pi && m.start < lm.end {
-                    continue;
-                }
+                && *lp == pi
+                && m.start < lm.end
+            {
+                continue;
+            }
             out.push((pi, m));
         }
         out

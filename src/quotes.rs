@@ -135,12 +135,13 @@ pub fn find(text: &Text) -> Vec<Quote> {
                     _ => false,
                 });
                 if let (Some((m, _)), Some(top)) = (reopen, stack.last())
-                    && top.mark == m {
-                        // The re-opening mark is consumed by the continuation.
-                        newlines = 0;
-                        prev = Some(c);
-                        continue;
-                    }
+                    && top.mark == m
+                {
+                    // The re-opening mark is consumed by the continuation.
+                    newlines = 0;
+                    prev = Some(c);
+                    continue;
+                }
             }
             if !c.is_whitespace() {
                 newlines = 0;

@@ -162,11 +162,7 @@ pub fn records_json(analyses: &[Analysis]) -> String {
 
 /// A CSV field, quoted when needed.
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
 /// `stance extract --format csv`.
@@ -198,11 +194,7 @@ pub fn records_csv(analyses: &[Analysis]) -> String {
 /// Shortens text to `max` characters for table cells.
 pub fn clip(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        s
-    } else {
-        format!("{}…", s.chars().take(max.saturating_sub(1)).collect::<String>())
-    }
+    if s.chars().count() <= max { s } else { format!("{}…", s.chars().take(max.saturating_sub(1)).collect::<String>()) }
 }
 
 /// `stance extract --format table`.
@@ -247,7 +239,8 @@ pub fn explain_text(text: &Text, statements: &[Classified], rules: &RuleSet) -> 
         let st = &c.statement;
         out.push_str(&format!("\nstatement {}: {} {}\n", i + 1, st.kind.as_str(), quoted(&st.span)));
         let sp = &st.speaker;
-        let actors = if sp.actors.is_empty() { if sp.independent { "none (independent voice)".into() } else { "none".to_string() } } else { sp.actors.join(", ") };
+        let actors =
+            if sp.actors.is_empty() { if sp.independent { "none (independent voice)".into() } else { "none".to_string() } } else { sp.actors.join(", ") };
         out.push_str(&format!("  speaker:  {}\n", sp.name.as_deref().unwrap_or("unknown")));
         if let (Some(_), Some(r)) = (&sp.mention, &sp.span) {
             out.push_str(&format!("  mention:  {}\n", quoted(r)));
@@ -345,7 +338,6 @@ pub fn rules_table(rules: &RuleSet, width: Option<u16>) -> String {
 }
 
 // ---------------------------------------------------------------- comparison
-
 
 fn source_heading(s: &crate::compare::Source) -> String {
     match s.date {
@@ -495,7 +487,8 @@ fn label_class(l: &str) -> String {
 /// `stance compare --format html`: one self-contained page (no external assets).
 pub fn compare_html(t: &PositionTable, voices: bool) -> String {
     let mut out = String::new();
-    out.push_str(r#"<!DOCTYPE html>
+    out.push_str(
+        r#"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -520,7 +513,8 @@ code { font-size: 90%; }
 <body>
 <h1>Positions across sources</h1>
 <table id="positions">
-<thead><tr><th>actor</th>"#);
+<thead><tr><th>actor</th>"#,
+    );
     for s in &t.sources {
         out.push_str(&format!("<th>{}<br><small>{}</small></th>", html_escape(&s.name), s.date.map_or_else(|| "date unknown".into(), |d| d.to_string())));
     }
@@ -585,7 +579,6 @@ code { font-size: 90%; }
 
 // ---------------------------------------------------------------- claim checks
 
-
 /// `stance check --format text`.
 pub fn check_text(outcomes: &[CheckOutcome]) -> String {
     let mut out = String::new();
@@ -616,7 +609,12 @@ pub fn check_github(outcomes: &[CheckOutcome], claims_path: &str, doc_paths: &st
     for o in outcomes {
         let level = if o.passed { "notice" } else { "error" };
         let title = gh_escape(&format!("stance check: {} {}", o.kind, if o.passed { "holds" } else { "failed" }), true);
-        out.push_str(&format!("::{level} file={},line={},title={title}::{}\n", gh_escape(claims_path, true), o.line, gh_escape(&format!("{}: {}", o.name, o.message), false)));
+        out.push_str(&format!(
+            "::{level} file={},line={},title={title}::{}\n",
+            gh_escape(claims_path, true),
+            o.line,
+            gh_escape(&format!("{}: {}", o.name, o.message), false)
+        ));
         if !o.passed {
             for s in &o.sources {
                 if let Some(e) = &s.evidence {
@@ -665,7 +663,12 @@ pub fn check_junit(outcomes: &[CheckOutcome], claims_path: &str) -> String {
             }
             out.push_str("    </testcase>\n");
         } else {
-            out.push_str(&format!(">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n", xml_escape(&o.message), xml_escape(o.kind), xml_escape(&details.join("\n"))));
+            out.push_str(&format!(
+                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                xml_escape(&o.message),
+                xml_escape(o.kind),
+                xml_escape(&details.join("\n"))
+            ));
         }
     }
     out.push_str("  </testsuite>\n</testsuites>\n");

@@ -235,7 +235,12 @@ impl RuleSet {
                         }
                         label_at.insert(name.clone(), file.path.clone());
                         opposes_at.extend(l.opposes.iter().map(|o| (file.path.clone(), root.diag(o.span().start, String::new()), o.get_ref().clone())));
-                        labels.push(Label { name, description: l.description, threshold: l.threshold.unwrap_or(1.0), opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect() });
+                        labels.push(Label {
+                            name,
+                            description: l.description,
+                            threshold: l.threshold.unwrap_or(1.0),
+                            opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect(),
+                        });
                     }
                     for (n, _) in root.items::<RawNegator>("negator", &mut diags) {
                         let class = n.class.get_ref().clone();

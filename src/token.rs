@@ -87,10 +87,9 @@ pub struct Tokens {
 
 /// Abbreviations that keep their period (the period does not end a sentence).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
-    "jr", "sr", "vs", "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "ltd", "corp", "dept", "approx", "mt", "maj", "adm", "cmdr", "brig", "pres", "amb", "hon", "rev",
-    "gens", "reps", "sens", "messrs", "fig", "cf", "al",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "vs", "jan", "feb", "apr", "aug", "sep", "sept",
+    "oct", "nov", "dec", "inc", "ltd", "corp", "dept", "approx", "mt", "maj", "adm", "cmdr", "brig", "pres", "amb", "hon", "rev", "gens", "reps", "sens",
+    "messrs", "fig", "cf", "al",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -128,9 +127,10 @@ impl Tokens {
             if c == '"' || (c == '\'' && !self.apostrophe_word_start(&text, i)) {
                 quote_end = i + 1;
                 if let Some(last) = self.toks.last_mut()
-                    && last.nend as usize == i {
-                        last.flags |= QUOTE_AFTER;
-                    }
+                    && last.nend as usize == i
+                {
+                    last.flags |= QUOTE_AFTER;
+                }
                 i += 1;
                 continue;
             }
@@ -176,16 +176,7 @@ impl Tokens {
                 push_key(&mut self.keys, surface);
                 let kend = self.keys.len() as u32;
                 self.keys.push(' ');
-                self.toks.push(Token {
-                    start: ostart as u32,
-                    end: oend as u32,
-                    nstart: r.start as u32,
-                    nend: r.end as u32,
-                    kstart,
-                    kend,
-                    kind,
-                    flags,
-                });
+                self.toks.push(Token { start: ostart as u32, end: oend as u32, nstart: r.start as u32, nend: r.end as u32, kstart, kend, kind, flags });
             }
         }
         self.norm.text = text;
@@ -304,9 +295,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
                 if single_letter || dotted {
                     // Initials and dotted abbreviations: "U.S.", "J. Smith".
                     i += 1;
-                    if !text[i..].chars().next().is_some_and(char::is_alphabetic)
-                        || text[i..].chars().nth(1).is_some_and(is_word_char)
-                    {
+                    if !text[i..].chars().next().is_some_and(char::is_alphabetic) || text[i..].chars().nth(1).is_some_and(is_word_char) {
                         break;
                     }
                 } else if ABBREVIATIONS.contains(&fold_key(word).as_str()) {
@@ -325,9 +314,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
 /// Splits a scanned word into tokens at contractions and possessives.
 fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>, TokKind)>) {
     let word = &text[start..end];
-    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
+    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         TokKind::Number
     } else {
         TokKind::Word
@@ -407,9 +394,10 @@ mod tests {
 
     #[test]
     fn abbreviations_numbers_and_hyphens() {
-        assert_eq!(keys("The U.S. and Dr. Smith said 99% of 1,000 de-escalation"), [
-            "the", "u.s.", "and", "dr.", "smith", "said", "99", "%", "of", "1,000", "deescalation"
-        ]);
+        assert_eq!(
+            keys("The U.S. and Dr. Smith said 99% of 1,000 de-escalation"),
+            ["the", "u.s.", "and", "dr.", "smith", "said", "99", "%", "of", "1,000", "deescalation"]
+        );
         assert_eq!(keys("ended. Then"), ["ended", ".", "then"]);
     }
 

@@ -22,11 +22,7 @@ impl<'a> Root<'a> {
     /// Parses the syntax of `file`; every recoverable syntax error is reported.
     pub fn parse(file: &'a DataFile) -> Result<Root<'a>, Vec<Diagnostic>> {
         let (table, errors) = DeTable::parse_recoverable(&file.text);
-        if errors.is_empty() {
-            Ok(Root { file, table })
-        } else {
-            Err(errors.iter().map(|e| Diagnostic::from_toml(&file.path, &file.text, e)).collect())
-        }
+        if errors.is_empty() { Ok(Root { file, table }) } else { Err(errors.iter().map(|e| Diagnostic::from_toml(&file.path, &file.text, e)).collect()) }
     }
 
     /// Deserializes the whole file into `T` (for files without item arrays,

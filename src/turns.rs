@@ -90,9 +90,9 @@ const MIN_QUESTION_WORDS: usize = 3;
 /// Words a guest speaks before a hand-back or question can end their turn.
 const MIN_GUEST_WORDS: usize = 8;
 const FUNCTION: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "in", "on", "at", "to", "of", "for", "with", "from",
-    "now", "me", "us", "he", "she", "they", "it", "we", "i", "you", "so", "well", "here", "there", "this", "that", "his",
-    "her", "its", "their", "our", "my", "your", "welcome", "back", "thank", "thanks", "joining", "joined", "by",
+    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "in", "on", "at", "to", "of", "for", "with", "from", "now", "me", "us", "he", "she",
+    "they", "it", "we", "i", "you", "so", "well", "here", "there", "this", "that", "his", "her", "its", "their", "our", "my", "your", "welcome", "back",
+    "thank", "thanks", "joining", "joined", "by",
 ];
 const HOST_LABELS: &[&str] = &["host", "anchor", "presenter", "interviewer", "moderator", "q", "question", "reporter", "correspondent"];
 
@@ -283,12 +283,7 @@ impl Turns {
         let verb = |t: usize| {
             (t..(t + 2).min(q)).any(|u| matches!(toks.key(u), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"))
         };
-        mentions
-            .iter()
-            .filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end))
-            .map(|m| m.toks.start)
-            .max()
-            .unwrap_or(q)
+        mentions.iter().filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end)).map(|m| m.toks.start).max().unwrap_or(q)
     }
 
     fn is_name_word(&self, text: &Text, actors: &ActorTable, t: usize) -> bool {

@@ -14,11 +14,7 @@ fn said(body: &str) -> Vec<(String, String, String)> {
 fn said_in(name: &str, text: &str) -> Vec<(String, String, String)> {
     let doc = Document::from_text(name, text.to_string(), &ENGINE.furniture);
     let t = ENGINE.prepare(&doc);
-    ENGINE
-        .statements(&t)
-        .into_iter()
-        .map(|s| (s.speaker.name.unwrap_or_default(), s.speaker.actors.join("+"), doc.text[s.span].to_string()))
-        .collect()
+    ENGINE.statements(&t).into_iter().map(|s| (s.speaker.name.unwrap_or_default(), s.speaker.actors.join("+"), doc.text[s.span].to_string())).collect()
 }
 
 #[test]
@@ -28,7 +24,6 @@ fn speaker_before_said_that() {
     assert_eq!(s[0].1, "Egypt");
     assert_eq!(s[0].2, "talks would resume next week");
 }
-
 
 /// The single statement of an article; fails if there is not exactly one.
 fn one(body: &str) -> (String, String, String) {
@@ -63,7 +58,12 @@ fn colon_introduces_a_quote() {
 
 #[test]
 fn single_curly_quotes_are_not_apostrophes() {
-    check("Tehran’s envoy said the move was ‘a dangerous gamble’ by Washington’s allies.", "Tehran's envoy", "Iran", "the move was ‘a dangerous gamble’ by Washington’s allies");
+    check(
+        "Tehran’s envoy said the move was ‘a dangerous gamble’ by Washington’s allies.",
+        "Tehran's envoy",
+        "Iran",
+        "the move was ‘a dangerous gamble’ by Washington’s allies",
+    );
 }
 
 #[test]
@@ -117,7 +117,9 @@ fn unbalanced_quote_does_not_swallow_the_article() {
 
 #[test]
 fn long_quote_without_cue_belongs_to_the_speaker_in_focus() {
-    let s = said("The Chinese foreign minister spoke at length about the crisis.\n\n“All sides must step back from the brink before it is too late for everyone in the region.”");
+    let s = said(
+        "The Chinese foreign minister spoke at length about the crisis.\n\n“All sides must step back from the brink before it is too late for everyone in the region.”",
+    );
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].1, "China");
 }
@@ -126,7 +128,12 @@ fn long_quote_without_cue_belongs_to_the_speaker_in_focus() {
 
 #[test]
 fn said_that() {
-    check("The Egyptian foreign ministry said on Sunday that talks would resume next week.", "Egyptian foreign ministry", "Egypt", "talks would resume next week");
+    check(
+        "The Egyptian foreign ministry said on Sunday that talks would resume next week.",
+        "Egyptian foreign ministry",
+        "Egypt",
+        "talks would resume next week",
+    );
 }
 
 #[test]
@@ -182,7 +189,12 @@ fn assured_addressee_that() {
 
 #[test]
 fn according_to_after_the_content() {
-    check("The strike killed three commanders, according to the Israel Defense Forces.", "Israel Defense Forces", "Israel", "The strike killed three commanders");
+    check(
+        "The strike killed three commanders, according to the Israel Defense Forces.",
+        "Israel Defense Forces",
+        "Israel",
+        "The strike killed three commanders",
+    );
 }
 
 #[test]
@@ -192,7 +204,12 @@ fn according_to_before_the_content() {
 
 #[test]
 fn issued_a_statement_saying() {
-    check("Iran's mission to the United Nations issued a statement saying that its response would be proportionate.", "Iran's mission to the United Nations", "Iran", "its response would be proportionate");
+    check(
+        "Iran's mission to the United Nations issued a statement saying that its response would be proportionate.",
+        "Iran's mission to the United Nations",
+        "Iran",
+        "its response would be proportionate",
+    );
 }
 
 #[test]
@@ -212,7 +229,12 @@ fn possessive_insistence_that() {
 
 #[test]
 fn possessive_warning_that() {
-    check("Moscow's warning that it could deploy new missiles alarmed its neighbours.", "Russia", "Russia", "it could deploy new missiles alarmed its neighbours");
+    check(
+        "Moscow's warning that it could deploy new missiles alarmed its neighbours.",
+        "Russia",
+        "Russia",
+        "it could deploy new missiles alarmed its neighbours",
+    );
 }
 
 #[test]
@@ -310,7 +332,11 @@ fn independent_voice_has_no_actor() {
 
 #[test]
 fn relayed_statement_keeps_original_speaker() {
-    let doc = Document::from_text("r.txt", "Headline\n\n1 March 2024\n\nPutin told Erdogan that Russia wanted calm, the Turkish presidency said.\n".into(), &ENGINE.furniture);
+    let doc = Document::from_text(
+        "r.txt",
+        "Headline\n\n1 March 2024\n\nPutin told Erdogan that Russia wanted calm, the Turkish presidency said.\n".into(),
+        &ENGINE.furniture,
+    );
     let t = ENGINE.prepare(&doc);
     let st = ENGINE.statements(&t);
     assert_eq!(st.len(), 1, "{st:?}");
@@ -320,7 +346,11 @@ fn relayed_statement_keeps_original_speaker() {
 
 #[test]
 fn quote_of_an_attribution_belongs_to_the_inner_speaker() {
-    let doc = Document::from_text("q.txt", "Headline\n\n1 March 2024\n\n\"Xi Jinping said China opposed any escalation,\" according to Xinhua.\n".into(), &ENGINE.furniture);
+    let doc = Document::from_text(
+        "q.txt",
+        "Headline\n\n1 March 2024\n\n\"Xi Jinping said China opposed any escalation,\" according to Xinhua.\n".into(),
+        &ENGINE.furniture,
+    );
     let t = ENGINE.prepare(&doc);
     let st = ENGINE.statements(&t);
     assert_eq!(st.len(), 1, "{st:?}");
@@ -403,7 +433,12 @@ fn office_with_misspelt_name_resolves_by_date() {
 
 #[test]
 fn spoken_quote_opens_a_quotation() {
-    let doc = Document::from_text("t.txt", "<publish_date>20240901</publish_date>\n<doc>\nthe ministry said quote we will not negotiate under fire unquote and then the talks ended\n</doc>".into(), &ENGINE.furniture);
+    let doc = Document::from_text(
+        "t.txt",
+        "<publish_date>20240901</publish_date>\n<doc>\nthe ministry said quote we will not negotiate under fire unquote and then the talks ended\n</doc>"
+            .into(),
+        &ENGINE.furniture,
+    );
     let t = ENGINE.prepare(&doc);
     let st = ENGINE.statements(&t);
     assert_eq!(st.len(), 1, "{st:?}");
@@ -418,19 +453,29 @@ fn first_person_in_speech_is_the_turn_holder() {
 
 #[test]
 fn site_furniture_holds_no_statements() {
-    let s = said("The envoy said talks would resume.\n\nLatest news\n\nMinister: “We will respond”\n\n2 March 2024 - 10:00\n\nRebels say “no deal”\n\n2 March 2024 - 09:00\n");
+    let s = said(
+        "The envoy said talks would resume.\n\nLatest news\n\nMinister: “We will respond”\n\n2 March 2024 - 10:00\n\nRebels say “no deal”\n\n2 March 2024 - 09:00\n",
+    );
     assert_eq!(s.len(), 1, "{s:?}");
 }
 
 #[test]
 fn postposed_cue_with_trailing_adjunct() {
-    check("“Shipping must not be threatened,” the Omani foreign ministry said in a statement carried by state media.", "Omani foreign ministry", "Oman", "Shipping must not be threatened");
+    check(
+        "“Shipping must not be threatened,” the Omani foreign ministry said in a statement carried by state media.",
+        "Omani foreign ministry",
+        "Oman",
+        "Shipping must not be threatened",
+    );
 }
 
 #[test]
 fn office_chain_takes_the_whole_phrase() {
     // "spokesman" is the Iranian ministry's, not an earlier spokesman's.
-    let s = said_in("c.txt", "Headline\n\n5 June 2023\n\nA US spokesman said the seizure was illegal. The Iranian foreign ministry spokesman rejected the criticism.\n");
+    let s = said_in(
+        "c.txt",
+        "Headline\n\n5 June 2023\n\nA US spokesman said the seizure was illegal. The Iranian foreign ministry spokesman rejected the criticism.\n",
+    );
     assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Nasser Kanaani", "Iran"), "{s:?}");
 }
 
@@ -494,7 +539,12 @@ fn but_coordinates_a_second_cue() {
 
 #[test]
 fn prepositional_to_inside_a_clause_subject() {
-    check("Joe Biden said the US commitment to Israel's security was ironclad.", "Joe Biden", "United States", "the US commitment to Israel's security was ironclad");
+    check(
+        "Joe Biden said the US commitment to Israel's security was ironclad.",
+        "Joe Biden",
+        "United States",
+        "the US commitment to Israel's security was ironclad",
+    );
 }
 
 #[test]
@@ -512,7 +562,8 @@ fn fuzzy_word_followed_by_a_name_is_part_of_that_name() {
 
 #[test]
 fn colon_introduction_then_quote_in_the_next_paragraph() {
-    let s = said("The Greek prime minister spoke on Monday. He was blunt about the risks:\n\n\"Nobody should test our resolve. We are ready for every scenario.\"");
+    let s =
+        said("The Greek prime minister spoke on Monday. He was blunt about the risks:\n\n\"Nobody should test our resolve. We are ready for every scenario.\"");
     assert!(s.iter().any(|(n, a, c)| n == "Greek prime minister" && a == "Greece" && c.starts_with("Nobody should test")), "{s:?}");
 }
 
@@ -526,7 +577,12 @@ fn parenthetical_attribution() {
 
 #[test]
 fn participle_apposition_between_subject_and_cue() {
-    check("The Turkish defence minister, speaking to reporters in Ankara, said the border would stay closed.", "Turkish defence minister", "Turkey", "the border would stay closed");
+    check(
+        "The Turkish defence minister, speaking to reporters in Ankara, said the border would stay closed.",
+        "Turkish defence minister",
+        "Turkey",
+        "the border would stay closed",
+    );
 }
 
 /// Content of the statement whose speaker is `who` in a transcript.

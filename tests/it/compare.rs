@@ -27,7 +27,10 @@ fn seed_table_snapshot() {
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
-    for args in [vec!["extract", "corpus/seeds", "tests/fixtures/docs", "--format", "jsonl"], vec!["compare", "corpus/seeds", "tests/fixtures/docs", "--format", "json"]] {
+    for args in [
+        vec!["extract", "corpus/seeds", "tests/fixtures/docs", "--format", "jsonl"],
+        vec!["compare", "corpus/seeds", "tests/fixtures/docs", "--format", "json"],
+    ] {
         let mut one = args.clone();
         one.extend(["--threads", "1"]);
         let mut four = args.clone();

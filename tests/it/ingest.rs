@@ -79,7 +79,8 @@ fn seeds_metadata_and_furniture() {
     assert!(excluded.iter().any(|e| e.2.contains("Read also")));
     assert!(excluded.iter().any(|e| e.2.contains("Latest news")));
     // Every headline of both lists, including those with quote marks, is outside the body.
-    for headline in ["Uncertainty over Russian border guard", "White House: “No surprise”", "“autonomous navigation”", "\"Green\" financing", "All news"] {
+    for headline in ["Uncertainty over Russian border guard", "White House: “No surprise”", "“autonomous navigation”", "\"Green\" financing", "All news"]
+    {
         assert!(covered(headline), "{headline} should be excluded");
     }
     // The article's own text is not.
