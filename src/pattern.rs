@@ -712,8 +712,8 @@ mod tests {
         assert_eq!(find("will|would respond", "it would respond"), ["would respond"]);
         assert_eq!(find("(carry out | launch) strike*", "they launched strikes and carried out a strike"), ["launched strikes"]);
         assert_eq!(find("(carry out | launch) ... strike*", "they carried out a strike"), ["carried out a strike"]);
-        assert_eq!(find("severe ... response", "a “severe, extensive and painful response,” he said"), ["severe, extensive and painful response"]);
-        assert_eq!(find("severe ...2 response", "a severe, extensive and painful response"), Vec::<String>::new());
+        assert_eq!(find("swift ... response", "a “swift, costly and lasting response,” he said"), ["swift, costly and lasting response"]);
+        assert_eq!(find("swift ...2 response", "a swift, costly and lasting response"), Vec::<String>::new());
         assert_eq!(find("[maximum] restraint", "show maximum restraint"), ["maximum restraint"]);
         assert_eq!(find("show very? restraint", "show restraint or show very restraint"), ["show restraint", "show very restraint"]);
     }
@@ -740,7 +740,7 @@ mod tests {
 
     #[test]
     fn fillers_are_skipped_and_gaps_stop_at_sentence_ends() {
-        assert_eq!(find("asking iran to stand down", "asking uh Iran to uh stand down"), ["asking uh Iran to uh stand down"]);
+        assert_eq!(find("urging egypt to pull back", "urging uh Egypt to uh pull back"), ["urging uh Egypt to uh pull back"]);
         assert_eq!(find("warn ... retaliation", "we warn. Retaliation"), Vec::<String>::new());
     }
 

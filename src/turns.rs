@@ -85,7 +85,7 @@ pub struct Turns {
 
 /// Longest distance, in words, from a question to its answer's first word.
 const ANSWER_REACH: usize = 45;
-/// Shortest question: an opener and a few words ("who was the | I mean" is not one).
+/// Shortest question: an opener and a few words ("what is the | I mean" is not one).
 const MIN_QUESTION_WORDS: usize = 3;
 /// Words a guest speaks before a hand-back or question can end their turn.
 const MIN_GUEST_WORDS: usize = 8;

@@ -79,7 +79,7 @@ fn not_back_down_is_deterrence() {
 
 #[test]
 fn rather_than_advocating_restraint_is_no_call() {
-    assert_stance("Leaders should address the causes of the war rather than merely advocating for restraint.", &[]);
+    assert_stance("Leaders should tackle the roots of the conflict rather than simply pleading for restraint.", &[]);
 }
 
 #[test]
