@@ -103,6 +103,8 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "all", "both", "some", "any", "no", "every", "each", "such"];
 const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+/// Pronouns of the people in the conversation itself (the speaker and the one spoken to).
+const ON_AIR: &[&str] = &["i", "we", "you"];
 const NP_END: &[&str] = &[
     ",", ";", ":", ".", "!", "?", "amid", "as", "while", "after", "before", "because", "despite", "following", "saying", "adding", "which", "who", "whom",
     "where", "when", "but", "so",
@@ -759,7 +761,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let aside = matches!(k, "and" | "but") && self.next(t + 1, r.end).is_some_and(|n| self.key(n).ends_with("ly") && self.key(n).len() > 3);
                 // "you know", "you see" are fillers, not the host being addressed.
                 let filler = k == "you" && self.next(t + 1, r.end).is_some_and(|n| matches!(self.key(n), "know" | "see"));
-                let person = matches!(k, "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your") && !filler;
+                let person = (ON_AIR.contains(&k) || matches!(k, "me" | "us" | "my" | "our" | "your")) && !filler;
                 if person || aside || self.new_clause(t, r.end) || self.run_in_subject(t, r.clone()) {
                     end = t;
                     break;
@@ -1024,7 +1026,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                         let pron = self.key(self.mentions[m].toks.start).to_string();
                         // First and second person: the author, the turn holder, or
                         // inside a quotation the quoted speaker; not a new statement.
-                        if mk == MentionKind::Pronoun && matches!(pron.as_str(), "i" | "we" | "you") {
+                        if mk == MentionKind::Pronoun && ON_AIR.contains(&pron.as_str()) {
                             continue;
                         }
                         if mk == MentionKind::Pronoun {
@@ -1127,7 +1129,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 || self.key(t).ends_with("ly")
                 || matches!(self.key(t), "but" | "and" | "then" | "meanwhile" | "later" | "earlier")
         });
-        let first_person = self.mentions[m].kind == MentionKind::Pronoun && matches!(self.key(self.mentions[m].toks.start), "i" | "we" | "you");
+        let first_person = self.mentions[m].kind == MentionKind::Pronoun && ON_AIR.contains(&self.key(self.mentions[m].toks.start));
         (lead_ok && !first_person).then_some(m)
     }
 
@@ -1442,10 +1444,8 @@ impl<'t, 'd> Doc<'t, 'd> {
             let colon = self.prev(q.toks.start, 0).filter(|&p| self.key(p) == ":");
             if let Some(c) = colon {
                 let intro = self.text.seg.sentences[self.text.seg.sentence_of(c)].clone();
-                let subject = self
-                    .mentions
-                    .iter()
-                    .position(|m| m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !matches!(self.key(m.toks.start), "i" | "we" | "you"));
+                let subject =
+                    self.mentions.iter().position(|m| m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !ON_AIR.contains(&self.key(m.toks.start)));
                 if let Some(m) = subject {
                     let sp = self.speaker_of(m);
                     if sp.name.is_some() || !sp.actors.is_empty() {
