@@ -356,8 +356,8 @@ fn add_jsonl(name: &str, shown: &str, text: &str, limits: Limits, furniture: &Fu
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<([a-z_]+)>(.*?)</([a-z_]+)>").expect("valid regex"));
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:source|publisher|outlet|published by)\s*[:|]\s*(.+?)\s*$").expect("valid regex"));
-static LABEL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\[)?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)(?:\])?\s*:\s+\S").expect("valid regex"));
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
 
 fn parse_text(name: &str, origin: &str, text: String, meta: Meta, furniture: &Furniture) -> Document {
     let mut doc = Document {
@@ -502,20 +502,29 @@ pub fn is_punctuated(text: &str) -> bool {
     marks * 80 >= words
 }
 
-/// Whether a body is laid out as labelled turns (`HOST: ...`), at least three.
+/// Speaker labels opening lines of `body` (`HOST: ...`, `[Jane Doe]: ...`),
+/// at most four words each: where the words after each label begin (byte
+/// offset into `body`), and the label.
+pub fn speaker_labels(body: &str) -> Vec<(usize, String)> {
+    LABEL
+        .captures_iter(body)
+        .filter_map(|c| {
+            let end = c.get(0)?.end();
+            let label = c[1].trim();
+            let has_words = body[end..].chars().next().is_some_and(|ch| !ch.is_whitespace());
+            (has_words && label.split_whitespace().count() <= 4).then(|| (end, label.to_string()))
+        })
+        .collect()
+}
+
+/// Whether labels lay a body out as turns: at least three, by at least two speakers.
+pub fn labels_make_turns(labels: &[(usize, String)]) -> bool {
+    labels.len() >= 3 && labels.iter().map(|(_, l)| l).collect::<std::collections::BTreeSet<_>>().len() >= 2
+}
+
+/// Whether a body is laid out as labelled turns (`HOST: ...`).
 pub fn has_speaker_labels(body: &str) -> bool {
-    let mut labels = std::collections::BTreeSet::new();
-    let mut lines = 0;
-    for l in body.lines() {
-        if let Some(c) = LABEL_LINE.captures(l) {
-            let label = c[1].trim().to_string();
-            if label.split_whitespace().count() <= 4 {
-                labels.insert(label);
-                lines += 1;
-            }
-        }
-    }
-    lines >= 3 && labels.len() >= 2
+    labels_make_turns(&speaker_labels(body))
 }
 
 #[cfg(test)]
@@ -570,6 +579,16 @@ mod tests {
         // ... but thirty words without a single stop are speech.
         assert!(!is_punctuated(&"the minister said they would respond soon ".repeat(5)));
         assert!(is_punctuated(&"The minister said they would respond soon. ".repeat(5)));
+    }
+
+    #[test]
+    fn speaker_labels_open_lines_and_need_two_speakers() {
+        let body = "HOST: Good evening.\n[Jane Doe]: Thank you.\nNOTE:\nHOST: Next?\n";
+        let l = speaker_labels(body);
+        assert_eq!(l.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["HOST", "Jane Doe", "HOST"]);
+        assert_eq!(&body[l[1].0..l[1].0 + 5], "Thank");
+        assert!(labels_make_turns(&l));
+        assert!(!has_speaker_labels("HOST: one\nHOST: two\nHOST: three\n"));
     }
 
     #[test]

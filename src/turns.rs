@@ -19,16 +19,14 @@ use crate::data::DataFile;
 use crate::engine::{Text, compile_patterns};
 use crate::error::Diagnostic;
 use crate::extract::{Kind, Statement};
-use crate::ingest::DocKind;
+use crate::ingest::{DocKind, labels_make_turns, speaker_labels};
 use crate::normalize::fold_key;
 use crate::pattern::{Env, Match, PatternSet};
 use crate::segment::Segmenter;
 use crate::token::{CAP, TokKind};
 use crate::tomlfile::Root;
-use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
-use std::sync::LazyLock;
 use toml::Spanned;
 
 /// `rules/transcript.toml`.
@@ -96,9 +94,6 @@ const FUNCTION: &[&str] = &[
 ];
 const HOST_LABELS: &[&str] = &["host", "anchor", "presenter", "interviewer", "moderator", "q", "question", "reporter", "correspondent"];
 
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
-
 impl Turns {
     /// Compiles `transcript.toml`: fillers, the clause segmenter and turn cues.
     pub fn compile(file: &DataFile) -> Result<(Vec<String>, Segmenter, Turns), Vec<Diagnostic>> {
@@ -137,15 +132,12 @@ impl Turns {
     fn labelled(&self, text: &Text) -> Vec<Statement> {
         let doc = text.doc;
         let body = &doc.text[doc.body.clone()];
-        let labels: Vec<(usize, String)> = LABEL
-            .captures_iter(body)
-            .filter_map(|c| {
-                let label = c[1].trim().to_string();
-                (label.split_whitespace().count() <= 4).then(|| (doc.body.start + c.get(0).expect("match").end(), label))
-            })
-            .collect();
-        if labels.len() < 3 {
+        let mut labels = speaker_labels(body);
+        if !labels_make_turns(&labels) {
             return Vec::new();
+        }
+        for (start, _) in &mut labels {
+            *start += doc.body.start;
         }
         let mut out = Vec::new();
         for (i, (start, label)) in labels.iter().enumerate() {
