@@ -116,7 +116,7 @@ pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
 }
 
 /// Whether a line is only a timestamp: a date, optionally with a time
-/// (`18 May 2024 - 14:47`), or a bare time or relative time (`2 hours ago`).
+/// (`3 June 2023 - 09:15`), or a bare time or relative time (`2 hours ago`).
 pub fn is_timestamp_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > 60 {
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn byline_formats() {
-        assert_eq!(d("ANALYTICS  17 April 2024 - 16:56").as_deref(), Some("2024-04-17"));
+        assert_eq!(d("OPINION  17 April 2024 - 16:56").as_deref(), Some("2024-04-17"));
         assert_eq!(d("Published April 17, 2024 at 9am").as_deref(), Some("2024-04-17"));
         assert_eq!(d("Apr. 3, 2023").as_deref(), Some("2023-04-03"));
         assert_eq!(d("posted 2024-04-17T10:00Z").as_deref(), Some("2024-04-17"));
@@ -174,11 +174,11 @@ mod tests {
 
     #[test]
     fn timestamp_lines() {
-        assert!(is_timestamp_line("18 May 2024 - 14:47"));
+        assert!(is_timestamp_line("3 June 2023 - 09:15"));
         assert!(is_timestamp_line("    May 18, 2024"));
         assert!(is_timestamp_line("3 hours ago"));
         assert!(is_timestamp_line("Updated: 2024-05-18 10:15 GMT"));
-        assert!(!is_timestamp_line("ANALYTICS  17 April 2024 - 16:56"));
+        assert!(!is_timestamp_line("OPINION  17 April 2024 - 16:56"));
         assert!(!is_timestamp_line("Iran fired missiles on 13 April 2024"));
         assert!(!is_timestamp_line(""));
     }
