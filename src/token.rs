@@ -281,7 +281,9 @@ fn scan_word(text: &str, mut i: usize) -> usize {
                 break;
             }
         }
-        let Some(&sep) = b.get(i) else { break };
+        // Only ASCII separators join word parts; any other character ends the word
+        // (and `i + 1` is then a character boundary).
+        let Some(&sep) = b.get(i).filter(|b| b.is_ascii()) else { break };
         let next_is_word = text[i + 1..].chars().next().is_some_and(is_word_char);
         let prev_digit = b[i - 1].is_ascii_digit();
         let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
@@ -399,6 +401,13 @@ mod tests {
             ["the", "u.s.", "and", "dr.", "smith", "said", "99", "%", "of", "1,000", "deescalation"]
         );
         assert_eq!(keys("ended. Then"), ["ended", ".", "then"]);
+    }
+
+    #[test]
+    fn words_end_at_non_ascii_symbols() {
+        assert_eq!(keys("It was 40°C, Iran said."), ["it", "was", "40", "°", "c", ",", "iran", "said", "."]);
+        assert_eq!(keys("5€ or 7£ and word•next 中国。「x」 عربي، ok"), ["5", "€", "or", "7", "£", "and", "word", "•", "next", "中国", "。", "「", "x", "」", "عربي", "،", "ok"]);
+        assert_eq!(keys("Ã©tÃ© word😀end"), ["a", "©", "ta", "©", "word", "😀", "end"]);
     }
 
     #[test]
