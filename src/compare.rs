@@ -12,10 +12,10 @@
 //! apart as `voices`. Transcript turns are not positions.
 
 use crate::classify::Classified;
-use crate::date::Date;
+use crate::classify::rules::RuleSet;
 use crate::engine::Analysis;
 use crate::extract::Kind;
-use crate::rules::RuleSet;
+use crate::text::date::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -331,14 +331,14 @@ impl PositionTable {
 
     /// The row of an actor.
     pub fn row(&self, actor: &str) -> Option<&Row> {
-        let k = crate::normalize::fold_key(actor);
-        self.rows.iter().find(|r| crate::normalize::fold_key(&r.actor) == k)
+        let k = crate::text::normalize::fold_key(actor);
+        self.rows.iter().find(|r| crate::text::normalize::fold_key(&r.actor) == k)
     }
 
     /// Column index of a source (document name or outlet), folded.
     pub fn source_index(&self, name: &str) -> Option<usize> {
-        let k = crate::normalize::fold_key(name);
-        self.sources.iter().position(|s| crate::normalize::fold_key(&s.name) == k || s.docs.iter().any(|d| crate::normalize::fold_key(d) == k))
+        let k = crate::text::normalize::fold_key(name);
+        self.sources.iter().position(|s| crate::text::normalize::fold_key(&s.name) == k || s.docs.iter().any(|d| crate::text::normalize::fold_key(d) == k))
     }
 
     /// Byte range of an evidence's words in its context.

@@ -7,20 +7,20 @@
 //! [`Text`]: tokens, filler flags and sentences, the shared input of all
 //! later stages. Nothing here is per-rule or per-pattern at document time.
 
-use crate::actors::ActorTable;
+use crate::attribute::ActorTable;
+use crate::classify::rules::RuleSet;
 use crate::classify::{Classified, Classifier};
-use crate::data::{DataFile, DataFiles};
+use crate::config::strict::Root;
+use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
+use crate::extract::cues::Lexicon;
+use crate::extract::turns::Turns;
 use crate::extract::{Extractor, Statement};
-use crate::furniture::Furniture;
+use crate::ingest::furniture::Furniture;
 use crate::ingest::{self, Document, Limits, Loaded};
-use crate::lexicon::Lexicon;
 use crate::pattern::Pattern;
-use crate::rules::RuleSet;
-use crate::segment::{Segmenter, Segments};
-use crate::token::Tokens;
-use crate::tomlfile::Root;
-use crate::turns::Turns;
+use crate::text::segment::{Segmenter, Segments};
+use crate::text::token::Tokens;
 use std::path::Path;
 use toml::Spanned;
 

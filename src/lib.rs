@@ -15,27 +15,17 @@
 //! The library never prints; [`report`] renders values into text and the
 //! binary writes it.
 
-pub mod actors;
-pub mod claims;
+pub mod attribute;
+pub mod check;
 pub mod classify;
 pub mod cli;
 pub mod compare;
-pub mod data;
-pub mod date;
+pub mod config;
 pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod extract;
-pub mod furniture;
-pub mod inflect;
 pub mod ingest;
-pub mod lexicon;
-pub mod normalize;
 pub mod pattern;
-pub mod quotes;
 pub mod report;
-pub mod rules;
-pub mod segment;
-pub mod token;
-pub mod tomlfile;
-pub mod turns;
+pub mod text;

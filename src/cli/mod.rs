@@ -324,7 +324,7 @@ fn rules_test(engine: &Engine, io: &mut Io) -> std::io::Result<u8> {
 }
 
 fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, io: &mut Io) -> std::io::Result<u8> {
-    let date = match date.map(|d| (d, crate::date::Date::parse_iso(d))) {
+    let date = match date.map(|d| (d, crate::text::date::Date::parse_iso(d))) {
         None => None,
         Some((_, Some(d))) => Some(d),
         Some((d, None)) => {
@@ -472,9 +472,9 @@ fn check(engine: &Engine, claims: &std::path::Path, paths: &[String], format: Ch
             return Ok(2);
         }
     };
-    let file = crate::data::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
+    let file = crate::config::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
     let labels: Vec<String> = engine.rules.labels.iter().map(|l| l.name.clone()).collect();
-    let expectations = match crate::claims::parse(&file, &labels) {
+    let expectations = match crate::check::parse(&file, &labels) {
         Ok(x) => x,
         Err(diags) => {
             report_diagnostics(&diags, io)?;
@@ -493,7 +493,7 @@ fn check(engine: &Engine, claims: &std::path::Path, paths: &[String], format: Ch
         ByArg::Source => crate::compare::By::Source,
     };
     let table = crate::compare::build(&analyses, by, &engine.rules);
-    let outcomes = crate::claims::check(engine, &expectations, &analyses, &table);
+    let outcomes = crate::check::check(engine, &expectations, &analyses, &table);
     let doc_paths = loaded.docs.iter().map(|d| (d.name.clone(), d.origin.clone())).collect();
     let out = match format {
         CheckFormat::Text => report::check_text(&outcomes),

@@ -21,8 +21,8 @@
 //! each pattern only where its anchor occurs, so adding rules adds little
 //! cost. This module knows nothing about labels or speakers.
 
-use crate::inflect;
-use crate::token::{CAP, TokKind, Tokens};
+use crate::text::inflect;
+use crate::text::token::{CAP, TokKind, Tokens};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
@@ -321,7 +321,7 @@ impl<'a> Parser<'a> {
                 let mut split = Vec::new();
                 for (i, p) in parts.iter().enumerate() {
                     let last = i + 1 == parts.len();
-                    let k = crate::normalize::fold_key(p);
+                    let k = crate::text::normalize::fold_key(p);
                     split.push(Elem::Atoms(vec![if last && prefix {
                         Atom::Prefix(k)
                     } else if last {

@@ -10,12 +10,12 @@
 //! that silence a cue. This module finds cues; [`crate::extract`] decides
 //! who spoke and what was said.
 
-use crate::data::DataFile;
+use crate::config::DataFile;
+use crate::config::strict::Root;
 use crate::engine::{Text, compile_patterns};
 use crate::error::Diagnostic;
-use crate::inflect;
 use crate::pattern::{Env, PatternSet};
-use crate::tomlfile::Root;
+use crate::text::inflect;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::collections::HashSet;
@@ -172,7 +172,7 @@ impl Lexicon {
             }
         }
         let noun_frames = frames(&root, &raw.nouns.frames, &mut diags);
-        let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::normalize::fold_key(n))).collect();
+        let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::text::normalize::fold_key(n))).collect();
         let sources = compile_patterns(&root, &raw.sources.cues, fillers, &mut diags);
         let exclude = compile_patterns(&root, &raw.exclude.patterns, fillers, &mut diags);
         if !diags.is_empty() {

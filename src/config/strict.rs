@@ -6,7 +6,7 @@
 //! gets three messages, each with its line and column. Every raw type these
 //! helpers fill uses `deny_unknown_fields`: an unknown key is an error.
 
-use crate::data::DataFile;
+use crate::config::DataFile;
 use crate::error::Diagnostic;
 use serde::de::DeserializeOwned;
 use toml::Spanned;

@@ -18,14 +18,14 @@
 //! Every result keeps its evidence span, so a failure in CI points at the
 //! words in the source.
 
-use crate::actors::ActorTable;
+use crate::attribute::ActorTable;
 use crate::compare::PositionTable;
-use crate::data::DataFile;
+use crate::config::DataFile;
+use crate::config::strict::Root;
 use crate::engine::{Analysis, Engine, Text};
 use crate::error::Diagnostic;
-use crate::normalize::fold_key;
-use crate::token::TokKind;
-use crate::tomlfile::Root;
+use crate::text::normalize::fold_key;
+use crate::text::token::TokKind;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -488,7 +488,7 @@ struct Claim {
     words: Vec<String>,
     numbers: Vec<Quantity>,
     actors: Vec<usize>,
-    dates: Vec<crate::date::Date>,
+    dates: Vec<crate::text::date::Date>,
 }
 
 impl Claim {
@@ -503,7 +503,7 @@ impl Claim {
             .filter(|&i| !mentions.iter().any(|m| m.toks.start <= i && i < m.toks.end && !m.actors.is_empty()))
             .map(|i| t.toks.key(i).to_string())
             .collect();
-        let dates = crate::date::find_date(text).map(|(d, _)| vec![d]).unwrap_or_default();
+        let dates = crate::text::date::find_date(text).map(|(d, _)| vec![d]).unwrap_or_default();
         Claim { words, numbers, actors, dates }
     }
 
@@ -553,7 +553,7 @@ impl Claim {
             }
         }
         if !self.dates.is_empty() {
-            let here: Vec<crate::date::Date> = crate::date::find_date(&ev.text).map(|(d, _)| vec![d]).unwrap_or_default();
+            let here: Vec<crate::text::date::Date> = crate::text::date::find_date(&ev.text).map(|(d, _)| vec![d]).unwrap_or_default();
             if !here.is_empty() && !self.dates.iter().any(|d| here.contains(d)) {
                 return (Verdict::Contradicted, Some(ev));
             }

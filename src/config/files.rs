@@ -31,12 +31,12 @@ pub struct DataFile {
 pub const SPECIAL: &[&str] = &["speech.toml", "actors.toml", "boilerplate.toml", "transcript.toml"];
 
 const DEFAULTS: &[(&str, &str)] = &[
-    ("stance.toml", include_str!("../rules/stance.toml")),
-    ("speech.toml", include_str!("../rules/speech.toml")),
-    ("actors.toml", include_str!("../rules/actors.toml")),
-    ("boilerplate.toml", include_str!("../rules/boilerplate.toml")),
-    ("transcript.toml", include_str!("../rules/transcript.toml")),
-    ("words.txt", include_str!("../rules/words.txt")),
+    ("stance.toml", include_str!("../../rules/stance.toml")),
+    ("speech.toml", include_str!("../../rules/speech.toml")),
+    ("actors.toml", include_str!("../../rules/actors.toml")),
+    ("boilerplate.toml", include_str!("../../rules/boilerplate.toml")),
+    ("transcript.toml", include_str!("../../rules/transcript.toml")),
+    ("words.txt", include_str!("../../rules/words.txt")),
 ];
 
 /// The set of data files in effect for a run.

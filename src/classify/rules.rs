@@ -10,11 +10,11 @@
 //! per document), regular expressions into one `RegexSet`. Applying rules
 //! to statements is [`crate::classify`]'s job.
 
-use crate::data::DataFiles;
+use crate::config::DataFiles;
+use crate::config::strict::Root;
 use crate::engine::compile_patterns;
 use crate::error::Diagnostic;
 use crate::pattern::{Pattern, PatternSet};
-use crate::tomlfile::Root;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -452,7 +452,7 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::DataFile;
+    use crate::config::DataFile;
 
     fn compile(extra: &str) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut files = DataFiles::builtin();

@@ -9,11 +9,11 @@
 //! does not drop anything itself. Ingestion records the regions on the
 //! [`crate::ingest::Document`], and `stance docs` reports them.
 
-use crate::data::DataFile;
-use crate::date::is_timestamp_line;
+use crate::config::DataFile;
+use crate::config::strict::parse_whole;
 use crate::error::Diagnostic;
 use crate::ingest::Excluded;
-use crate::tomlfile::parse_whole;
+use crate::text::date::is_timestamp_line;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -255,7 +255,7 @@ impl Furniture {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::DataFiles;
+    use crate::config::DataFiles;
 
     fn furniture() -> Furniture {
         Furniture::compile(DataFiles::builtin().get("boilerplate.toml").unwrap()).unwrap()

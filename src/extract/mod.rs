@@ -24,12 +24,16 @@
 //!
 //! Turn records of transcripts come from [`crate::turns`].
 
-use crate::actors::{ActorTable, Mention, MentionKind, Speaker};
-use crate::date::Date;
+pub mod cues;
+pub mod quotes;
+pub mod turns;
+
+use crate::attribute::{ActorTable, Mention, MentionKind, Speaker};
 use crate::engine::Text;
-use crate::lexicon::{Cue, Frame, Lexicon};
-use crate::quotes::{self, Mark, Quote};
-use crate::token::{CAP, QUOTE_AFTER, TokKind};
+use crate::extract::cues::{Cue, Frame, Lexicon};
+use crate::extract::quotes::{Mark, Quote};
+use crate::text::date::Date;
+use crate::text::token::{CAP, QUOTE_AFTER, TokKind};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -208,7 +212,7 @@ impl<'a> Extractor<'a> {
             mentions,
             by_end,
             by_start,
-            quotes: quotes::find(text),
+            quotes: crate::extract::quotes::find(text),
             owners: Vec::new(),
             resolved: HashMap::new(),
             rejections: Vec::new(),
@@ -307,7 +311,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 break;
             }
             let k = self.key(p);
-            if adjectives < 2 && self.text.toks.toks[p].is_word() && !DETERMINERS.contains(&k) && !AUX.contains(&k) && !crate::actors::is_preposition(k) {
+            if adjectives < 2 && self.text.toks.toks[p].is_word() && !DETERMINERS.contains(&k) && !AUX.contains(&k) && !crate::attribute::is_preposition(k) {
                 adjectives += 1;
                 p = self.prev(p, 0)?;
                 continue;
@@ -640,7 +644,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(t) = self.next(t, end) else { return false };
         let k = self.key(t);
         let tok = &self.text.toks.toks[t];
-        if AUX.contains(&k) || crate::actors::is_preposition(k) || matches!(k, "to" | "that" | "whether" | "if" | "why" | "how" | "when" | "what" | "where") {
+        if AUX.contains(&k) || crate::attribute::is_preposition(k) || matches!(k, "to" | "that" | "whether" | "if" | "why" | "how" | "when" | "what" | "where")
+        {
             return false;
         }
         if !(tok.is_word() || tok.kind == TokKind::Number) {
@@ -772,7 +777,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         const TRAILING: &[&str] = &["to", "which", "that", "who", "and", "or", "but", "the", "a", "an", "as", "so", "then"];
-        while end > r.start + 1 && (self.text.skip[end - 1] || TRAILING.contains(&self.key(end - 1)) || crate::actors::is_preposition(self.key(end - 1))) {
+        while end > r.start + 1 && (self.text.skip[end - 1] || TRAILING.contains(&self.key(end - 1)) || crate::attribute::is_preposition(self.key(end - 1))) {
             end -= 1;
         }
         r.start..end
@@ -785,7 +790,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(&m) = self.by_start.get(&t) else { return false };
         let after_name = self.prev(t, r.start).is_some_and(|p| {
             let tok = &self.text.toks.toks[p];
-            tok.is_word() && tok.has(CAP) && !crate::actors::is_preposition(self.key(p))
+            tok.is_word() && tok.has(CAP) && !crate::attribute::is_preposition(self.key(p))
         });
         after_name && self.next(self.mentions[m].toks.end, r.end).is_some_and(|v| AUX.contains(&self.key(v)) || CLAUSE_VERBS.contains(&self.key(v)))
     }
@@ -993,7 +998,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 // "..., adding that", "a statement by X asking Y to".
                 let b = self.prev(head, sent.start);
                 let after_comma = b.is_some_and(|b| self.key(b) == ",");
-                let after_prep = b.is_some_and(|b| crate::actors::is_preposition(self.key(b)) || self.key(b) == "by");
+                let after_prep = b.is_some_and(|b| crate::attribute::is_preposition(self.key(b)) || self.key(b) == "by");
                 if after_prep {
                     continue;
                 }
@@ -1193,7 +1198,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             return true;
         }
         let lead = self.key(r.start);
-        if crate::actors::is_preposition(lead)
+        if crate::attribute::is_preposition(lead)
             || matches!(
                 lead,
                 "according" | "while" | "as" | "after" | "before" | "when" | "if" | "although" | "because" | "since" | "despite" | "amid" | "following"

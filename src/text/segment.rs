@@ -13,7 +13,7 @@
 //! for inside the window that holds the cue.
 
 use crate::pattern::{Env, Pattern, PatternSet};
-use crate::token::{CAP, LINE, PARA, QUOTE_BEFORE, TokKind, Tokens};
+use crate::text::token::{CAP, LINE, PARA, QUOTE_BEFORE, TokKind, Tokens};
 use std::ops::Range;
 
 /// Sentence (or clause window) and paragraph boundaries, as token ranges.

@@ -3,13 +3,13 @@
 //! Tables are rendered without colour and, when a width is given, wrapped
 //! to it, so that the same input gives the same bytes.
 
-use crate::claims::Outcome as CheckOutcome;
+use crate::check::Outcome as CheckOutcome;
 use crate::classify::Classified;
+use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::compare::{Evidence, PositionTable};
 use crate::engine::{Analysis, Text};
 use crate::extract::Statement;
 use crate::ingest::{Document, Excluded};
-use crate::rules::{Outcome, Polarity, RuleSet, Scope};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 

@@ -12,7 +12,7 @@
 //! will respond "`), so that an Aho-Corasick automaton can scan a whole
 //! document for every rule's anchor words in one pass.
 
-use crate::normalize::{NormText, fold_key};
+use crate::text::normalize::{NormText, fold_key};
 use std::ops::Range;
 
 /// What a token is.
@@ -406,7 +406,10 @@ mod tests {
     #[test]
     fn words_end_at_non_ascii_symbols() {
         assert_eq!(keys("It was 40°C, Iran said."), ["it", "was", "40", "°", "c", ",", "iran", "said", "."]);
-        assert_eq!(keys("5€ or 7£ and word•next 中国。「x」 عربي، ok"), ["5", "€", "or", "7", "£", "and", "word", "•", "next", "中国", "。", "「", "x", "」", "عربي", "،", "ok"]);
+        assert_eq!(
+            keys("5€ or 7£ and word•next 中国。「x」 عربي، ok"),
+            ["5", "€", "or", "7", "£", "and", "word", "•", "next", "中国", "。", "「", "x", "」", "عربي", "،", "ok"]
+        );
         assert_eq!(keys("Ã©tÃ© word😀end"), ["a", "©", "ta", "©", "word", "😀", "end"]);
     }
 

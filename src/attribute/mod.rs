@@ -13,13 +13,13 @@
 //! document's date. Choosing which mention is the speaker of a statement
 //! (subjects, pronouns, relays) is [`crate::extract`]'s job.
 
-use crate::data::DataFile;
-use crate::date::Date;
+use crate::config::DataFile;
+use crate::config::strict::Root;
 use crate::engine::Text;
 use crate::error::Diagnostic;
-use crate::normalize::fold_key;
-use crate::token::{ALLCAPS, CAP, PARA, TokKind, Tokens};
-use crate::tomlfile::Root;
+use crate::text::date::Date;
+use crate::text::normalize::fold_key;
+use crate::text::token::{ALLCAPS, CAP, PARA, TokKind, Tokens};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::collections::{HashMap, HashSet};

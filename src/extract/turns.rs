@@ -14,17 +14,17 @@
 //! a [`Statement`] of kind `turn`; statements reported inside a turn are
 //! still extracted on their own by [`crate::extract`].
 
-use crate::actors::{ActorTable, Mention, Speaker};
-use crate::data::DataFile;
+use crate::attribute::{ActorTable, Mention, Speaker};
+use crate::config::DataFile;
+use crate::config::strict::Root;
 use crate::engine::{Text, compile_patterns};
 use crate::error::Diagnostic;
 use crate::extract::{Kind, Statement};
 use crate::ingest::{DocKind, labels_make_turns, speaker_labels};
-use crate::normalize::fold_key;
 use crate::pattern::{Env, Match, PatternSet};
-use crate::segment::Segmenter;
-use crate::token::{CAP, TokKind};
-use crate::tomlfile::Root;
+use crate::text::normalize::fold_key;
+use crate::text::segment::Segmenter;
+use crate::text::token::{CAP, TokKind};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;

@@ -11,9 +11,11 @@
 //! other inputs are still read. Offsets of documents read from JSON Lines
 //! are offsets into the record's `text` string.
 
-use crate::date::{Date, find_date};
+pub mod furniture;
+
 use crate::error::InputError;
-use crate::furniture::Furniture;
+use crate::ingest::furniture::Furniture;
+use crate::text::date::{Date, find_date};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -530,7 +532,7 @@ pub fn has_speaker_labels(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::DataFiles;
+    use crate::config::DataFiles;
 
     fn furniture() -> Furniture {
         Furniture::compile(DataFiles::builtin().get("boilerplate.toml").unwrap()).unwrap()

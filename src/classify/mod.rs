@@ -11,10 +11,12 @@
 //! threshold are assigned; every hit keeps its rule id and spans for
 //! `stance explain`.
 
+pub mod rules;
+
+use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::engine::Text;
 use crate::extract::{Kind, Statement};
 use crate::pattern::{Env, Hits, Match};
-use crate::rules::{Outcome, Polarity, RuleSet, Scope};
 use std::collections::BTreeMap;
 use std::ops::Range;
 

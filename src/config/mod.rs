@@ -1,0 +1,8 @@
+//! The tool's data files and how they are read: the built-in defaults
+//! embedded in the binary, a user's `--rules DIR` over them, and strict
+//! TOML reading that reports every problem with `file:line:col`.
+
+mod files;
+pub mod strict;
+
+pub use files::{DataFile, DataFiles, SPECIAL};
