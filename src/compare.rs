@@ -11,10 +11,8 @@
 //! Independent voices (analysts, presenters) are not actors; they are kept
 //! apart as `voices`. Transcript turns are not positions.
 
-use crate::classify::Classified;
 use crate::classify::rules::RuleSet;
-use crate::engine::Analysis;
-use crate::extract::Kind;
+use crate::model::{Analysis, Classified, Kind};
 use crate::text::date::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -8,21 +8,19 @@
 //! later stages. Nothing here is per-rule or per-pattern at document time.
 
 use crate::attribute::ActorTable;
+use crate::classify::Classifier;
 use crate::classify::rules::RuleSet;
-use crate::classify::{Classified, Classifier};
-use crate::config::strict::Root;
 use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
+use crate::extract::Extractor;
 use crate::extract::cues::Lexicon;
 use crate::extract::turns::Turns;
-use crate::extract::{Extractor, Statement};
 use crate::ingest::furniture::Furniture;
-use crate::ingest::{self, Document, Limits, Loaded};
-use crate::pattern::Pattern;
-use crate::text::segment::{Segmenter, Segments};
+use crate::ingest::{self, Limits, Loaded};
+use crate::model::{Analysis, Classified, Document, Kind, Statement, Text};
+use crate::text::segment::Segmenter;
 use crate::text::token::Tokens;
 use std::path::Path;
-use toml::Spanned;
 
 /// Everything compiled from the data files.
 #[derive(Debug, Clone)]
@@ -43,40 +41,6 @@ pub struct Engine {
     pub rules: RuleSet,
     /// Input limits.
     pub limits: Limits,
-}
-
-/// The classified statements of one document.
-#[derive(Debug, Clone)]
-pub struct Analysis<'d> {
-    /// The document.
-    pub doc: &'d Document,
-    /// Its statements and turns, with labels, in document order.
-    pub statements: Vec<Classified>,
-}
-
-/// A document prepared for analysis: tokens, filler flags, sentences.
-#[derive(Debug, Clone)]
-pub struct Text<'d> {
-    /// The document.
-    pub doc: &'d Document,
-    /// Tokens of the body (furniture excluded).
-    pub toks: Tokens,
-    /// Filler flags, one per token.
-    pub skip: Vec<bool>,
-    /// Sentences (or clause windows) and paragraphs.
-    pub seg: Segments,
-}
-
-/// Compiles a list of patterns written in a data file, reporting each bad one.
-pub fn compile_patterns(root: &Root, list: &[Spanned<String>], fillers: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
-    let mut out = Vec::new();
-    for p in list {
-        match Pattern::parse(p.get_ref(), fillers) {
-            Ok(pat) => out.push(pat),
-            Err(e) => diags.push(root.diag(p.span().start + 1 + e.offset, format!("bad pattern {:?}: {}", p.get_ref(), e.message))),
-        }
-    }
-    out
 }
 
 fn need<'a>(files: &'a DataFiles, name: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a DataFile> {
@@ -145,7 +109,7 @@ impl Engine {
         let mentions = self.actors.mentions(text);
         let mut statements = self.turns.turns(text, &self.actors, &mentions);
         statements.extend(Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract_with(text, mentions));
-        statements.sort_by_key(|a| (a.span.start, a.kind == crate::extract::Kind::Turn, a.span.end));
+        statements.sort_by_key(|a| (a.span.start, a.kind == Kind::Turn, a.span.end));
         self.classify(text, statements)
     }
 

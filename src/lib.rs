@@ -26,6 +26,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod model;
 pub mod pattern;
 pub mod report;
 pub mod text;

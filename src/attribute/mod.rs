@@ -15,8 +15,8 @@
 
 use crate::config::DataFile;
 use crate::config::strict::Root;
-use crate::engine::Text;
 use crate::error::Diagnostic;
+use crate::model::{DocKind, Speaker, Text};
 use crate::text::date::Date;
 use crate::text::normalize::fold_key;
 use crate::text::token::{ALLCAPS, CAP, PARA, TokKind, Tokens};
@@ -253,21 +253,6 @@ pub struct Mention {
     pub plural: bool,
     /// Whether it was matched fuzzily (speech-to-text spelling).
     pub fuzzy: bool,
-}
-
-/// The speaker of a statement, resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Speaker {
-    /// Canonical name (person, actor, or the office as written); `None` if unknown.
-    pub name: Option<String>,
-    /// The words that name the speaker in the text.
-    pub mention: Option<String>,
-    /// Byte range of the mention.
-    pub span: Option<Range<usize>>,
-    /// Canonical names of the actors the speaker speaks for (empty: independent or unknown).
-    pub actors: Vec<String>,
-    /// Whether the speaker is an independent voice.
-    pub independent: bool,
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "my"];
@@ -561,7 +546,7 @@ impl ActorTable {
     pub fn mentions(&self, text: &Text) -> Vec<Mention> {
         let toks = &text.toks;
         let n = toks.len();
-        let fuzzy = text.doc.kind == crate::ingest::DocKind::Transcript;
+        let fuzzy = text.doc.kind == DocKind::Transcript;
         // 1. Atoms: table phrases, longest first, left to right.
         let mut atoms: Vec<(Range<usize>, Entry, bool)> = Vec::new();
         let mut i = 0;
@@ -1025,7 +1010,7 @@ impl ActorTable {
     /// words that are not ordinary English ("jon smyht").
     fn unknown_name(&self, text: &Text, t: usize, atoms: &[(Range<usize>, Entry, bool)]) -> Range<usize> {
         let toks = &text.toks;
-        let transcript = text.doc.kind == crate::ingest::DocKind::Transcript;
+        let transcript = text.doc.kind == DocKind::Transcript;
         let mut end = t;
         let mut i = t;
         while i < toks.len() && end - t < 4 {

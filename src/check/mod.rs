@@ -22,8 +22,9 @@ use crate::attribute::ActorTable;
 use crate::compare::PositionTable;
 use crate::config::DataFile;
 use crate::config::strict::Root;
-use crate::engine::{Analysis, Engine, Text};
+use crate::engine::Engine;
 use crate::error::Diagnostic;
+use crate::model::{Analysis, Text};
 use crate::text::normalize::fold_key;
 use crate::text::token::TokKind;
 use serde::de::IgnoredAny;
@@ -493,7 +494,7 @@ struct Claim {
 
 impl Claim {
     fn new(engine: &Engine, text: &str) -> Claim {
-        let doc = crate::ingest::Document::snippet("claim", text.to_string(), None);
+        let doc = crate::model::Document::snippet("claim", text.to_string(), None);
         let t = engine.prepare(&doc);
         let numbers = quantities(&t, 0..t.toks.len());
         let actors = actors_in(&engine.actors, &t, 0..t.toks.len());
@@ -588,7 +589,7 @@ fn word_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Document;
+    use crate::model::Document;
     use std::sync::LazyLock;
 
     static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::builtin);

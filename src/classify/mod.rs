@@ -14,41 +14,10 @@
 pub mod rules;
 
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
-use crate::engine::Text;
-use crate::extract::{Kind, Statement};
+use crate::model::{Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-/// One rule match on a statement.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    /// Rule index in the [`RuleSet`].
-    pub rule: usize,
-    /// Tokens matched.
-    pub toks: Range<usize>,
-    /// Bytes matched in the original file.
-    pub span: Range<usize>,
-    /// Negator class and bytes of the nearest negator, when negated.
-    pub negated: Option<(String, Range<usize>)>,
-    /// Label this hit gives after polarity (None: dropped).
-    pub gives: Option<String>,
-    /// Cancelled by an `unless` pattern.
-    pub cancelled: bool,
-}
-
-/// A statement with its labels.
-#[derive(Debug, Clone)]
-pub struct Classified {
-    /// The statement.
-    pub statement: Statement,
-    /// Labels assigned, in label declaration order.
-    pub labels: Vec<String>,
-    /// Ids of the rules behind the labels, sorted.
-    pub rules: Vec<String>,
-    /// Every hit, including negated and cancelled ones.
-    pub hits: Vec<Hit>,
-}
 
 /// Applies a [`RuleSet`] to the statements of one document.
 pub struct Classifier<'a> {
@@ -255,7 +224,7 @@ pub fn test_rules(engine: &crate::engine::Engine) -> (usize, Vec<RuleTestFailure
         .par_iter()
         .filter_map(|&(ri, sentence, example)| {
             let rule = &rules.rules[ri];
-            let doc = crate::ingest::Document::snippet("example", sentence.clone(), None);
+            let doc = crate::model::Document::snippet("example", sentence.clone(), None);
             let text = engine.prepare(&doc);
             let mut st = whole_text_statement(&text);
             if let Some(k) = rule.kinds.first() {

@@ -12,8 +12,8 @@
 
 use crate::config::DataFiles;
 use crate::config::strict::Root;
-use crate::engine::compile_patterns;
 use crate::error::Diagnostic;
+use crate::pattern::compile_patterns;
 use crate::pattern::{Pattern, PatternSet};
 use regex::{Regex, RegexSet};
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 //! contrasts (who holds what).
 
 use crate::engine::Engine;
-use crate::ingest::Document;
+use crate::model::Document;
 use std::sync::LazyLock;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::builtin);

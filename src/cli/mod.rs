@@ -349,7 +349,7 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
             writeln!(io.err, "stance: --at needs a file; {input:?} is not one")?;
             return Ok(2);
         }
-        crate::ingest::Document::snippet("text", input.to_string(), date)
+        crate::model::Document::snippet("text", input.to_string(), date)
     };
     let text = engine.prepare(&doc);
     let mut statements = engine.analyze(&text);
@@ -360,7 +360,7 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
         }
         statements.retain(|c| {
             let s = &c.statement;
-            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != crate::extract::Kind::Turn)
+            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != crate::model::Kind::Turn)
         });
     }
     if statements.is_empty() && !is_file {
@@ -434,21 +434,9 @@ fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Opti
                 return Ok(2);
             }
         },
-        None => engine
-            .analyze_all(&loaded.docs)
-            .iter()
-            .flat_map(|a| {
-                a.statements.iter().map(|c| crate::eval::Rec {
-                    doc: a.doc.name.clone(),
-                    span: c.statement.span.clone(),
-                    kind: c.statement.kind.as_str().to_string(),
-                    name: c.statement.speaker.name.clone(),
-                    mention: c.statement.speaker.mention.clone(),
-                    actors: c.statement.speaker.actors.clone(),
-                    stance: c.labels.clone(),
-                })
-            })
-            .collect(),
+        None => {
+            engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| crate::model::Record::of(a.doc, c)).collect::<Vec<_>>()).collect()
+        }
     };
     match crate::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {

@@ -7,6 +7,7 @@
 //! `stance eval` and `score.py` print the same numbers.
 
 use crate::error::Diagnostic;
+use crate::model::Record;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -115,25 +116,6 @@ impl Gold {
     pub fn parse(path: &str, text: &str) -> Result<Gold, Diagnostic> {
         toml::from_str(text).map_err(|e| Diagnostic::from_toml(path, text, &e))
     }
-}
-
-/// What the scorer reads of a record.
-#[derive(Debug, Clone)]
-pub struct Rec {
-    /// Document file name.
-    pub doc: String,
-    /// Byte span.
-    pub span: Range<usize>,
-    /// Kind (`turn` records are scored as turns).
-    pub kind: String,
-    /// Speaker name.
-    pub name: Option<String>,
-    /// Speaker mention.
-    pub mention: Option<String>,
-    /// Actors.
-    pub actors: Vec<String>,
-    /// Labels.
-    pub stance: Vec<String>,
 }
 
 /// Case, diacritics, punctuation and spacing folded, for name comparison.
@@ -291,16 +273,16 @@ pub struct Scores {
 }
 
 /// Scores records against gold; `texts` maps document names to their bytes.
-pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) -> Result<Scores, String> {
+pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record]) -> Result<Scores, String> {
     let docs: BTreeMap<&str, &GoldDoc> = gold.doc.iter().map(|d| (d.name.as_str(), d)).collect();
     for name in docs.keys() {
         if !texts.contains_key(*name) {
             return Err(format!("gold document {name} is not among the inputs"));
         }
     }
-    let records: Vec<&Rec> = records.iter().filter(|r| docs.contains_key(r.doc.as_str())).collect();
-    let statements: Vec<&Rec> = records.iter().copied().filter(|r| r.kind != "turn").collect();
-    let turns: Vec<&Rec> = records.iter().copied().filter(|r| r.kind == "turn").collect();
+    let records: Vec<&Record> = records.iter().filter(|r| docs.contains_key(r.doc.as_str())).collect();
+    let statements: Vec<&Record> = records.iter().copied().filter(|r| r.kind != "turn").collect();
+    let turns: Vec<&Record> = records.iter().copied().filter(|r| r.kind == "turn").collect();
     let mut gold_st: Vec<(&GoldStatement, Range<usize>)> = Vec::new();
     for g in &gold.statement {
         let text = texts.get(&g.doc).ok_or_else(|| format!("gold statement names unknown document {}", g.doc))?;
@@ -319,7 +301,7 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
             if used.contains(&i) || r.doc != g.doc {
                 continue;
             }
-            let ov = overlap(&r.span, range);
+            let ov = overlap(&r.range(), range);
             if ov > best_ov {
                 best = Some(i);
                 best_ov = ov;
@@ -335,7 +317,7 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
     let false_alarms = statements
         .iter()
         .enumerate()
-        .filter(|(i, r)| !used.contains(i) && !gold_st.iter().any(|(g, range)| g.doc == r.doc && overlap(&r.span, range) > 0))
+        .filter(|(i, r)| !used.contains(i) && !gold_st.iter().any(|(g, range)| g.doc == r.doc && overlap(&r.range(), range) > 0))
         .count();
     let tp = hit_required.len();
     let precision = ratio(tp, tp + false_alarms);
@@ -347,10 +329,11 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
         let g = gold_st[gi].0;
         let r = statements[ri];
         let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
-        let got: BTreeSet<String> = [r.name.as_deref(), r.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
+        let got: BTreeSet<String> =
+            [r.speaker.name.as_deref(), r.speaker.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
         speaker_ok += usize::from(name_match(&names, &got));
         let want_actors: BTreeSet<String> = g.actor.list().iter().map(|a| fold(a)).collect();
-        let have_actors: BTreeSet<String> = r.actors.iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect();
+        let have_actors: BTreeSet<String> = r.speaker.actor.0.iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect();
         actor_ok += usize::from(want_actors == have_actors);
         for (li, label) in LABELS.iter().enumerate() {
             let want = g.stance.iter().any(|s| s == label);
@@ -369,8 +352,9 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
         let text = texts.get(&g.doc).ok_or_else(|| format!("gold turn names unknown document {}", g.doc))?;
         let range = anchor_range(text, &g.anchor, g.occurrence, &g.doc)?;
         let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
-        if let Some(r) = turns.iter().find(|r| r.doc == g.doc && r.span.start <= range.start && range.end <= r.span.end) {
-            let got: BTreeSet<String> = [r.name.as_deref(), r.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
+        if let Some(r) = turns.iter().find(|r| r.doc == g.doc && r.span[0] <= range.start && range.end <= r.span[1]) {
+            let got: BTreeSet<String> =
+                [r.speaker.name.as_deref(), r.speaker.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
             turn_ok += usize::from(!got.is_empty() && name_match(&names, &got));
         }
     }
@@ -386,8 +370,8 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Rec]) ->
     let mut pred_pos: BTreeSet<[String; 3]> = BTreeSet::new();
     for r in &statements {
         let independent: BTreeSet<String> = docs[r.doc.as_str()].independent.iter().map(|n| fold(n)).collect();
-        for actor in &r.actors {
-            if independent.contains(&fold(actor)) || independent.contains(&fold(r.name.as_deref().unwrap_or(""))) {
+        for actor in &r.speaker.actor.0 {
+            if independent.contains(&fold(actor)) || independent.contains(&fold(r.speaker.name.as_deref().unwrap_or(""))) {
                 continue;
             }
             for s in &r.stance {
@@ -464,7 +448,9 @@ pub fn render_json(s: &Scores) -> String {
 }
 
 /// Reads statement records (JSON Lines, as `stance extract` writes them).
-pub fn read_records(text: &str) -> Result<Vec<Rec>, String> {
+/// Lines without `doc` and `span` (a summary line, say) are skipped, as the
+/// reference scorer does; `doc` is reduced to its base name.
+pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -472,26 +458,14 @@ pub fn read_records(text: &str) -> Result<Vec<Rec>, String> {
             continue;
         }
         let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {} of the records is not JSON: {e}", n + 1))?;
-        let (Some(doc), Some(span)) = (v.get("doc").and_then(|d| d.as_str()), v.get("span").and_then(|s| s.as_array())) else { continue };
-        let num = |i: usize| span.get(i).and_then(serde_json::Value::as_u64).map(|x| x as usize);
-        let (Some(a), Some(b)) = (num(0), num(1)) else { return Err(format!("line {}: span must be [start, end]", n + 1)) };
-        let sp = v.get("speaker");
-        let text_of = |k: &str| sp.and_then(|s| s.get(k)).and_then(|x| x.as_str()).map(str::to_string);
-        let actors = match sp.and_then(|s| s.get("actor")) {
-            Some(serde_json::Value::String(x)) if !x.is_empty() => vec![x.clone()],
-            Some(serde_json::Value::Array(xs)) => xs.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
-            _ => Vec::new(),
-        };
-        let base = std::path::Path::new(doc).file_name().map_or(doc.to_string(), |f| f.to_string_lossy().to_string());
-        out.push(Rec {
-            doc: base,
-            span: a..b,
-            kind: v.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string(),
-            name: text_of("name"),
-            mention: text_of("mention"),
-            actors,
-            stance: v.get("stance").and_then(|s| s.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default(),
-        });
+        if v.get("doc").is_none() || v.get("span").is_none() {
+            continue;
+        }
+        let mut rec = Record::deserialize(v).map_err(|e| format!("line {}: not a statement record: {e}", n + 1))?;
+        if let Some(base) = std::path::Path::new(&rec.doc).file_name() {
+            rec.doc = base.to_string_lossy().to_string();
+        }
+        out.push(rec);
     }
     Ok(out)
 }

@@ -12,8 +12,9 @@
 
 use crate::config::DataFile;
 use crate::config::strict::Root;
-use crate::engine::{Text, compile_patterns};
 use crate::error::Diagnostic;
+use crate::model::Text;
+use crate::pattern::compile_patterns;
 use crate::pattern::{Env, PatternSet};
 use crate::text::inflect;
 use serde::Deserialize;

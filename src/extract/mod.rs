@@ -28,69 +28,14 @@ pub mod cues;
 pub mod quotes;
 pub mod turns;
 
-use crate::attribute::{ActorTable, Mention, MentionKind, Speaker};
-use crate::engine::Text;
+use crate::attribute::{ActorTable, Mention, MentionKind};
 use crate::extract::cues::{Cue, Frame, Lexicon};
 use crate::extract::quotes::{Mark, Quote};
+use crate::model::{Kind, Speaker, Statement, Text};
 use crate::text::date::Date;
 use crate::text::token::{CAP, QUOTE_AFTER, TokKind};
-use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// How a statement is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// Quoted words.
-    Direct,
-    /// Paraphrase with quoted words inside.
-    Mixed,
-    /// Reported speech.
-    Indirect,
-    /// A speaker's turn in a transcript.
-    Turn,
-}
-
-impl Kind {
-    /// Lowercase name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Direct => "direct",
-            Kind::Mixed => "mixed",
-            Kind::Indirect => "indirect",
-            Kind::Turn => "turn",
-        }
-    }
-}
-
-/// An attributed statement.
-#[derive(Debug, Clone)]
-pub struct Statement {
-    /// How it is reported.
-    pub kind: Kind,
-    /// Tokens of the content.
-    pub toks: Range<usize>,
-    /// Byte range of the content in the original file.
-    pub span: Range<usize>,
-    /// Tokens the stance rules read (the cue and its content, or the whole
-    /// clause for a rejected call).
-    pub scope: Range<usize>,
-    /// Tokens of the cue, if any.
-    pub cue: Option<Range<usize>>,
-    /// Byte range of the cue in the original file, if any.
-    pub cue_span: Option<Range<usize>>,
-    /// Who said it.
-    pub speaker: Speaker,
-    /// Whom it was said to, where named.
-    pub addressee: Option<String>,
-    /// The channel that relayed it ("the Kremlin added"), if any.
-    pub via: Option<String>,
-    /// Byte range of the sentence (or clause window).
-    pub sentence: Range<usize>,
-    /// How sure the attribution is, 0 to 1.
-    pub confidence: f32,
-}
 
 const AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could",

@@ -11,7 +11,7 @@
 //! the spoken word "quote" opens a quotation that runs to "unquote" or the
 //! end of the clause.
 
-use crate::engine::Text;
+use crate::model::{DocKind, Text};
 use std::ops::Range;
 
 /// The kind of quotation mark.
@@ -173,7 +173,7 @@ pub fn find(text: &Text) -> Vec<Quote> {
         }
         stack.clear();
     }
-    if doc.kind == crate::ingest::DocKind::Transcript {
+    if doc.kind == DocKind::Transcript {
         spoken(text, &mut out);
     }
     out.sort_by_key(|q| (q.inner.start, std::cmp::Reverse(q.inner.end)));
@@ -224,7 +224,7 @@ fn spoken(text: &Text, out: &mut Vec<Quote>) {
 mod tests {
     use super::*;
     use crate::engine::Engine;
-    use crate::ingest::Document;
+    use crate::model::Document;
 
     fn quotes(body: &str) -> Vec<String> {
         let engine = Engine::builtin();

@@ -1,7 +1,7 @@
 //! Attribution fixtures, each in our own words: one behaviour per test.
 
 use crate::engine::Engine;
-use crate::ingest::Document;
+use crate::model::Document;
 use std::sync::LazyLock;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::builtin);
@@ -442,7 +442,7 @@ fn spoken_quote_opens_a_quotation() {
     let t = ENGINE.prepare(&doc);
     let st = ENGINE.statements(&t);
     assert_eq!(st.len(), 1, "{st:?}");
-    assert_eq!(st[0].kind, crate::extract::Kind::Direct);
+    assert_eq!(st[0].kind, crate::model::Kind::Direct);
     assert!(doc.text[st[0].span.clone()].contains("we will not negotiate under fire"));
 }
 

@@ -14,13 +14,13 @@
 //! a [`Statement`] of kind `turn`; statements reported inside a turn are
 //! still extracted on their own by [`crate::extract`].
 
-use crate::attribute::{ActorTable, Mention, Speaker};
+use crate::attribute::{ActorTable, Mention};
 use crate::config::DataFile;
 use crate::config::strict::Root;
-use crate::engine::{Text, compile_patterns};
 use crate::error::Diagnostic;
-use crate::extract::{Kind, Statement};
-use crate::ingest::{DocKind, labels_make_turns, speaker_labels};
+use crate::ingest::{labels_make_turns, speaker_labels};
+use crate::model::{DocKind, Kind, Speaker, Statement, Text};
+use crate::pattern::compile_patterns;
 use crate::pattern::{Env, Match, PatternSet};
 use crate::text::normalize::fold_key;
 use crate::text::segment::Segmenter;
@@ -387,7 +387,7 @@ fn turn(toks: Range<usize>, span: Range<usize>, speaker: Speaker, confidence: f3
 #[cfg(test)]
 mod tests {
     use crate::engine::Engine;
-    use crate::ingest::Document;
+    use crate::model::Document;
 
     fn turns(body: &str) -> Vec<(String, String)> {
         let engine = Engine::builtin();

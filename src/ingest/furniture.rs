@@ -7,12 +7,12 @@
 //! holding several lines that are only timestamps is a headline list, with
 //! or without a heading. This module decides what is excluded and why; it
 //! does not drop anything itself. Ingestion records the regions on the
-//! [`crate::ingest::Document`], and `stance docs` reports them.
+//! [`crate::model::Document`], and `stance docs` reports them.
 
 use crate::config::DataFile;
 use crate::config::strict::parse_whole;
 use crate::error::Diagnostic;
-use crate::ingest::Excluded;
+use crate::model::Excluded;
 use crate::text::date::is_timestamp_line;
 use serde::Deserialize;
 use std::ops::Range;

@@ -15,82 +15,15 @@ pub mod furniture;
 
 use crate::error::InputError;
 use crate::ingest::furniture::Furniture;
+use crate::model::{DocKind, Document};
 use crate::text::date::{Date, find_date};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::io::Read;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-/// What kind of document a text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum DocKind {
-    /// A written article (news report, analysis, press release).
-    Article,
-    /// A transcript of speech (interview, broadcast), possibly unpunctuated.
-    Transcript,
-}
-
-impl DocKind {
-    /// Lowercase name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocKind::Article => "article",
-            DocKind::Transcript => "transcript",
-        }
-    }
-}
-
-/// A region of the body left out of analysis, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Excluded {
-    /// Start byte offset in the original text.
-    pub start: usize,
-    /// End byte offset (exclusive).
-    pub end: usize,
-    /// Why it is excluded.
-    pub reason: String,
-}
-
-/// One document, ready for analysis.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// Name used in records and reports (file base name, or the JSON Lines `id`).
-    pub name: String,
-    /// Where it came from (path, `path:line` for JSON Lines, `-` for stdin).
-    pub origin: String,
-    /// Title, where known.
-    pub title: Option<String>,
-    /// Publication date, where known.
-    pub date: Option<Date>,
-    /// Source or outlet, where known.
-    pub source: Option<String>,
-    /// Article or transcript.
-    pub kind: DocKind,
-    /// The original text (the file, or the record's `text`).
-    pub text: String,
-    /// Byte range of the body in [`Document::text`].
-    pub body: Range<usize>,
-    /// Furniture excluded from the body, in order.
-    pub excluded: Vec<Excluded>,
-    /// Whether the body has sentence punctuation (speech-to-text often has none).
-    pub punctuated: bool,
-}
-
 impl Document {
-    /// Bytes of body that later stages read (body minus excluded regions).
-    pub fn body_bytes(&self) -> usize {
-        let cut: usize = self.excluded.iter().map(|e| e.end.min(self.body.end).saturating_sub(e.start.max(self.body.start))).sum();
-        self.body.len() - cut
-    }
-
-    /// Excluded regions as byte ranges.
-    pub fn excluded_ranges(&self) -> Vec<Range<usize>> {
-        self.excluded.iter().map(|e| e.start..e.end).collect()
-    }
-
     /// A document that is all body (a sentence to explain or test a rule on).
     pub fn snippet(name: &str, text: String, date: Option<Date>) -> Document {
         let punctuated = is_punctuated(&text);

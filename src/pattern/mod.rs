@@ -21,10 +21,13 @@
 //! each pattern only where its anchor occurs, so adding rules adds little
 //! cost. This module knows nothing about labels or speakers.
 
+use crate::config::strict::Root;
+use crate::error::Diagnostic;
 use crate::text::inflect;
 use crate::text::token::{CAP, TokKind, Tokens};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
+use toml::Spanned;
 
 /// Longest gap a pattern may ask for.
 pub const MAX_GAP: usize = 12;
@@ -673,6 +676,18 @@ impl PatternSet {
         }
         out
     }
+}
+
+/// Compiles a list of patterns written in a data file, reporting each bad one.
+pub fn compile_patterns(root: &Root, list: &[Spanned<String>], fillers: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
+    let mut out = Vec::new();
+    for p in list {
+        match Pattern::parse(p.get_ref(), fillers) {
+            Ok(pat) => out.push(pat),
+            Err(e) => diags.push(root.diag(p.span().start + 1 + e.offset, format!("bad pattern {:?}: {}", p.get_ref(), e.message))),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

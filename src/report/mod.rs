@@ -4,12 +4,9 @@
 //! to it, so that the same input gives the same bytes.
 
 use crate::check::Outcome as CheckOutcome;
-use crate::classify::Classified;
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::compare::{Evidence, PositionTable};
-use crate::engine::{Analysis, Text};
-use crate::extract::Statement;
-use crate::ingest::{Document, Excluded};
+use crate::model::{Analysis, Classified, Document, Excluded, Record, Text};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
@@ -81,63 +78,6 @@ pub fn docs_table(docs: &[Document], width: Option<u16>) -> String {
         ]);
     }
     format!("{t}\n")
-}
-
-/// The `speaker` object of a record.
-#[derive(Serialize)]
-struct SpeakerRecord<'a> {
-    name: Option<&'a str>,
-    mention: Option<&'a str>,
-    /// `null`, one actor name, or a list for several actors.
-    actor: serde_json::Value,
-}
-
-/// One statement record (`stance extract`), in the schema of the evaluation format.
-#[derive(Serialize)]
-pub struct Record<'a> {
-    doc: &'a str,
-    span: [usize; 2],
-    text: &'a str,
-    kind: &'static str,
-    speaker: SpeakerRecord<'a>,
-    addressee: Option<&'a str>,
-    via: Option<&'a str>,
-    cue: Option<&'a str>,
-    sentence: [usize; 2],
-    confidence: f64,
-    stance: Vec<&'a str>,
-    rules: Vec<&'a str>,
-}
-
-impl<'a> Record<'a> {
-    /// The record of a classified statement of `doc`.
-    pub fn of(doc: &'a Document, c: &'a Classified) -> Record<'a> {
-        let cue = c.statement.cue_span.as_ref().map(|r| &doc.text[r.clone()]);
-        Record::new(doc, &c.statement, cue, c.labels.iter().map(String::as_str).collect(), c.rules.iter().map(String::as_str).collect())
-    }
-
-    /// The record of a statement of `doc`, with its labels and rule ids.
-    pub fn new(doc: &'a Document, st: &'a Statement, cue: Option<&'a str>, stance: Vec<&'a str>, rules: Vec<&'a str>) -> Record<'a> {
-        let actor = match st.speaker.actors.as_slice() {
-            [] => serde_json::Value::Null,
-            [one] => serde_json::Value::String(one.clone()),
-            many => serde_json::Value::Array(many.iter().map(|a| serde_json::Value::String(a.clone())).collect()),
-        };
-        Record {
-            doc: &doc.name,
-            span: [st.span.start, st.span.end],
-            text: &doc.text[st.span.clone()],
-            kind: st.kind.as_str(),
-            speaker: SpeakerRecord { name: st.speaker.name.as_deref(), mention: st.speaker.mention.as_deref(), actor },
-            addressee: st.addressee.as_deref(),
-            via: st.via.as_deref(),
-            cue,
-            sentence: [st.sentence.start, st.sentence.end],
-            confidence: (f64::from(st.confidence) * 100.0).round() / 100.0,
-            stance,
-            rules,
-        }
-    }
 }
 
 /// `stance extract --format jsonl`: one record per line.

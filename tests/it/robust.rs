@@ -2,7 +2,7 @@
 //! reports is a byte range on character boundaries of the original text.
 
 use stance::engine::Engine;
-use stance::ingest::Document;
+use stance::model::Document;
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -52,7 +52,7 @@ fn random_text_never_panics_and_spans_are_valid() {
                 assert!(doc.text.is_char_boundary(h.span.start) && doc.text.is_char_boundary(h.span.end));
             }
         }
-        let a = stance::engine::Analysis { doc: &doc, statements: analysed };
+        let a = stance::model::Analysis { doc: &doc, statements: analysed };
         let table = stance::compare::build(std::slice::from_ref(&a), stance::compare::By::Doc, &engine.rules);
         let _ = stance::report::compare_html(&table, true);
     }

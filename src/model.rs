@@ -1,0 +1,319 @@
+//! The values that flow from one pipeline stage to the next.
+//!
+//! Ingestion produces a [`Document`]; preparation a [`Text`] (tokens,
+//! filler flags, sentences); extraction [`Statement`]s with their
+//! [`Speaker`]; classification [`Classified`] statements; one document's
+//! classified statements are its [`Analysis`]. A [`Record`] is the
+//! serialised form of a classified statement: what `extract` writes and
+//! what `eval`, `compare --records` and `check` read back. Nothing here
+//! knows how a value is computed.
+
+use crate::text::date::Date;
+use crate::text::segment::Segments;
+use crate::text::token::Tokens;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What kind of document a text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// A written article (news report, analysis, press release).
+    Article,
+    /// A transcript of speech (interview, broadcast), possibly unpunctuated.
+    Transcript,
+}
+
+impl DocKind {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Article => "article",
+            DocKind::Transcript => "transcript",
+        }
+    }
+}
+
+/// A region of the body left out of analysis, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    /// Start byte offset in the original text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Why it is excluded.
+    pub reason: String,
+}
+
+/// One document, ready for analysis.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Name used in records and reports (file base name, or the JSON Lines `id`).
+    pub name: String,
+    /// Where it came from (path, `path:line` for JSON Lines, `-` for stdin).
+    pub origin: String,
+    /// Title, where known.
+    pub title: Option<String>,
+    /// Publication date, where known.
+    pub date: Option<Date>,
+    /// Source or outlet, where known.
+    pub source: Option<String>,
+    /// Article or transcript.
+    pub kind: DocKind,
+    /// The original text (the file, or the record's `text`).
+    pub text: String,
+    /// Byte range of the body in [`Document::text`].
+    pub body: Range<usize>,
+    /// Furniture excluded from the body, in order.
+    pub excluded: Vec<Excluded>,
+    /// Whether the body has sentence punctuation (speech-to-text often has none).
+    pub punctuated: bool,
+}
+
+impl Document {
+    /// Bytes of body that later stages read (body minus excluded regions).
+    pub fn body_bytes(&self) -> usize {
+        let cut: usize = self.excluded.iter().map(|e| e.end.min(self.body.end).saturating_sub(e.start.max(self.body.start))).sum();
+        self.body.len() - cut
+    }
+
+    /// Excluded regions as byte ranges.
+    pub fn excluded_ranges(&self) -> Vec<Range<usize>> {
+        self.excluded.iter().map(|e| e.start..e.end).collect()
+    }
+}
+
+/// The classified statements of one document.
+#[derive(Debug, Clone)]
+pub struct Analysis<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its statements and turns, with labels, in document order.
+    pub statements: Vec<Classified>,
+}
+
+/// A document prepared for analysis: tokens, filler flags, sentences.
+#[derive(Debug, Clone)]
+pub struct Text<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Tokens of the body (furniture excluded).
+    pub toks: Tokens,
+    /// Filler flags, one per token.
+    pub skip: Vec<bool>,
+    /// Sentences (or clause windows) and paragraphs.
+    pub seg: Segments,
+}
+
+/// How a statement is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Quoted words.
+    Direct,
+    /// Paraphrase with quoted words inside.
+    Mixed,
+    /// Reported speech.
+    Indirect,
+    /// A speaker's turn in a transcript.
+    Turn,
+}
+
+impl Kind {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::Turn => "turn",
+        }
+    }
+}
+
+/// An attributed statement.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// How it is reported.
+    pub kind: Kind,
+    /// Tokens of the content.
+    pub toks: Range<usize>,
+    /// Byte range of the content in the original file.
+    pub span: Range<usize>,
+    /// Tokens the stance rules read (the cue and its content, or the whole
+    /// clause for a rejected call).
+    pub scope: Range<usize>,
+    /// Tokens of the cue, if any.
+    pub cue: Option<Range<usize>>,
+    /// Byte range of the cue in the original file, if any.
+    pub cue_span: Option<Range<usize>>,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// Whom it was said to, where named.
+    pub addressee: Option<String>,
+    /// The channel that relayed it ("the Kremlin added"), if any.
+    pub via: Option<String>,
+    /// Byte range of the sentence (or clause window).
+    pub sentence: Range<usize>,
+    /// How sure the attribution is, 0 to 1.
+    pub confidence: f32,
+}
+
+/// The speaker of a statement, resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speaker {
+    /// Canonical name (person, actor, or the office as written); `None` if unknown.
+    pub name: Option<String>,
+    /// The words that name the speaker in the text.
+    pub mention: Option<String>,
+    /// Byte range of the mention.
+    pub span: Option<Range<usize>>,
+    /// Canonical names of the actors the speaker speaks for (empty: independent or unknown).
+    pub actors: Vec<String>,
+    /// Whether the speaker is an independent voice.
+    pub independent: bool,
+}
+
+/// One rule match on a statement.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Rule index in the [`RuleSet`].
+    pub rule: usize,
+    /// Tokens matched.
+    pub toks: Range<usize>,
+    /// Bytes matched in the original file.
+    pub span: Range<usize>,
+    /// Negator class and bytes of the nearest negator, when negated.
+    pub negated: Option<(String, Range<usize>)>,
+    /// Label this hit gives after polarity (None: dropped).
+    pub gives: Option<String>,
+    /// Cancelled by an `unless` pattern.
+    pub cancelled: bool,
+}
+
+/// A statement with its labels.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    /// The statement.
+    pub statement: Statement,
+    /// Labels assigned, in label declaration order.
+    pub labels: Vec<String>,
+    /// Ids of the rules behind the labels, sorted.
+    pub rules: Vec<String>,
+    /// Every hit, including negated and cancelled ones.
+    pub hits: Vec<Hit>,
+}
+
+/// The actors of a record's speaker: written as `null`, one name, or a list
+/// of names (a joint statement), as the evaluation format has it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actors(pub Vec<String>);
+
+impl Serialize for Actors {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [] => s.serialize_none(),
+            [one] => s.serialize_str(one),
+            many => many.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Actors {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Actors, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(String),
+            Many(Vec<String>),
+        }
+        Ok(Actors(match Option::<Raw>::deserialize(d)? {
+            None => Vec::new(),
+            Some(Raw::One(s)) if s.is_empty() => Vec::new(),
+            Some(Raw::One(s)) => vec![s],
+            Some(Raw::Many(v)) => v,
+        }))
+    }
+}
+
+/// The `speaker` object of a [`Record`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// Canonical name, `"host"` for a presenter, or `null` when unknown.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The words that name the speaker in the text.
+    #[serde(default)]
+    pub mention: Option<String>,
+    /// The actors the statement speaks for.
+    #[serde(default)]
+    pub actor: Actors,
+}
+
+/// One classified statement as `extract` writes it (JSON Lines, the
+/// evaluation format of `FORMAT.md`) and as `eval` reads it back. Fields
+/// other tools may leave out default to empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Document name.
+    pub doc: String,
+    /// Byte range of the statement's words in the document file.
+    pub span: [usize; 2],
+    /// The words.
+    #[serde(default)]
+    pub text: String,
+    /// `direct`, `mixed`, `indirect` or `turn`.
+    #[serde(default)]
+    pub kind: String,
+    /// Who said it.
+    #[serde(default)]
+    pub speaker: SpeakerRecord,
+    /// Whom it was said to.
+    #[serde(default)]
+    pub addressee: Option<String>,
+    /// The channel that relayed it.
+    #[serde(default)]
+    pub via: Option<String>,
+    /// The speech cue.
+    #[serde(default)]
+    pub cue: Option<String>,
+    /// Byte range of the sentence.
+    #[serde(default)]
+    pub sentence: [usize; 2],
+    /// How sure the attribution is, 0 to 1 (two decimals).
+    #[serde(default)]
+    pub confidence: f64,
+    /// Stance labels.
+    #[serde(default)]
+    pub stance: Vec<String>,
+    /// Ids of the rules behind the labels.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
+impl Record {
+    /// The record of a classified statement of `doc`.
+    pub fn of(doc: &Document, c: &Classified) -> Record {
+        let st = &c.statement;
+        let text = |r: &Range<usize>| doc.text.get(r.clone()).unwrap_or_default().to_string();
+        Record {
+            doc: doc.name.clone(),
+            span: [st.span.start, st.span.end],
+            text: text(&st.span),
+            kind: st.kind.as_str().to_string(),
+            speaker: SpeakerRecord { name: st.speaker.name.clone(), mention: st.speaker.mention.clone(), actor: Actors(st.speaker.actors.clone()) },
+            addressee: st.addressee.clone(),
+            via: st.via.clone(),
+            cue: st.cue_span.as_ref().map(text),
+            sentence: [st.sentence.start, st.sentence.end],
+            confidence: (f64::from(st.confidence) * 100.0).round() / 100.0,
+            stance: c.labels.clone(),
+            rules: c.rules.clone(),
+        }
+    }
+
+    /// Byte range of the words.
+    pub fn range(&self) -> Range<usize> {
+        self.span[0]..self.span[1]
+    }
+}
