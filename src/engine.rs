@@ -1,15 +1,22 @@
-//! The compiled data of one run, and the first steps every document goes
-//! through.
+//! The engine: the only module that knows every stage.
 //!
 //! [`Engine::load`] reads the data files once (defaults plus `--rules DIR`),
-//! compiles each, and collects every diagnostic of every file so one run
-//! reports them all. [`Engine::prepare`] turns a [`Document`] into a
-//! [`Text`]: tokens, filler flags and sentences, the shared input of all
-//! later stages. Nothing here is per-rule or per-pattern at document time.
+//! compiles each stage's part of them, and collects every diagnostic of
+//! every file so one run reports them all. Per document it runs the
+//! pipeline in order:
+//!
+//! ingest -> prepare -> attribute (mentions) -> extract (statements and
+//! turns) -> classify -> [`Analysis`]
+//!
+//! Each stage gets the compiled data it needs, never the engine. Nothing
+//! here is per rule or per pattern at document time, and each document is
+//! prepared and its mentions found once per run, whatever the command.
 
-use crate::attribute::ActorTable;
+use crate::attribute::{ActorTable, Mention};
+use crate::check::claim::Claim;
 use crate::classify::Classifier;
 use crate::classify::rules::RuleSet;
+use crate::classify::ruletest::{self, RuleTestFailure};
 use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
 use crate::extract::Extractor;
@@ -18,37 +25,40 @@ use crate::extract::turns::Turns;
 use crate::ingest::furniture::Furniture;
 use crate::ingest::{self, Limits, Loaded};
 use crate::model::{Analysis, Classified, Document, Kind, Statement, Text};
-use crate::text::segment::Segmenter;
-use crate::text::token::Tokens;
+use crate::prepare::Preparer;
 use std::path::Path;
 
 /// Everything compiled from the data files.
 #[derive(Debug, Clone)]
 pub struct Engine {
     /// Site furniture detector.
-    pub furniture: Furniture,
-    /// Sentence and clause-window segmenter.
-    pub segmenter: Segmenter,
-    /// Filler words (folded keys).
-    pub fillers: Vec<String>,
+    pub(crate) furniture: Furniture,
+    /// Fillers, clause windows and segmentation.
+    pub(crate) preparer: Preparer,
     /// Speech cues.
-    pub lexicon: Lexicon,
+    pub(crate) lexicon: Lexicon,
     /// Actors, bodies, people, offices.
-    pub actors: ActorTable,
+    pub(crate) actors: ActorTable,
     /// Transcript turn cues.
-    pub turns: Turns,
+    pub(crate) turns: Turns,
     /// Stance labels and rules.
-    pub rules: RuleSet,
+    pub(crate) rules: RuleSet,
     /// Input limits.
-    pub limits: Limits,
+    pub(crate) limits: Limits,
 }
 
+/// A data file every run needs; its absence is a diagnostic.
 fn need<'a>(files: &'a DataFiles, name: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a DataFile> {
     let f = files.get(name);
     if f.is_none() {
         diags.push(Diagnostic::file(name, "missing data file"));
     }
     f
+}
+
+/// The value of a compile step, its diagnostics moved to `diags`.
+fn keep<T>(r: Result<T, Vec<Diagnostic>>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    r.map_err(|d| diags.extend(d)).ok()
 }
 
 impl Engine {
@@ -61,19 +71,20 @@ impl Engine {
     /// Compiles a set of data files, reporting every problem found.
     pub fn from_files(files: &DataFiles, limits: Limits) -> Result<Engine, Vec<Diagnostic>> {
         let mut diags = Vec::new();
-        let furniture = need(files, "boilerplate.toml", &mut diags).and_then(|f| Furniture::compile(f).map_err(|d| diags.extend(d)).ok());
-        let transcript = need(files, "transcript.toml", &mut diags).and_then(|f| Turns::compile(f).map_err(|d| diags.extend(d)).ok());
-        let fillers_for_cues = transcript.as_ref().map(|t| t.0.clone()).unwrap_or_default();
-
-        let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| Lexicon::compile(f, &fillers_for_cues).map_err(|d| diags.extend(d)).ok());
+        let furniture = need(files, "boilerplate.toml", &mut diags).and_then(|f| keep(Furniture::compile(f), &mut diags));
+        let transcript = need(files, "transcript.toml", &mut diags);
+        let preparer = transcript.and_then(|f| keep(Preparer::compile(f), &mut diags));
+        let fillers = preparer.as_ref().map(|p| p.fillers().to_vec()).unwrap_or_default();
+        let turns = transcript.and_then(|f| keep(Turns::compile(f, &fillers), &mut diags));
+        let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| keep(Lexicon::compile(f, &fillers), &mut diags));
         let actors = match (need(files, "actors.toml", &mut diags), need(files, "words.txt", &mut diags)) {
-            (Some(f), Some(w)) => ActorTable::compile(f, w).map_err(|d| diags.extend(d)).ok(),
+            (Some(f), Some(w)) => keep(ActorTable::compile(f, w), &mut diags),
             _ => None,
         };
-        let rules = RuleSet::compile(files, &fillers_for_cues).map_err(|d| diags.extend(d)).ok();
-        match (furniture, transcript, lexicon, actors, rules) {
-            (Some(furniture), Some((fillers, segmenter, turns)), Some(lexicon), Some(actors), Some(rules)) if diags.is_empty() => {
-                Ok(Engine { furniture, segmenter, fillers, lexicon, actors, turns, rules, limits })
+        let rules = keep(RuleSet::compile(files, &fillers), &mut diags);
+        match (furniture, preparer, turns, lexicon, actors, rules) {
+            (Some(furniture), Some(preparer), Some(turns), Some(lexicon), Some(actors), Some(rules)) if diags.is_empty() => {
+                Ok(Engine { furniture, preparer, lexicon, actors, turns, rules, limits })
             }
             _ => {
                 diags.sort();
@@ -88,14 +99,29 @@ impl Engine {
         Engine::from_files(&DataFiles::builtin(), Limits::default()).expect("built-in data files compile")
     }
 
+    /// The stance labels and rules in effect.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
     /// Reads documents from paths.
     pub fn ingest(&self, paths: &[String]) -> Loaded {
         ingest::load(paths, self.limits, &self.furniture)
     }
 
+    /// A document read from text, as if from a file called `name`.
+    pub fn document(&self, name: &str, text: String) -> Document {
+        Document::from_text(name, text, &self.furniture)
+    }
+
+    /// Tokenizes and segments a document's body.
+    pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
+        self.preparer.prepare(doc)
+    }
+
     /// The statements of a prepared document (turns excluded).
     pub fn statements(&self, text: &Text) -> Vec<Statement> {
-        Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract(text)
+        self.extractor().extract(text, self.actors.mentions(text))
     }
 
     /// The turns of a transcript (empty for articles).
@@ -103,12 +129,19 @@ impl Engine {
         self.turns.turns(text, &self.actors, &self.actors.mentions(text))
     }
 
+    fn extractor(&self) -> Extractor<'_> {
+        Extractor { lexicon: &self.lexicon, actors: &self.actors }
+    }
+
     /// Every statement of a prepared document, turns included, with stance
     /// labels, in document order.
     pub fn analyze(&self, text: &Text) -> Vec<Classified> {
-        let mentions = self.actors.mentions(text);
-        let mut statements = self.turns.turns(text, &self.actors, &mentions);
-        statements.extend(Extractor { lexicon: &self.lexicon, actors: &self.actors }.extract_with(text, mentions));
+        self.analyze_with_mentions(text, &self.actors.mentions(text))
+    }
+
+    fn analyze_with_mentions(&self, text: &Text, mentions: &[Mention]) -> Vec<Classified> {
+        let mut statements = self.turns.turns(text, &self.actors, mentions);
+        statements.extend(self.extractor().extract(text, mentions.to_vec()));
         statements.sort_by_key(|a| (a.span.start, a.kind == Kind::Turn, a.span.end));
         self.classify(text, statements)
     }
@@ -116,11 +149,22 @@ impl Engine {
     /// Analyses documents in parallel; the result is in input order whatever
     /// the number of threads.
     pub fn analyze_all<'d>(&self, docs: &'d [Document]) -> Vec<Analysis<'d>> {
+        self.analyze_each(docs, |_, _, _| ()).into_iter().map(|(a, ())| a).collect()
+    }
+
+    /// Analyses documents in parallel and gives each one's analysis, prepared
+    /// text and mentions to `visit` while they are at hand (so that a
+    /// command needing more than the statements does not prepare a document
+    /// twice). Results are in input order whatever the number of threads.
+    pub fn analyze_each<'d, T: Send>(&self, docs: &'d [Document], visit: impl Fn(&Analysis<'d>, &Text<'d>, &[Mention]) -> T + Sync) -> Vec<(Analysis<'d>, T)> {
         use rayon::prelude::*;
         docs.par_iter()
             .map(|doc| {
                 let text = self.prepare(doc);
-                Analysis { doc, statements: self.analyze(&text) }
+                let mentions = self.actors.mentions(&text);
+                let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions) };
+                let extra = visit(&analysis, &text, &mentions);
+                (analysis, extra)
             })
             .collect()
     }
@@ -130,12 +174,30 @@ impl Engine {
         Classifier { rules: &self.rules }.classify(text, statements)
     }
 
-    /// Tokenizes and segments a document's body.
-    pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
-        let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges());
-        let skip: Vec<bool> = (0..toks.len()).map(|i| self.fillers.iter().any(|f| f == toks.key(i))).collect();
-        let seg = self.segmenter.segment(&toks, &doc.text, &skip, doc.punctuated);
-        Text { doc, toks, skip, seg }
+    /// A claim of a claims file, read like a sentence of a document.
+    pub fn claim(&self, text: &str) -> Claim {
+        let doc = Document::snippet("claim", text.to_string(), None);
+        let prepared = self.prepare(&doc);
+        Claim::new(&prepared, &self.actors.mentions(&prepared), &self.actors)
+    }
+
+    /// The verdict of a document on a claim, with the sentence behind it.
+    pub fn judge(&self, claim: &Claim, analysis: &Analysis, text: &Text, mentions: &[Mention]) -> crate::check::Judgement {
+        claim.judge(analysis, text, mentions, &self.actors)
+    }
+
+    /// Runs every rule's examples and counterexamples; returns the number of
+    /// cases and the failures.
+    pub fn test_rules(&self) -> (usize, Vec<RuleTestFailure>) {
+        ruletest::run(&self.rules, &|sentence, kind| self.classify_whole(&Document::snippet("example", sentence.to_string(), None), kind))
+    }
+
+    /// A text read as one statement of `kind`, classified (rule tests, `explain`).
+    pub fn classify_whole(&self, doc: &Document, kind: Kind) -> Classified {
+        let text = self.prepare(doc);
+        let mut st = crate::classify::whole_text_statement(&text);
+        st.kind = kind;
+        self.classify(&text, vec![st]).pop().expect("one statement in, one out")
     }
 }
 
@@ -146,7 +208,7 @@ mod tests {
     #[test]
     fn builtin_data_compiles() {
         let e = Engine::builtin();
-        assert!(e.fillers.iter().any(|f| f == "uh"));
+        assert!(e.preparer.fillers().iter().any(|f| f == "uh"));
     }
 
     #[test]

@@ -18,7 +18,6 @@
 pub mod attribute;
 pub mod check;
 pub mod classify;
-pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod engine;
@@ -28,5 +27,6 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod pattern;
+pub mod prepare;
 pub mod report;
 pub mod text;

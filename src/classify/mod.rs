@@ -12,6 +12,7 @@
 //! `stance explain`.
 
 pub mod rules;
+pub mod ruletest;
 
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::model::{Classified, Hit, Kind, Statement, Text};
@@ -192,70 +193,6 @@ pub fn whole_text_statement(text: &Text) -> Statement {
         sentence: span,
         confidence: 1.0,
     }
-}
-
-/// A failed inline test of a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleTestFailure {
-    /// Rule id.
-    pub rule: String,
-    /// File defining the rule.
-    pub file: String,
-    /// The sentence.
-    pub sentence: String,
-    /// `true` for an example (must be labelled), `false` for a counterexample.
-    pub example: bool,
-    /// What the rule did instead.
-    pub detail: String,
-}
-
-/// Runs every rule's examples (the rule must give its label) and
-/// counterexamples (it must not); returns the number of cases and the failures.
-pub fn test_rules(engine: &crate::engine::Engine) -> (usize, Vec<RuleTestFailure>) {
-    use rayon::prelude::*;
-    let rules = &engine.rules;
-    let cases: Vec<(usize, &String, bool)> = rules
-        .rules
-        .iter()
-        .enumerate()
-        .flat_map(|(ri, r)| r.examples.iter().map(move |s| (ri, s, true)).chain(r.counterexamples.iter().map(move |s| (ri, s, false))))
-        .collect();
-    let failures: Vec<RuleTestFailure> = cases
-        .par_iter()
-        .filter_map(|&(ri, sentence, example)| {
-            let rule = &rules.rules[ri];
-            let doc = crate::model::Document::snippet("example", sentence.clone(), None);
-            let text = engine.prepare(&doc);
-            let mut st = whole_text_statement(&text);
-            if let Some(k) = rule.kinds.first() {
-                st.kind = match k.as_str() {
-                    "direct" => Kind::Direct,
-                    "mixed" => Kind::Mixed,
-                    "turn" => Kind::Turn,
-                    _ => Kind::Indirect,
-                };
-            }
-            let classified = engine.classify(&text, vec![st]).pop()?;
-            let mine: Vec<&Hit> = classified.hits.iter().filter(|h| h.rule == ri).collect();
-            let labels = mine.iter().any(|h| h.gives.as_deref() == Some(rule.label.as_str()));
-            if labels == example {
-                return None;
-            }
-            let detail = match mine.first() {
-                None => "the rule does not match".to_string(),
-                Some(h) if h.cancelled => "an `unless` pattern cancels the rule".to_string(),
-                Some(h) => match (&h.negated, &h.gives) {
-                    (Some((class, span)), gives) => {
-                        format!("negated by {:?} ({class}), giving {}", &doc.text[span.clone()], gives.as_deref().unwrap_or("nothing"))
-                    }
-                    (None, Some(g)) => format!("matched {:?} and gave {g}", &doc.text[h.span.clone()]),
-                    (None, None) => format!("matched {:?} but gave nothing (polarity {:?})", &doc.text[h.span.clone()], rule.polarity),
-                },
-            };
-            Some(RuleTestFailure { rule: rule.id.clone(), file: rule.file.clone(), sentence: sentence.clone(), example, detail })
-        })
-        .collect();
-    (cases.len(), failures)
 }
 
 #[cfg(test)]

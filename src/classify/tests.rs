@@ -30,7 +30,7 @@ fn holders(body: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn default_rules_pass_their_own_tests() {
-    let (cases, failures) = super::test_rules(&ENGINE);
+    let (cases, failures) = ENGINE.test_rules();
     assert!(cases >= 120, "{cases} cases");
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -1,13 +1,13 @@
 //! The command line: arguments (clap derive) and one function per command.
-//! Commands read inputs through the library, render with [`crate::report`],
+//! Commands read inputs through the library, render with [`stance::report`],
 //! and write to the writers they are given; [`run`] returns the exit code
 //! (0 ok, 1 a check failed, 2 usage or input error).
 
-use crate::engine::Engine;
-use crate::error::{Diagnostic, InputError};
-use crate::ingest::Limits;
-use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
+use stance::engine::Engine;
+use stance::error::{Diagnostic, InputError};
+use stance::ingest::Limits;
+use stance::report;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -231,7 +231,7 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Rules { action: RulesAction::Lint } => rules_lint(&cli.rules, limits, io),
         Command::Rules { action: RulesAction::Test } => with_engine(&cli.rules, limits, io, rules_test),
         Command::Rules { action: RulesAction::List } => with_engine(&cli.rules, limits, io, |e, io| {
-            io.out.write_all(report::rules_table(&e.rules, io.width).as_bytes())?;
+            io.out.write_all(report::rules_table(e.rules(), io.width).as_bytes())?;
             Ok(0)
         }),
         Command::Explain { input, at, date } => with_engine(&cli.rules, limits, io, |e, io| explain(e, &input, at, date.as_deref(), io)),
@@ -298,7 +298,7 @@ fn extract(engine: &Engine, paths: &[String], format: ExtractFormat, io: &mut Io
 fn rules_lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> std::io::Result<u8> {
     match Engine::load(rules.as_deref(), limits) {
         Ok(engine) => {
-            let r = &engine.rules;
+            let r = engine.rules();
             let patterns = r.rules.iter().map(|x| x.pattern_count).sum::<usize>();
             writeln!(io.out, "ok: {} labels, {} rules, {} patterns", r.labels.len(), r.rules.len(), patterns)?;
             Ok(0)
@@ -314,17 +314,17 @@ fn rules_lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> std::io::
 }
 
 fn rules_test(engine: &Engine, io: &mut Io) -> std::io::Result<u8> {
-    let (cases, failures) = crate::classify::test_rules(engine);
+    let (cases, failures) = engine.test_rules();
     for f in &failures {
         let what = if f.example { "example not labelled" } else { "counterexample labelled" };
         writeln!(io.out, "FAIL {} ({}): {what}: {:?}\n     {}", f.rule, f.file, f.sentence, f.detail)?;
     }
-    writeln!(io.out, "{} rules, {cases} cases, {} failed", engine.rules.rules.len(), failures.len())?;
+    writeln!(io.out, "{} rules, {cases} cases, {} failed", engine.rules().rules.len(), failures.len())?;
     Ok(if failures.is_empty() { 0 } else { 1 })
 }
 
 fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, io: &mut Io) -> std::io::Result<u8> {
-    let date = match date.map(|d| (d, crate::text::date::Date::parse_iso(d))) {
+    let date = match date.map(|d| (d, stance::text::date::Date::parse_iso(d))) {
         None => None,
         Some((_, Some(d))) => Some(d),
         Some((d, None)) => {
@@ -349,7 +349,7 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
             writeln!(io.err, "stance: --at needs a file; {input:?} is not one")?;
             return Ok(2);
         }
-        crate::model::Document::snippet("text", input.to_string(), date)
+        stance::model::Document::snippet("text", input.to_string(), date)
     };
     let text = engine.prepare(&doc);
     let mut statements = engine.analyze(&text);
@@ -360,15 +360,15 @@ fn explain(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, 
         }
         statements.retain(|c| {
             let s = &c.statement;
-            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != crate::model::Kind::Turn)
+            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != stance::model::Kind::Turn)
         });
     }
     if statements.is_empty() && !is_file {
         // No attribution found: read the whole text as one statement, so the rules still show.
-        let st = crate::classify::whole_text_statement(&text);
+        let st = stance::classify::whole_text_statement(&text);
         statements = engine.classify(&text, vec![st]);
     }
-    io.out.write_all(report::explain_text(&text, &statements, &engine.rules).as_bytes())?;
+    io.out.write_all(report::explain_text(&text, &statements, engine.rules()).as_bytes())?;
     Ok(0)
 }
 
@@ -385,10 +385,10 @@ fn compare(
     report_input_errors(&loaded.errors, io)?;
     let analyses = engine.analyze_all(&loaded.docs);
     let by = match by {
-        ByArg::Doc => crate::compare::By::Doc,
-        ByArg::Source => crate::compare::By::Source,
+        ByArg::Doc => stance::compare::By::Doc,
+        ByArg::Source => stance::compare::By::Source,
     };
-    let table = crate::compare::build(&analyses, by, &engine.rules);
+    let table = stance::compare::build(&analyses, by, engine.rules());
     let text = match format {
         CompareFormat::Table => report::compare_table(&table, io.width, voices),
         CompareFormat::Md => report::compare_markdown(&table, voices),
@@ -411,7 +411,7 @@ fn compare(
 fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Option<&std::path::Path>, json: bool, io: &mut Io) -> std::io::Result<u8> {
     let shown = gold.display().to_string();
     let gold = match std::fs::read_to_string(gold) {
-        Ok(text) => match crate::eval::Gold::parse(&shown, &text) {
+        Ok(text) => match stance::eval::Gold::parse(&shown, &text) {
             Ok(g) => g,
             Err(d) => {
                 writeln!(io.err, "{d}")?;
@@ -427,7 +427,7 @@ fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Opti
     report_input_errors(&loaded.errors, io)?;
     let texts = loaded.docs.iter().map(|d| (d.name.clone(), d.text.clone().into_bytes())).collect();
     let recs = match records {
-        Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| crate::eval::read_records(&t)) {
+        Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| stance::eval::read_records(&t)) {
             Ok(r) => r,
             Err(e) => {
                 writeln!(io.err, "stance: {}: {e}", path.display())?;
@@ -435,12 +435,12 @@ fn eval(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Opti
             }
         },
         None => {
-            engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| crate::model::Record::of(a.doc, c)).collect::<Vec<_>>()).collect()
+            engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| stance::model::Record::of(a.doc, c)).collect::<Vec<_>>()).collect()
         }
     };
-    match crate::eval::score(&gold, &texts, &recs) {
+    match stance::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {
-            let text = if json { crate::eval::render_json(&scores) } else { crate::eval::render(&scores) };
+            let text = if json { stance::eval::render_json(&scores) } else { stance::eval::render(&scores) };
             io.out.write_all(text.as_bytes())?;
             Ok(if loaded.errors.is_empty() { 0 } else { 2 })
         }
@@ -460,9 +460,9 @@ fn check(engine: &Engine, claims: &std::path::Path, paths: &[String], format: Ch
             return Ok(2);
         }
     };
-    let file = crate::config::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
-    let labels: Vec<String> = engine.rules.labels.iter().map(|l| l.name.clone()).collect();
-    let expectations = match crate::check::parse(&file, &labels) {
+    let file = stance::config::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
+    let labels: Vec<String> = engine.rules().labels.iter().map(|l| l.name.clone()).collect();
+    let expectations = match stance::check::parse(&file, &labels) {
         Ok(x) => x,
         Err(diags) => {
             report_diagnostics(&diags, io)?;
@@ -475,13 +475,22 @@ fn check(engine: &Engine, claims: &std::path::Path, paths: &[String], format: Ch
         writeln!(io.err, "stance: no documents to check")?;
         return Ok(2);
     }
-    let analyses = engine.analyze_all(&loaded.docs);
+    let claims: Vec<Option<stance::check::Claim>> = expectations
+        .iter()
+        .map(|x| match &x.expect {
+            stance::check::Expect::Claim { text, .. } => Some(engine.claim(text)),
+            _ => None,
+        })
+        .collect();
+    let judged = engine
+        .analyze_each(&loaded.docs, |a, text, mentions| claims.iter().map(|c| c.as_ref().map(|c| engine.judge(c, a, text, mentions))).collect::<Vec<_>>());
+    let (analyses, judgements): (Vec<_>, Vec<_>) = judged.into_iter().unzip();
     let by = match by {
-        ByArg::Doc => crate::compare::By::Doc,
-        ByArg::Source => crate::compare::By::Source,
+        ByArg::Doc => stance::compare::By::Doc,
+        ByArg::Source => stance::compare::By::Source,
     };
-    let table = crate::compare::build(&analyses, by, &engine.rules);
-    let outcomes = crate::check::check(engine, &expectations, &analyses, &table);
+    let table = stance::compare::build(&analyses, by, engine.rules());
+    let outcomes = stance::check::check(&expectations, &analyses, &judgements, &table);
     let doc_paths = loaded.docs.iter().map(|d| (d.name.clone(), d.origin.clone())).collect();
     let out = match format {
         CheckFormat::Text => report::check_text(&outcomes),

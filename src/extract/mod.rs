@@ -132,13 +132,9 @@ enum Subject {
 }
 
 impl<'a> Extractor<'a> {
-    /// All statements of a document (transcript turns excluded), in order.
-    pub fn extract(&self, text: &Text) -> Vec<Statement> {
-        self.extract_with(text, self.actors.mentions(text))
-    }
-
-    /// As [`Extractor::extract`], with the document's mentions already found.
-    pub fn extract_with(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
+    /// All statements of a document (transcript turns excluded), in order,
+    /// given the document's mentions.
+    pub fn extract(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
         let n = text.toks.len();
         let mut by_end = TokIndex(vec![None; n + 1]);
         let mut by_start = TokIndex(vec![None; n + 1]);

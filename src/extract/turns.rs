@@ -23,31 +23,24 @@ use crate::model::{DocKind, Kind, Speaker, Statement, Text};
 use crate::pattern::compile_patterns;
 use crate::pattern::{Env, Match, PatternSet};
 use crate::text::normalize::fold_key;
-use crate::text::segment::Segmenter;
 use crate::text::token::{CAP, TokKind};
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use std::ops::Range;
 use toml::Spanned;
 
-/// `rules/transcript.toml`.
+/// The parts of `rules/transcript.toml` turns read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTranscript {
-    /// Hesitation words skipped by every matcher.
-    fillers: Vec<String>,
-    /// Clause windows for unpunctuated speech.
-    clauses: RawClauses,
+    /// Hesitation words (read by [`crate::prepare`]).
+    #[serde(rename = "fillers")]
+    _fillers: IgnoredAny,
+    /// Clause windows (read by [`crate::prepare`]).
+    #[serde(rename = "clauses")]
+    _clauses: IgnoredAny,
     /// Turn-taking cues.
     turns: RawTurns,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawClauses {
-    /// Patterns that open a new clause window.
-    markers: Vec<Spanned<String>>,
-    /// Longest window in words.
-    max_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -95,14 +88,12 @@ const FUNCTION: &[&str] = &[
 const HOST_LABELS: &[&str] = &["host", "anchor", "presenter", "interviewer", "moderator", "q", "question", "reporter", "correspondent"];
 
 impl Turns {
-    /// Compiles `transcript.toml`: fillers, the clause segmenter and turn cues.
-    pub fn compile(file: &DataFile) -> Result<(Vec<String>, Segmenter, Turns), Vec<Diagnostic>> {
+    /// Compiles the turn cues of `transcript.toml`; `fillers` may not appear in patterns.
+    pub fn compile(file: &DataFile, fillers: &[String]) -> Result<Turns, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
-        let fillers: Vec<String> = raw.fillers.iter().map(|w| fold_key(w)).collect();
-        let markers = compile_patterns(&root, &raw.clauses.markers, &fillers, &mut diags);
-        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, &fillers, &mut diags));
+        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, fillers, &mut diags));
         let t = raw.turns;
         let turns = Turns {
             intro_after: set(&t.intro_after_name),
@@ -113,7 +104,7 @@ impl Turns {
             acks: set(&t.acknowledgements),
             titles: t.titles.iter().map(|s| fold_key(s)).collect(),
         };
-        if diags.is_empty() { Ok((fillers, Segmenter::new(markers, raw.clauses.max_words), turns)) } else { Err(diags) }
+        if diags.is_empty() { Ok(turns) } else { Err(diags) }
     }
 
     /// The turns of a transcript, covering its whole body; empty for articles.

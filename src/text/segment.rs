@@ -6,13 +6,12 @@
 //! tokenizer keeps their periods), and at paragraph breaks and short
 //! heading-like lines. Speech-to-text transcripts often have no
 //! punctuation at all; there a "sentence" is a clause window: a new window
-//! opens at each discourse cue from `rules/transcript.toml` (`so`, `but`,
-//! `I think`, `at the end of the day` ...), and no window is longer than
-//! `max_words`. Later stages treat windows like sentences: a reported
+//! opens at each discourse cue (`so`, `but`, `I think`, `at the end of the
+//! day` ...; the caller finds them, see [`crate::prepare`]), and no window
+//! is longer than `max_words`. Later stages treat windows like sentences: a reported
 //! statement's content ends at the window's end, and a speaker is looked
 //! for inside the window that holds the cue.
 
-use crate::pattern::{Env, Pattern, PatternSet};
 use crate::text::token::{CAP, LINE, PARA, QUOTE_BEFORE, TokKind, Tokens};
 use std::ops::Range;
 
@@ -40,24 +39,24 @@ impl Segments {
     }
 }
 
-/// Compiled clause-window cues.
+/// Sentence and clause-window segmentation settings.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    markers: PatternSet,
     max_words: usize,
 }
 
 const ENDS: &[&str] = &[".", "!", "?", "..."];
 
 impl Segmenter {
-    /// A segmenter opening windows at `markers` (patterns), windows at most `max_words` long.
-    pub fn new(markers: Vec<Pattern>, max_words: usize) -> Segmenter {
-        Segmenter { markers: PatternSet::new(markers), max_words: max_words.max(8) }
+    /// A segmenter whose clause windows are at most `max_words` long (8 at least).
+    pub fn new(max_words: usize) -> Segmenter {
+        Segmenter { max_words: max_words.max(8) }
     }
 
-    /// Segments `toks` (original text `text`); `punctuated` chooses sentences or clause windows.
+    /// Segments `toks` (original text `text`); `punctuated` chooses sentences
+    /// or clause windows, which also open at the tokens in `openers`.
     #[allow(clippy::needless_range_loop)] // boundaries are indexed by token position
-    pub fn segment(&self, toks: &Tokens, text: &str, skip: &[bool], punctuated: bool) -> Segments {
+    pub fn segment(&self, toks: &Tokens, text: &str, punctuated: bool, openers: &[usize]) -> Segments {
         let n = toks.len();
         let mut seg = Segments::default();
         if n == 0 {
@@ -94,10 +93,8 @@ impl Segmenter {
             }
         }
         if !punctuated {
-            let env = Env { toks, skip, class: &|_, _| false };
-            let hits = self.markers.hits(toks);
-            for (_, m) in self.markers.matches(&env, &hits, 0..n) {
-                cut[m.start] = true;
+            for &o in openers {
+                cut[o.min(n)] = true;
             }
             // Cap window length, but not just before a window would open
             // anyway (that would leave a sliver of a window).
@@ -147,11 +144,14 @@ fn short_line_before(toks: &Tokens, text: &str, i: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Tokens whose key is one of `markers` (single-word window openers).
+    fn openers(toks: &Tokens, markers: &[&str]) -> Vec<usize> {
+        (0..toks.len()).filter(|&i| markers.contains(&toks.key(i))).collect()
+    }
+
     fn sentences(text: &str, punctuated: bool, markers: &[&str]) -> Vec<String> {
         let toks = Tokens::new(text, 0..text.len(), &[]);
-        let skip = vec![false; toks.len()];
-        let pats = markers.iter().map(|m| Pattern::parse(m, &[]).unwrap()).collect();
-        let seg = Segmenter::new(pats, 12).segment(&toks, text, &skip, punctuated);
+        let seg = Segmenter::new(12).segment(&toks, text, punctuated, &openers(&toks, markers));
         seg.sentences.iter().map(|r| text[toks.span(r.clone())].to_string()).collect()
     }
 
@@ -170,7 +170,7 @@ mod tests {
     #[test]
     fn unpunctuated_speech_gets_clause_windows() {
         let text = "the minister said they will respond but I think they want talks so we will see what happens next week or the week after that and then more";
-        let w = sentences(text, false, &["but", "I think", "so"]);
+        let w = sentences(text, false, &["but", "so"]);
         assert_eq!(w[0], "the minister said they will respond");
         assert!(w[1].starts_with("but I think") || w[1].starts_with("but"));
         assert!(w.iter().all(|s| s.split_whitespace().count() <= 13));
@@ -180,15 +180,14 @@ mod tests {
     fn length_cuts_are_marked_and_leave_no_slivers() {
         let text = "one two three four five six seven eight nine ten eleven twelve thirteen so fourteen fifteen";
         let toks = Tokens::new(text, 0..text.len(), &[]);
-        let skip = vec![false; toks.len()];
-        let seg = Segmenter::new(vec![Pattern::parse("so", &[]).unwrap()], 12).segment(&toks, text, &skip, false);
+        let seg = Segmenter::new(12).segment(&toks, text, false, &openers(&toks, &["so"]));
         // The twelve-word cap falls two words before "so": the window runs on to the marker.
         let w: Vec<&str> = seg.sentences.iter().map(|r| &text[toks.span(r.clone())]).collect();
         assert_eq!(w, ["one two three four five six seven eight nine ten eleven twelve thirteen", "so fourteen fifteen"]);
         assert_eq!(seg.capped, [false, false]);
         let long = "word ".repeat(30);
         let toks = Tokens::new(&long, 0..long.len(), &[]);
-        let seg = Segmenter::new(Vec::new(), 12).segment(&toks, &long, &vec![false; toks.len()], false);
+        let seg = Segmenter::new(12).segment(&toks, &long, false, &[]);
         assert_eq!(seg.capped, [true, true, false]);
     }
 }

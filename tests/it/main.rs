@@ -6,4 +6,5 @@ mod cli_cases;
 mod compare;
 mod eval;
 mod ingest;
+mod layout;
 mod robust;

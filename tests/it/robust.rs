@@ -2,7 +2,6 @@
 //! reports is a byte range on character boundaries of the original text.
 
 use stance::engine::Engine;
-use stance::model::Document;
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -39,7 +38,7 @@ fn random_text_never_panics_and_spans_are_valid() {
                 text.push(' ');
             }
         }
-        let doc = Document::from_text(&format!("r{round}.txt"), text, &engine.furniture);
+        let doc = engine.document(&format!("r{round}.txt"), text);
         let prepared = engine.prepare(&doc);
         let analysed = engine.analyze(&prepared);
         for c in &analysed {
@@ -53,7 +52,7 @@ fn random_text_never_panics_and_spans_are_valid() {
             }
         }
         let a = stance::model::Analysis { doc: &doc, statements: analysed };
-        let table = stance::compare::build(std::slice::from_ref(&a), stance::compare::By::Doc, &engine.rules);
+        let table = stance::compare::build(std::slice::from_ref(&a), stance::compare::By::Doc, engine.rules());
         let _ = stance::report::compare_html(&table, true);
     }
 }

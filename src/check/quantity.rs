@@ -1,0 +1,94 @@
+//! Numbers in claims and evidence: values, qualifiers ("about",
+//! "more than") that widen them into ranges, and units.
+
+use crate::model::Text;
+use crate::text::token::TokKind;
+use std::ops::Range;
+
+/// A number as written: a range of values and a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quantity {
+    pub(crate) lo: f64,
+    pub(crate) hi: f64,
+    pub(crate) percent: bool,
+}
+
+impl Quantity {
+    pub(crate) fn agrees(&self, other: &Quantity) -> bool {
+        let eps = 1e-9;
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+}
+
+/// The numbers of a token range, with qualifiers and units.
+pub(crate) fn quantities(text: &Text, range: Range<usize>) -> Vec<Quantity> {
+    let toks = &text.toks;
+    let mut out = Vec::new();
+    for t in range.clone() {
+        if toks.toks[t].kind != TokKind::Number {
+            continue;
+        }
+        let Ok(mut n) = toks.key(t).replace(',', "").parse::<f64>() else { continue };
+        let next = |k: usize| if t + k < range.end { toks.key(t + k) } else { "" };
+        let mut percent = false;
+        match next(1) {
+            "%" | "percent" | "pc" => percent = true,
+            "per" if next(2) == "cent" => percent = true,
+            "thousand" => n *= 1e3,
+            "million" => n *= 1e6,
+            "billion" => n *= 1e9,
+            "hundred" => n *= 1e2,
+            _ => {}
+        }
+        // Qualifier: up to three words before, past "the" and "of".
+        let mut before = Vec::new();
+        let mut p = t;
+        while p > range.start && before.len() < 3 {
+            p -= 1;
+            let k = toks.key(p);
+            if matches!(k, "the" | "of" | "a" | "an") {
+                continue;
+            }
+            before.insert(0, k.to_string());
+        }
+        let joined = before.join(" ");
+        let ends = |s: &str| joined == s || joined.ends_with(&format!(" {s}"));
+        let (lo, hi) =
+            if ends("about") || ends("around") || ends("approximately") || ends("roughly") || ends("some") || ends("an estimated") || ends("estimated") {
+                (n * 0.9, n * 1.1)
+            } else if ends("nearly") || ends("almost") || ends("close to") {
+                (n * 0.9, n)
+            } else if ends("more than") || ends("over") || ends("above") || ends("upwards of") || ends("in excess of") {
+                (n * (1.0 + 1e-9), f64::INFINITY)
+            } else if ends("at least") {
+                (n, f64::INFINITY)
+            } else if ends("up to") || ends("at most") {
+                (0.0, n)
+            } else if ends("fewer than") || ends("less than") || ends("under") || ends("below") {
+                (0.0, n * (1.0 - 1e-9))
+            } else {
+                (n, n)
+            };
+        out.push(Quantity { lo, hi, percent });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::model::Document;
+
+    #[test]
+    fn quantities_read_qualifiers_and_units() {
+        let engine = Engine::builtin();
+        let doc = Document::snippet("q", "about 300 drones, more than 20 percent and 1,500 troops".into(), None);
+        let t = engine.prepare(&doc);
+        let q = quantities(&t, 0..t.toks.len());
+        assert_eq!(q.len(), 3);
+        assert!(q[0].lo < 300.0 && q[0].hi > 300.0 && !q[0].percent);
+        assert!(q[1].percent && q[1].hi.is_infinite());
+        assert_eq!((q[2].lo, q[2].hi), (1500.0, 1500.0));
+    }
+}

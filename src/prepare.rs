@@ -1,0 +1,87 @@
+//! Preparation: a [`Document`] becomes a [`Text`], the shared input of
+//! every later stage.
+//!
+//! The body (furniture excluded) is normalised and tokenized, filler words
+//! of speech (`uh`, `um`) are flagged so that every matcher skips them, and
+//! the tokens are cut into sentences, or, in speech without punctuation,
+//! into clause windows that open at the discourse cues of
+//! `rules/transcript.toml` (`[clauses]`). This stage compiles those cues
+//! once per run; it knows nothing about speakers or stance.
+
+use crate::config::DataFile;
+use crate::config::strict::Root;
+use crate::error::Diagnostic;
+use crate::model::{Document, Text};
+use crate::pattern::{Env, PatternSet, compile_patterns};
+use crate::text::normalize::fold_key;
+use crate::text::segment::Segmenter;
+use crate::text::token::Tokens;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
+
+/// The parts of `rules/transcript.toml` this stage reads.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranscript {
+    /// Hesitation words skipped by every matcher.
+    fillers: Vec<String>,
+    /// Clause windows for unpunctuated speech.
+    clauses: RawClauses,
+    /// Turn-taking cues (read by the turns of [`crate::extract`]).
+    #[serde(rename = "turns")]
+    _turns: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauses {
+    /// Patterns that open a new clause window.
+    markers: Vec<Spanned<String>>,
+    /// Longest window in words.
+    max_words: usize,
+}
+
+/// Compiled preparation settings.
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    fillers: Vec<String>,
+    markers: PatternSet,
+    segmenter: Segmenter,
+}
+
+impl Preparer {
+    /// Compiles the fillers and clause cues of `transcript.toml`.
+    pub fn compile(file: &DataFile) -> Result<Preparer, Vec<Diagnostic>> {
+        let root = Root::parse(file)?;
+        let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
+        let mut diags = Vec::new();
+        let fillers: Vec<String> = raw.fillers.iter().map(|w| fold_key(w)).collect();
+        let markers = compile_patterns(&root, &raw.clauses.markers, &fillers, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Preparer { fillers, markers: PatternSet::new(markers), segmenter: Segmenter::new(raw.clauses.max_words) })
+    }
+
+    /// Filler words (folded keys), which patterns may not name.
+    pub fn fillers(&self) -> &[String] {
+        &self.fillers
+    }
+
+    /// Tokenizes, flags fillers and segments a document's body.
+    pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
+        let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges());
+        let skip: Vec<bool> = (0..toks.len()).map(|i| self.fillers.iter().any(|f| f == toks.key(i))).collect();
+        let openers = if doc.punctuated { Vec::new() } else { self.window_openers(&toks, &skip) };
+        let seg = self.segmenter.segment(&toks, &doc.text, doc.punctuated, &openers);
+        Text { doc, toks, skip, seg }
+    }
+
+    /// Tokens where a clause cue opens a new window in unpunctuated speech.
+    fn window_openers(&self, toks: &Tokens, skip: &[bool]) -> Vec<usize> {
+        let env = Env { toks, skip, class: &|_, _| false };
+        let hits = self.markers.hits(toks);
+        self.markers.matches(&env, &hits, 0..toks.len()).into_iter().map(|(_, m)| m.start).collect()
+    }
+}
