@@ -26,11 +26,15 @@ use crate::ingest::furniture::Furniture;
 use crate::ingest::{self, Limits, Loaded};
 use crate::model::{Analysis, Classified, Document, Kind, Statement, Text};
 use crate::prepare::Preparer;
+use crate::text::vocab::Vocabulary;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Everything compiled from the data files.
 #[derive(Debug, Clone)]
 pub struct Engine {
+    /// Word classes.
+    pub(crate) vocab: Arc<Vocabulary>,
     /// Site furniture detector.
     pub(crate) furniture: Furniture,
     /// Fillers, clause windows and segmentation.
@@ -71,20 +75,27 @@ impl Engine {
     /// Compiles a set of data files, reporting every problem found.
     pub fn from_files(files: &DataFiles, limits: Limits) -> Result<Engine, Vec<Diagnostic>> {
         let mut diags = Vec::new();
+        // The word classes come first: every pattern and name is read with them.
+        let vocab = match Vocabulary::compile(files) {
+            Ok(v) => Arc::new(v),
+            Err(d) => {
+                diags.extend(d);
+                Arc::new(Vocabulary::default())
+            }
+        };
         let furniture = need(files, "boilerplate.toml", &mut diags).and_then(|f| keep(Furniture::compile(f), &mut diags));
         let transcript = need(files, "transcript.toml", &mut diags);
-        let preparer = transcript.and_then(|f| keep(Preparer::compile(f), &mut diags));
-        let fillers = preparer.as_ref().map(|p| p.fillers().to_vec()).unwrap_or_default();
-        let turns = transcript.and_then(|f| keep(Turns::compile(f, &fillers), &mut diags));
-        let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| keep(Lexicon::compile(f, &fillers), &mut diags));
+        let preparer = transcript.and_then(|f| keep(Preparer::compile(f, vocab.clone()), &mut diags));
+        let turns = transcript.and_then(|f| keep(Turns::compile(f, &vocab), &mut diags));
+        let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| keep(Lexicon::compile(f, &vocab), &mut diags));
         let actors = match (need(files, "actors.toml", &mut diags), need(files, "words.txt", &mut diags)) {
-            (Some(f), Some(w)) => keep(ActorTable::compile(f, w), &mut diags),
+            (Some(f), Some(w)) => keep(ActorTable::compile(f, w, vocab.clone()), &mut diags),
             _ => None,
         };
-        let rules = keep(RuleSet::compile(files, &fillers), &mut diags);
+        let rules = keep(RuleSet::compile(files, &vocab), &mut diags);
         match (furniture, preparer, turns, lexicon, actors, rules) {
             (Some(furniture), Some(preparer), Some(turns), Some(lexicon), Some(actors), Some(rules)) if diags.is_empty() => {
-                Ok(Engine { furniture, preparer, lexicon, actors, turns, rules, limits })
+                Ok(Engine { vocab, furniture, preparer, lexicon, actors, turns, rules, limits })
             }
             _ => {
                 diags.sort();
@@ -130,7 +141,7 @@ impl Engine {
     }
 
     fn extractor(&self) -> Extractor<'_> {
-        Extractor { lexicon: &self.lexicon, actors: &self.actors }
+        Extractor { lexicon: &self.lexicon, actors: &self.actors, vocab: &self.vocab }
     }
 
     /// Every statement of a prepared document, turns included, with stance
@@ -171,19 +182,19 @@ impl Engine {
 
     /// Stance labels for statements of a prepared document.
     pub fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
-        Classifier { rules: &self.rules }.classify(text, statements)
+        Classifier { rules: &self.rules, vocab: &self.vocab }.classify(text, statements)
     }
 
     /// A claim of a claims file, read like a sentence of a document.
     pub fn claim(&self, text: &str) -> Claim {
         let doc = Document::snippet("claim", text.to_string(), None);
         let prepared = self.prepare(&doc);
-        Claim::new(&prepared, &self.actors.mentions(&prepared), &self.actors)
+        Claim::new(&prepared, &self.actors.mentions(&prepared), &self.vocab)
     }
 
     /// The verdict of a document on a claim, with the sentence behind it.
     pub fn judge(&self, claim: &Claim, analysis: &Analysis, text: &Text, mentions: &[Mention]) -> crate::check::Judgement {
-        claim.judge(analysis, text, mentions, &self.actors)
+        claim.judge(analysis, text, mentions, &self.actors, &self.vocab)
     }
 
     /// Runs every rule's examples and counterexamples; returns the number of
@@ -208,7 +219,7 @@ mod tests {
     #[test]
     fn builtin_data_compiles() {
         let e = Engine::builtin();
-        assert!(e.preparer.fillers().iter().any(|f| f == "uh"));
+        assert!(e.vocab.is_filler("uh"));
     }
 
     #[test]

@@ -105,6 +105,38 @@ pub struct Text<'d> {
     pub seg: Segments,
 }
 
+impl Text<'_> {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The folded key of token `t`.
+    pub fn key(&self, t: usize) -> &str {
+        self.toks.key(t)
+    }
+
+    /// The previous token before `t` that is not a filler, not before `floor`.
+    pub fn prev(&self, t: usize, floor: usize) -> Option<usize> {
+        (floor..t).rev().find(|&p| !self.skip[p])
+    }
+
+    /// The first token at or after `t` that is not a filler, before `ceil`.
+    pub fn next(&self, t: usize, ceil: usize) -> Option<usize> {
+        (t..ceil.min(self.toks.len())).find(|&p| !self.skip[p])
+    }
+
+    /// The sentence (or clause window) holding token `t`.
+    pub fn sentence_at(&self, t: usize) -> Range<usize> {
+        self.seg.sentences[self.seg.sentence_of(t)].clone()
+    }
+}
+
 /// How a statement is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]

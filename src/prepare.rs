@@ -13,19 +13,18 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::model::{Document, Text};
 use crate::pattern::{Env, PatternSet, compile_patterns};
-use crate::text::normalize::fold_key;
 use crate::text::segment::Segmenter;
 use crate::text::token::Tokens;
+use crate::text::vocab::Vocabulary;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The parts of `rules/transcript.toml` this stage reads.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTranscript {
-    /// Hesitation words skipped by every matcher.
-    fillers: Vec<String>,
     /// Clause windows for unpunctuated speech.
     clauses: RawClauses,
     /// Turn-taking cues (read by the turns of [`crate::extract`]).
@@ -45,34 +44,28 @@ struct RawClauses {
 /// Compiled preparation settings.
 #[derive(Debug, Clone)]
 pub struct Preparer {
-    fillers: Vec<String>,
+    vocab: Arc<Vocabulary>,
     markers: PatternSet,
     segmenter: Segmenter,
 }
 
 impl Preparer {
-    /// Compiles the fillers and clause cues of `transcript.toml`.
-    pub fn compile(file: &DataFile) -> Result<Preparer, Vec<Diagnostic>> {
+    /// Compiles the clause cues of `transcript.toml`.
+    pub fn compile(file: &DataFile, vocab: Arc<Vocabulary>) -> Result<Preparer, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
-        let fillers: Vec<String> = raw.fillers.iter().map(|w| fold_key(w)).collect();
-        let markers = compile_patterns(&root, &raw.clauses.markers, &fillers, &mut diags);
+        let markers = compile_patterns(&root, &raw.clauses.markers, &vocab, &mut diags);
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok(Preparer { fillers, markers: PatternSet::new(markers), segmenter: Segmenter::new(raw.clauses.max_words) })
-    }
-
-    /// Filler words (folded keys), which patterns may not name.
-    pub fn fillers(&self) -> &[String] {
-        &self.fillers
+        Ok(Preparer { vocab, markers: PatternSet::new(markers), segmenter: Segmenter::new(raw.clauses.max_words) })
     }
 
     /// Tokenizes, flags fillers and segments a document's body.
     pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
-        let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges());
-        let skip: Vec<bool> = (0..toks.len()).map(|i| self.fillers.iter().any(|f| f == toks.key(i))).collect();
+        let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges(), &self.vocab.spelling.abbreviations);
+        let skip: Vec<bool> = (0..toks.len()).map(|i| self.vocab.is_filler(toks.key(i))).collect();
         let openers = if doc.punctuated { Vec::new() } else { self.window_openers(&toks, &skip) };
         let seg = self.segmenter.segment(&toks, &doc.text, doc.punctuated, &openers);
         Text { doc, toks, skip, seg }

@@ -8,6 +8,7 @@ use crate::check::expect::{EvidenceRef, Verdict};
 use crate::check::quantity::{Quantity, quantities};
 use crate::model::{Analysis, Text};
 use crate::text::date::find_date;
+use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 
 /// What one document says of a claim.
@@ -24,12 +25,6 @@ pub(crate) fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "that", "this", "it", "its", "is", "are", "was", "were", "be", "been",
-    "has", "have", "had", "about", "around", "nearly", "almost", "more", "than", "over", "some", "approximately", "roughly", "percent", "per", "cent", "%",
-    "from", "as", "said", "says", "say",
-];
-
 /// A prepared claim.
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -41,12 +36,11 @@ pub struct Claim {
 
 impl Claim {
     /// A claim from its prepared text and the mentions in it.
-    pub fn new(t: &Text, mentions: &[Mention], table: &ActorTable) -> Claim {
-        let numbers = quantities(t, 0..t.toks.len());
+    pub fn new(t: &Text, mentions: &[Mention], vocab: &Vocabulary) -> Claim {
+        let numbers = quantities(t, 0..t.toks.len(), &vocab.numbers);
         let actors = actors_in(mentions, 0..t.toks.len());
-        let _ = table;
         let words = (0..t.toks.len())
-            .filter(|&i| t.toks.toks[i].is_word() && !STOP.contains(&t.toks.key(i)))
+            .filter(|&i| t.toks.toks[i].is_word() && !vocab.numbers.claim_stopwords.contains(t.toks.key(i)))
             .filter(|&i| !mentions.iter().any(|m| m.toks.start <= i && i < m.toks.end && !m.actors.is_empty()))
             .map(|i| t.toks.key(i).to_string())
             .collect();
@@ -55,7 +49,7 @@ impl Claim {
     }
 
     /// The verdict of one document, with the sentence behind it.
-    pub fn judge(&self, a: &Analysis, text: &Text, mentions: &[Mention], table: &ActorTable) -> Judgement {
+    pub fn judge(&self, a: &Analysis, text: &Text, mentions: &[Mention], table: &ActorTable, vocab: &Vocabulary) -> Judgement {
         let mut best: Option<(f64, Range<usize>)> = None;
         for s in &text.seg.sentences {
             // Actors named in the sentence, or speaking it.
@@ -71,7 +65,7 @@ impl Claim {
             }
             let keys: Vec<&str> = (s.start..s.end).filter(|&i| text.toks.toks[i].is_word()).map(|i| text.toks.key(i)).collect();
             let matched: f64 = self.words.iter().map(|w| keys.iter().map(|k| word_similarity(w, k)).fold(0.0, f64::max)).sum();
-            let numbers_here = quantities(text, s.clone());
+            let numbers_here = quantities(text, s.clone(), &vocab.numbers);
             let number_hits = self.numbers.iter().filter(|q| numbers_here.iter().any(|n| n.percent == q.percent)).count();
             let total = self.words.len() + self.numbers.len();
             let score = if total == 0 { 0.0 } else { (matched + number_hits as f64) / total as f64 };
@@ -80,7 +74,7 @@ impl Claim {
             }
         }
         let Some((_, s)) = best else { return Judgement { verdict: Verdict::Absent, evidence: None } };
-        let numbers_here = quantities(text, s.clone());
+        let numbers_here = quantities(text, s.clone(), &vocab.numbers);
         let span = text.toks.span(s.clone());
         let ev = EvidenceRef {
             doc: a.doc.name.clone(),

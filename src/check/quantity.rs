@@ -3,6 +3,7 @@
 
 use crate::model::Text;
 use crate::text::token::TokKind;
+use crate::text::vocab::{Numbers, WordSet};
 use std::ops::Range;
 
 /// A number as written: a range of values and a unit.
@@ -21,7 +22,7 @@ impl Quantity {
 }
 
 /// The numbers of a token range, with qualifiers and units.
-pub(crate) fn quantities(text: &Text, range: Range<usize>) -> Vec<Quantity> {
+pub(crate) fn quantities(text: &Text, range: Range<usize>, words: &Numbers) -> Vec<Quantity> {
     let toks = &text.toks;
     let mut out = Vec::new();
     for t in range.clone() {
@@ -32,8 +33,7 @@ pub(crate) fn quantities(text: &Text, range: Range<usize>) -> Vec<Quantity> {
         let next = |k: usize| if t + k < range.end { toks.key(t + k) } else { "" };
         let mut percent = false;
         match next(1) {
-            "%" | "percent" | "pc" => percent = true,
-            "per" if next(2) == "cent" => percent = true,
+            w if words.percent.contains(w) || words.percent.contains(&format!("{w} {}", next(2))) => percent = true,
             "thousand" => n *= 1e3,
             "million" => n *= 1e6,
             "billion" => n *= 1e9,
@@ -51,24 +51,23 @@ pub(crate) fn quantities(text: &Text, range: Range<usize>) -> Vec<Quantity> {
             }
             before.insert(0, k.to_string());
         }
-        let joined = before.join(" ");
-        let ends = |s: &str| joined == s || joined.ends_with(&format!(" {s}"));
-        let (lo, hi) =
-            if ends("about") || ends("around") || ends("approximately") || ends("roughly") || ends("some") || ends("an estimated") || ends("estimated") {
-                (n * 0.9, n * 1.1)
-            } else if ends("nearly") || ends("almost") || ends("close to") {
-                (n * 0.9, n)
-            } else if ends("more than") || ends("over") || ends("above") || ends("upwards of") || ends("in excess of") {
-                (n * (1.0 + 1e-9), f64::INFINITY)
-            } else if ends("at least") {
-                (n, f64::INFINITY)
-            } else if ends("up to") || ends("at most") {
-                (0.0, n)
-            } else if ends("fewer than") || ends("less than") || ends("under") || ends("below") {
-                (0.0, n * (1.0 - 1e-9))
-            } else {
-                (n, n)
-            };
+        // The qualifier is the end of the words before: "about", "more than".
+        let ends = |set: &WordSet| (0..before.len()).any(|i| set.contains(&before[i..].join(" ")));
+        let (lo, hi) = if ends(&words.approximately) {
+            (n * 0.9, n * 1.1)
+        } else if ends(&words.nearly) {
+            (n * 0.9, n)
+        } else if ends(&words.more_than) {
+            (n * (1.0 + 1e-9), f64::INFINITY)
+        } else if ends(&words.at_least) {
+            (n, f64::INFINITY)
+        } else if ends(&words.at_most) {
+            (0.0, n)
+        } else if ends(&words.less_than) {
+            (0.0, n * (1.0 - 1e-9))
+        } else {
+            (n, n)
+        };
         out.push(Quantity { lo, hi, percent });
     }
     out
@@ -85,7 +84,7 @@ mod tests {
         let engine = Engine::builtin();
         let doc = Document::snippet("q", "about 300 drones, more than 20 percent and 1,500 troops".into(), None);
         let t = engine.prepare(&doc);
-        let q = quantities(&t, 0..t.toks.len());
+        let q = quantities(&t, 0..t.toks.len(), &engine.vocab.numbers);
         assert_eq!(q.len(), 3);
         assert!(q[0].lo < 300.0 && q[0].hi > 300.0 && !q[0].percent);
         assert!(q[1].percent && q[1].hi.is_infinite());

@@ -17,6 +17,7 @@ pub mod ruletest;
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::model::{Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
+use crate::text::vocab::Vocabulary;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -24,6 +25,8 @@ use std::ops::Range;
 pub struct Classifier<'a> {
     /// The rules.
     pub rules: &'a RuleSet,
+    /// Word classes.
+    pub vocab: &'a Vocabulary,
 }
 
 /// A negator occurrence: tokens and class index.
@@ -32,7 +35,9 @@ struct Negator {
     class: usize,
 }
 
-const BREAKS: &[&str] = &[".", ";", "!", "?", "but", "however", "although", "though", "whereas", "yet"];
+/// Punctuation a negation does not reach across (and the words of the
+/// vocabulary's `clause_breaks`).
+const BREAKS: &[&str] = &[".", ";", "!", "?"];
 
 impl<'a> Classifier<'a> {
     /// Classifies the statements of a prepared document.
@@ -160,7 +165,9 @@ impl<'a> Classifier<'a> {
             let inside = neg.toks.start >= m.start;
             if !inside {
                 let words = (neg.toks.end..m.start).filter(|&t| !text.skip[t] && text.toks.toks[t].is_word()).count();
-                if words > reach || (neg.toks.end..m.start).any(|t| BREAKS.contains(&text.toks.key(t))) {
+                if words > reach
+                    || (neg.toks.end..m.start).any(|t| BREAKS.contains(&text.toks.key(t)) || self.vocab.grammar.clause_breaks.contains(text.toks.key(t)))
+                {
                     continue;
                 }
             }

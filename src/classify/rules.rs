@@ -15,6 +15,7 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::pattern::compile_patterns;
 use crate::pattern::{Pattern, PatternSet};
+use crate::text::vocab::Vocabulary;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -206,7 +207,7 @@ const KINDS: &[&str] = &["direct", "mixed", "indirect", "turn"];
 
 impl RuleSet {
     /// Compiles every rule file of `files`, reporting every problem.
-    pub fn compile(files: &DataFiles, fillers: &[String]) -> Result<RuleSet, Vec<Diagnostic>> {
+    pub fn compile(files: &DataFiles, vocab: &Vocabulary) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
         let mut label_at: HashMap<String, String> = HashMap::new();
@@ -257,7 +258,7 @@ impl RuleSet {
                         if n.scope == 0 || n.scope > 12 {
                             diags.push(root.diag(n.class.span().start, "negator scope must be 1 to 12 words"));
                         }
-                        for p in compile_patterns(&root, &n.words, fillers, &mut diags) {
+                        for p in compile_patterns(&root, &n.words, vocab, &mut diags) {
                             neg_patterns.push(p);
                             neg_class.push(ci);
                         }
@@ -373,8 +374,8 @@ impl RuleSet {
                     }
                 }
                 let before = diags.len();
-                let pats = compile_patterns(&root, &r.patterns, fillers, &mut diags);
-                let unless = compile_patterns(&root, &r.unless, fillers, &mut diags);
+                let pats = compile_patterns(&root, &r.patterns, vocab, &mut diags);
+                let unless = compile_patterns(&root, &r.unless, vocab, &mut diags);
                 for p in &pats {
                     if !p.is_anchored() {
                         diags.push(d(at, format!("pattern {:?} of rule {id:?} has no plain word to anchor on; add a literal word", p.source)));
@@ -457,7 +458,7 @@ mod tests {
     fn compile(extra: &str) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut files = DataFiles::builtin();
         files.insert(DataFile { name: "extra.toml".into(), path: "extra.toml".into(), text: extra.into(), builtin: false });
-        RuleSet::compile(&files, &["uh".to_string()])
+        RuleSet::compile(&files, Vocabulary::builtin())
     }
 
     #[test]

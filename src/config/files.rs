@@ -37,7 +37,15 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("boilerplate.toml", include_str!("../../rules/boilerplate.toml")),
     ("transcript.toml", include_str!("../../rules/transcript.toml")),
     ("words.txt", include_str!("../../rules/words.txt")),
+    ("lexicon/grammar.toml", include_str!("../../rules/lexicon/grammar.toml")),
+    ("lexicon/clauses.toml", include_str!("../../rules/lexicon/clauses.toml")),
+    ("lexicon/names.toml", include_str!("../../rules/lexicon/names.toml")),
+    ("lexicon/numbers.toml", include_str!("../../rules/lexicon/numbers.toml")),
+    ("lexicon/spelling.toml", include_str!("../../rules/lexicon/spelling.toml")),
 ];
+
+/// The folder of word-class files (`lexicon/NAME.toml`).
+pub const LEXICON: &str = "lexicon/";
 
 /// The set of data files in effect for a run.
 #[derive(Debug, Clone)]
@@ -58,17 +66,24 @@ impl DataFiles {
         DataFiles { files }
     }
 
-    /// The defaults overlaid with the `*.toml` (and `words.txt`) files of `dir`.
+    /// The defaults overlaid with the `*.toml` (and `words.txt`) files of
+    /// `dir`, and the word-class files of `dir/lexicon/`.
     pub fn load(dir: Option<&Path>) -> Result<DataFiles, Vec<Diagnostic>> {
         let mut set = DataFiles::builtin();
         let Some(dir) = dir else { return Ok(set) };
         let shown = dir.display().to_string();
         let entries = std::fs::read_dir(dir).map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read rules directory: {e}"))])?;
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut paths: Vec<(String, std::path::PathBuf)> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).map(|p| (p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(), p)).collect();
+        if let Ok(lexicon) = std::fs::read_dir(dir.join(LEXICON)) {
+            paths.extend(lexicon.filter_map(|e| e.ok().map(|e| e.path())).map(|p| {
+                let name = format!("{LEXICON}{}", p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default());
+                (name, p)
+            }));
+        }
         paths.sort();
         let mut errors = Vec::new();
-        for path in paths {
-            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        for (name, path) in paths {
             if !(name.ends_with(".toml") || name == "words.txt") || !path.is_file() {
                 continue;
             }
@@ -95,6 +110,6 @@ impl DataFiles {
 
     /// The stance rule files (`stance.toml` and every extra `*.toml`), in name order.
     pub fn rule_files(&self) -> impl Iterator<Item = &DataFile> {
-        self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()))
+        self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()) && !f.name.starts_with(LEXICON))
     }
 }

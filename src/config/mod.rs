@@ -5,4 +5,4 @@
 mod files;
 pub mod strict;
 
-pub use files::{DataFile, DataFiles, SPECIAL};
+pub use files::{DataFile, DataFiles, LEXICON, SPECIAL};

@@ -17,6 +17,7 @@ use crate::model::Text;
 use crate::pattern::compile_patterns;
 use crate::pattern::{Env, PatternSet};
 use crate::text::inflect;
+use crate::text::vocab::{Vocabulary, WordSet};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::collections::HashSet;
@@ -86,6 +87,17 @@ struct RawSpeech {
     sources: RawSources,
     /// Phrases that silence a cue.
     exclude: RawExclude,
+    /// Quotation marks said aloud.
+    spoken_quotes: RawSpokenQuotes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpokenQuotes {
+    /// Words that open a quotation in speech.
+    open: Vec<String>,
+    /// Words (or two-word phrases) that close it.
+    close: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -144,6 +156,10 @@ pub struct Lexicon {
     pub noun_frames: Vec<Frame>,
     sources: PatternSet,
     exclude: PatternSet,
+    /// Words that open a quotation in speech ("quote").
+    pub spoken_open: WordSet,
+    /// Words or two-word phrases that close it ("unquote", "end quote").
+    pub spoken_close: WordSet,
 }
 
 fn frames(root: &Root, list: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<Frame> {
@@ -159,7 +175,7 @@ fn frames(root: &Root, list: &[Spanned<String>], diags: &mut Vec<Diagnostic>) ->
 
 impl Lexicon {
     /// Compiles `speech.toml`.
-    pub fn compile(file: &DataFile, fillers: &[String]) -> Result<Lexicon, Vec<Diagnostic>> {
+    pub fn compile(file: &DataFile, vocab: &Vocabulary) -> Result<Lexicon, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let mut diags = Vec::new();
         let raw: RawSpeech = root.whole().map_err(|d| vec![d])?;
@@ -167,19 +183,28 @@ impl Lexicon {
         let mut verb_info = Vec::new();
         for (v, _) in root.items::<RawVerb>("verb", &mut diags) {
             let fr = frames(&root, &v.frames, &mut diags);
-            for p in compile_patterns(&root, &v.cues, fillers, &mut diags) {
+            for p in compile_patterns(&root, &v.cues, vocab, &mut diags) {
                 patterns.push(p);
                 verb_info.push((fr.clone(), v.postposed));
             }
         }
         let noun_frames = frames(&root, &raw.nouns.frames, &mut diags);
-        let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::text::normalize::fold_key(n))).collect();
-        let sources = compile_patterns(&root, &raw.sources.cues, fillers, &mut diags);
-        let exclude = compile_patterns(&root, &raw.exclude.patterns, fillers, &mut diags);
+        let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::text::normalize::fold_key(n), &vocab.spelling)).collect();
+        let sources = compile_patterns(&root, &raw.sources.cues, vocab, &mut diags);
+        let exclude = compile_patterns(&root, &raw.exclude.patterns, vocab, &mut diags);
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok(Lexicon { verbs: PatternSet::new(patterns), verb_info, nouns, noun_frames, sources: PatternSet::new(sources), exclude: PatternSet::new(exclude) })
+        Ok(Lexicon {
+            verbs: PatternSet::new(patterns),
+            verb_info,
+            nouns,
+            noun_frames,
+            sources: PatternSet::new(sources),
+            exclude: PatternSet::new(exclude),
+            spoken_open: WordSet::from_words(&raw.spoken_quotes.open),
+            spoken_close: WordSet::from_words(&raw.spoken_quotes.close),
+        })
     }
 
     /// Every verb cue in a document, in order; the longest cue wins where

@@ -11,6 +11,7 @@
 //! the spoken word "quote" opens a quotation that runs to "unquote" or the
 //! end of the clause.
 
+use crate::extract::cues::Lexicon;
 use crate::model::{DocKind, Text};
 use std::ops::Range;
 
@@ -93,7 +94,7 @@ struct Open {
 }
 
 /// Finds the quotations of a prepared document.
-pub fn find(text: &Text) -> Vec<Quote> {
+pub fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
     let doc = text.doc;
     let src = &doc.text;
     let mut out = Vec::new();
@@ -174,7 +175,7 @@ pub fn find(text: &Text) -> Vec<Quote> {
         stack.clear();
     }
     if doc.kind == DocKind::Transcript {
-        spoken(text, &mut out);
+        spoken(text, lex, &mut out);
     }
     out.sort_by_key(|q| (q.inner.start, std::cmp::Reverse(q.inner.end)));
     out
@@ -183,13 +184,18 @@ pub fn find(text: &Text) -> Vec<Quote> {
 /// Longest spoken quotation without "unquote", in words: speakers say
 /// "quote" before a short phrase and rarely close it.
 const SPOKEN_WORDS: usize = 10;
+/// How far, in tokens, a closing word is looked for.
+const MAX_SPOKEN_REACH: usize = 40;
 
 /// Spoken quotations: "quote ... unquote", or "quote" and at most ten
 /// words, within the clause.
-fn spoken(text: &Text, out: &mut Vec<Quote>) {
+fn spoken(text: &Text, lex: &Lexicon, out: &mut Vec<Quote>) {
     let toks = &text.toks;
+    // A closing word, or a two-word closing phrase starting, at `j`.
+    let closes_at =
+        |j: usize| lex.spoken_close.contains(toks.key(j)) || (j + 1 < toks.len() && lex.spoken_close.contains(&format!("{} {}", toks.key(j), toks.key(j + 1))));
     for i in 0..toks.len() {
-        if toks.key(i) != "quote" || (i > 0 && matches!(toks.key(i - 1), "end" | "close" | "un")) {
+        if !lex.spoken_open.contains(toks.key(i)) || (i > 0 && closes_at(i - 1)) {
             continue;
         }
         let start = i + 1;
@@ -197,8 +203,7 @@ fn spoken(text: &Text, out: &mut Vec<Quote>) {
             continue;
         }
         let sentence = &text.seg.sentences[text.seg.sentence_of(i)];
-        let closed = (start..(start + 40).min(toks.len()))
-            .find(|&j| matches!(toks.key(j), "unquote" | "endquote") || (matches!(toks.key(j), "end" | "close") && toks.is(j + 1, "quote")));
+        let closed = (start..(start + MAX_SPOKEN_REACH).min(toks.len())).find(|&j| closes_at(j));
         let end = match closed {
             Some(j) => j,
             None => {
@@ -230,7 +235,7 @@ mod tests {
         let engine = Engine::builtin();
         let doc = Document::from_text("t.txt", format!("Title\n\n{body}"), &engine.furniture);
         let text = engine.prepare(&doc);
-        find(&text).into_iter().map(|q| doc.text[q.inner].to_string()).collect()
+        find(&text, &engine.lexicon).into_iter().map(|q| doc.text[q.inner].to_string()).collect()
     }
 
     #[test]

@@ -22,20 +22,18 @@ use crate::ingest::{labels_make_turns, speaker_labels};
 use crate::model::{DocKind, Kind, Speaker, Statement, Text};
 use crate::pattern::compile_patterns;
 use crate::pattern::{Env, Match, PatternSet};
-use crate::text::normalize::fold_key;
 use crate::text::token::{CAP, TokKind};
+use crate::text::vocab::{Vocabulary, WordSet, word_key};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The parts of `rules/transcript.toml` turns read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTranscript {
-    /// Hesitation words (read by [`crate::prepare`]).
-    #[serde(rename = "fillers")]
-    _fillers: IgnoredAny,
     /// Clause windows (read by [`crate::prepare`]).
     #[serde(rename = "clauses")]
     _clauses: IgnoredAny,
@@ -50,8 +48,6 @@ struct RawTurns {
     intro_after_name: Vec<Spanned<String>>,
     /// Phrases before a guest's name that introduce them.
     intro_before_name: Vec<Spanned<String>>,
-    /// Honorifics dropped from names.
-    titles: Vec<String>,
     /// Question openers.
     questions: Vec<Spanned<String>>,
     /// Answer openers.
@@ -60,6 +56,10 @@ struct RawTurns {
     handbacks: Vec<Spanned<String>>,
     /// Acknowledgements opening a host turn.
     acknowledgements: Vec<Spanned<String>>,
+    /// Speaker labels that name the presenter's side.
+    host_labels: Vec<String>,
+    /// Words right before a question that belong to it.
+    question_lead_ins: Vec<String>,
 }
 
 /// Compiled turn cues.
@@ -67,7 +67,9 @@ struct RawTurns {
 pub struct Turns {
     intro_after: PatternSet,
     intro_before: PatternSet,
-    titles: Vec<String>,
+    vocab: Arc<Vocabulary>,
+    host_labels: WordSet,
+    question_lead_ins: WordSet,
     questions: PatternSet,
     answers: PatternSet,
     handbacks: PatternSet,
@@ -80,20 +82,14 @@ const ANSWER_REACH: usize = 45;
 const MIN_QUESTION_WORDS: usize = 3;
 /// Words a guest speaks before a hand-back or question can end their turn.
 const MIN_GUEST_WORDS: usize = 8;
-const FUNCTION: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "in", "on", "at", "to", "of", "for", "with", "from", "now", "me", "us", "he", "she",
-    "they", "it", "we", "i", "you", "so", "well", "here", "there", "this", "that", "his", "her", "its", "their", "our", "my", "your", "welcome", "back",
-    "thank", "thanks", "joining", "joined", "by",
-];
-const HOST_LABELS: &[&str] = &["host", "anchor", "presenter", "interviewer", "moderator", "q", "question", "reporter", "correspondent"];
 
 impl Turns {
     /// Compiles the turn cues of `transcript.toml`; `fillers` may not appear in patterns.
-    pub fn compile(file: &DataFile, fillers: &[String]) -> Result<Turns, Vec<Diagnostic>> {
+    pub fn compile(file: &DataFile, vocab: &Arc<Vocabulary>) -> Result<Turns, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
-        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, fillers, &mut diags));
+        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, vocab, &mut diags));
         let t = raw.turns;
         let turns = Turns {
             intro_after: set(&t.intro_after_name),
@@ -102,7 +98,9 @@ impl Turns {
             answers: set(&t.answers),
             handbacks: set(&t.handbacks),
             acks: set(&t.acknowledgements),
-            titles: t.titles.iter().map(|s| fold_key(s)).collect(),
+            vocab: vocab.clone(),
+            host_labels: WordSet::from_words(&t.host_labels),
+            question_lead_ins: WordSet::from_words(&t.question_lead_ins),
         };
         if diags.is_empty() { Ok(turns) } else { Err(diags) }
     }
@@ -137,7 +135,7 @@ impl Turns {
             if toks.is_empty() {
                 continue;
             }
-            let host = HOST_LABELS.contains(&fold_key(label).as_str());
+            let host = self.host_labels.contains(&word_key(label));
             let name = if host { "host".to_string() } else { title_case(label) };
             let span = text.toks.span(toks.clone());
             out.push(turn(toks, span, Speaker { name: Some(name), mention: Some(label.clone()), independent: true, ..Speaker::default() }, 0.95));
@@ -162,7 +160,7 @@ impl Turns {
             .all(&self.answers, text)
             .iter()
             .map(|m| m.start)
-            .filter(|&a| !(toks.key(a) == "well" && a > 0 && matches!(toks.key(a - 1), "as" | "very" | "quite" | "so" | "pretty" | "fairly" | "too" | "just")))
+            .filter(|&a| !(toks.key(a) == "well" && a > 0 && self.vocab.grammar.degree_adverbs.contains(toks.key(a - 1))))
             .collect();
         let handbacks: Vec<usize> = self.all(&self.handbacks, text).iter().map(|m| m.start).collect();
         let acks: Vec<usize> = self.all(&self.acks, text).iter().map(|m| m.start).collect();
@@ -254,7 +252,7 @@ impl Turns {
     fn preamble(&self, text: &Text, mentions: &[Mention], acks: &[usize], q: usize, floor: usize) -> usize {
         let toks = &text.toks;
         // "so is there ...?", "and do you think ...?": the host starts with the conjunction.
-        if q > floor + 3 && matches!(toks.key(q - 1), "so" | "and" | "but" | "now" | "okay" | "ok" | "right") {
+        if q > floor + 3 && self.question_lead_ins.contains(toks.key(q - 1)) {
             return q - 1;
         }
         let lo = (floor + 3).max(q.saturating_sub(40));
@@ -263,9 +261,7 @@ impl Turns {
             return a;
         }
         let lo = (floor + 3).max(q.saturating_sub(25));
-        let verb = |t: usize| {
-            (t..(t + 2).min(q)).any(|u| matches!(toks.key(u), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"))
-        };
+        let verb = |t: usize| (t..(t + 2).min(q)).any(|u| self.vocab.aux.contains(toks.key(u)));
         mentions.iter().filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end)).map(|m| m.toks.start).max().unwrap_or(q)
     }
 
@@ -273,9 +269,9 @@ impl Turns {
         let tok = &text.toks.toks[t];
         let key = text.toks.key(t);
         tok.kind == TokKind::Word
-            && !FUNCTION.contains(&key)
+            && !self.vocab.function.contains(key)
             && key.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && (tok.has(CAP) || !actors.is_common_word(key) || self.titles.iter().any(|x| x == key))
+            && (tok.has(CAP) || !actors.is_common_word(key) || self.vocab.names.honorifics.contains(key))
     }
 
     /// Up to three name words (and titles) ending right before `t`. An
@@ -298,7 +294,7 @@ impl Turns {
             words += 1;
         }
         if words == 0 {
-            let plain = |p: usize| text.toks.toks[p].kind == TokKind::Word && !FUNCTION.contains(&text.toks.key(p));
+            let plain = |p: usize| text.toks.toks[p].kind == TokKind::Word && !self.vocab.function.contains(text.toks.key(p));
             while start > 0 && words < 2 && plain(start - 1) {
                 start -= 1;
                 words += 1;
@@ -326,7 +322,7 @@ impl Turns {
     }
 
     fn strip_titles(&self, text: &Text, mut r: Range<usize>) -> Range<usize> {
-        while r.start < r.end && (text.skip[r.start] || self.titles.iter().any(|x| x == text.toks.key(r.start))) {
+        while r.start < r.end && (text.skip[r.start] || self.vocab.names.honorifics.contains(text.toks.key(r.start))) {
             r.start += 1;
         }
         r

@@ -25,6 +25,7 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::text::inflect;
 use crate::text::token::{CAP, TokKind, Tokens};
+use crate::text::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use toml::Spanned;
@@ -44,8 +45,9 @@ pub struct PatternError {
 /// Classes of tokens a pattern can name with `@`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Class {
-    /// `he`, `she`, `it`, `they`, `we`, `i`, `you`.
-    Pronoun,
+    /// A subject pronoun (`he`, `she`, `it`, `they`, `we`, `i`, `you`: the
+    /// class `subject_pronouns` of the vocabulary).
+    Pronoun(Vec<String>),
     /// A number.
     Number,
     /// A capitalised word.
@@ -110,7 +112,6 @@ pub struct Env<'a> {
     pub class: &'a dyn Fn(&str, usize) -> bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 const SENTENCE_END: &[&str] = &[".", "!", "?", ";"];
 
 fn is_word_char(c: char) -> bool {
@@ -120,7 +121,7 @@ fn is_word_char(c: char) -> bool {
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
-    fillers: &'a [String],
+    vocab: &'a Vocabulary,
 }
 
 impl<'a> Parser<'a> {
@@ -259,7 +260,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(class) = word.strip_prefix('@') {
             let c = match class {
-                "pronoun" => Class::Pronoun,
+                "pronoun" => Class::Pronoun(self.vocab.grammar.subject_pronouns.sorted().into_iter().map(str::to_string).collect()),
                 "number" => Class::Number,
                 "cap" => Class::Cap,
                 "actor" => Class::Context("actor".into()),
@@ -292,13 +293,13 @@ impl<'a> Parser<'a> {
             return self.err(at, "quote marks are not words and never match; leave them out");
         }
         // Tokenize the word the way documents are tokenized.
-        let toks = Tokens::new(body, 0..body.len(), &[]);
+        let toks = Tokens::phrase(body, self.vocab);
         if toks.is_empty() {
             return self.err(at, format!("`{word}` contains no word characters and can never match"));
         }
         let keys: Vec<String> = (0..toks.len()).map(|i| toks.key(i).to_string()).collect();
         for k in &keys {
-            if self.fillers.iter().any(|f| f == k) {
+            if self.vocab.is_filler(k) {
                 return self.err(at, format!("`{k}` is a filler word, skipped in text, so it can never match"));
             }
         }
@@ -311,9 +312,9 @@ impl<'a> Parser<'a> {
             } else if mode == '=' || toks.toks[i].kind != TokKind::Word {
                 Atom::Word(vec![k.clone()])
             } else if mode == '~' {
-                Atom::Fuzzy(inflect::forms(k))
+                Atom::Fuzzy(inflect::forms(k, &self.vocab.spelling))
             } else {
-                Atom::Word(inflect::forms(k))
+                Atom::Word(inflect::forms(k, &self.vocab.spelling))
             };
             seq.push(Elem::Atoms(vec![atom]));
         }
@@ -328,7 +329,7 @@ impl<'a> Parser<'a> {
                     split.push(Elem::Atoms(vec![if last && prefix {
                         Atom::Prefix(k)
                     } else if last {
-                        Atom::Word(inflect::forms(&k))
+                        Atom::Word(inflect::forms(&k, &self.vocab.spelling))
                     } else {
                         Atom::Word(vec![k])
                     }]));
@@ -389,9 +390,10 @@ fn anchor_literals(e: &Elem) -> Option<Vec<(String, bool)>> {
 }
 
 impl Pattern {
-    /// Parses a pattern. `fillers` are the filler words skipped in text.
-    pub fn parse(src: &str, fillers: &[String]) -> Result<Pattern, PatternError> {
-        let mut p = Parser { src, pos: 0, fillers };
+    /// Parses a pattern; `vocab` gives the fillers (which patterns may not
+    /// name), word forms and abbreviations.
+    pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Pattern, PatternError> {
+        let mut p = Parser { src, pos: 0, vocab };
         let elems = p.seq(false)?;
         p.skip_ws();
         if p.pos < src.len() {
@@ -479,7 +481,7 @@ fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
                     f == key || (key.len() + 3 > f.len() && strsim::damerau_levenshtein(f, key) <= allowed)
                 })
         }
-        Atom::Class(Class::Pronoun) => PRONOUNS.contains(&key),
+        Atom::Class(Class::Pronoun(words)) => words.iter().any(|w| w == key),
         Atom::Class(Class::Number) => env.toks.toks[t].kind == TokKind::Number,
         Atom::Class(Class::Cap) => env.toks.toks[t].is_word() && env.toks.toks[t].has(CAP),
         Atom::Class(Class::Context(name)) => (env.class)(name, t),
@@ -679,10 +681,10 @@ impl PatternSet {
 }
 
 /// Compiles a list of patterns written in a data file, reporting each bad one.
-pub fn compile_patterns(root: &Root, list: &[Spanned<String>], fillers: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
+pub fn compile_patterns(root: &Root, list: &[Spanned<String>], vocab: &Vocabulary, diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
     let mut out = Vec::new();
     for p in list {
-        match Pattern::parse(p.get_ref(), fillers) {
+        match Pattern::parse(p.get_ref(), vocab) {
             Ok(pat) => out.push(pat),
             Err(e) => diags.push(root.diag(p.span().start + 1 + e.offset, format!("bad pattern {:?}: {}", p.get_ref(), e.message))),
         }
@@ -698,14 +700,14 @@ mod tests {
         Env { toks, skip, class: &|_, _| false }
     }
 
-    fn fillers() -> Vec<String> {
-        vec!["uh".into(), "um".into()]
+    fn fillers() -> &'static Vocabulary {
+        Vocabulary::builtin()
     }
 
     /// The text each match of `pat` covers in `text`.
     fn find(pat: &str, text: &str) -> Vec<String> {
-        let p = Pattern::parse(pat, &fillers()).unwrap();
-        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let p = Pattern::parse(pat, fillers()).unwrap();
+        let toks = Tokens::phrase(text, fillers());
         let skip: Vec<bool> = (0..toks.len()).map(|i| matches!(toks.key(i), "uh" | "um")).collect();
         let env = env_for(&toks, &skip);
         let set = PatternSet::new(vec![p.clone()]);
@@ -766,22 +768,22 @@ mod tests {
 
     #[test]
     fn errors_point_at_the_problem() {
-        let e = Pattern::parse("severe (response", &fillers()).unwrap_err();
+        let e = Pattern::parse("severe (response", fillers()).unwrap_err();
         assert_eq!(e.offset, 7);
-        assert!(Pattern::parse("... response", &fillers()).unwrap_err().message.contains("gap"));
-        assert!(Pattern::parse("a ...99 b", &fillers()).unwrap_err().message.contains("gap"));
-        assert!(Pattern::parse("[maybe]", &fillers()).unwrap_err().message.contains("optional"));
-        assert!(Pattern::parse("uh huh", &fillers()).unwrap_err().message.contains("filler"));
-        assert!(Pattern::parse("@nothing here", &fillers()).unwrap_err().message.contains("unknown class"));
-        assert!(Pattern::parse("re*ply", &fillers()).unwrap_err().message.contains("`*`"));
-        assert!(Pattern::parse("", &fillers()).unwrap_err().message.contains("empty"));
+        assert!(Pattern::parse("... response", fillers()).unwrap_err().message.contains("gap"));
+        assert!(Pattern::parse("a ...99 b", fillers()).unwrap_err().message.contains("gap"));
+        assert!(Pattern::parse("[maybe]", fillers()).unwrap_err().message.contains("optional"));
+        assert!(Pattern::parse("uh huh", fillers()).unwrap_err().message.contains("filler"));
+        assert!(Pattern::parse("@nothing here", fillers()).unwrap_err().message.contains("unknown class"));
+        assert!(Pattern::parse("re*ply", fillers()).unwrap_err().message.contains("`*`"));
+        assert!(Pattern::parse("", fillers()).unwrap_err().message.contains("empty"));
     }
 
     #[test]
     fn literal_tokens_are_reported() {
         let text = "they cannot afford not to retaliate";
-        let p = Pattern::parse("afford ... retaliate", &fillers()).unwrap();
-        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let p = Pattern::parse("afford ... retaliate", fillers()).unwrap();
+        let toks = Tokens::phrase(text, fillers());
         let skip = vec![false; toks.len()];
         let m = p.find_all(&env_for(&toks, &skip), 0..toks.len()).remove(0);
         let lits: Vec<&str> = m.literals.iter().map(|&i| toks.key(i)).collect();

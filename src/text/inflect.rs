@@ -5,66 +5,10 @@
 //! Generation errs on the side of too many forms (a non-word form costs
 //! nothing, a missing form loses a match). British and American spellings
 //! (`defence`/`defense`, `neutralise`/`neutralize`) are folded the same way.
+//! Irregular verbs and the words never inflected are data
+//! (`rules/lexicon/spelling.toml`); the regular rules are code.
 
-/// Irregular verbs: base form first, then the other forms.
-const IRREGULAR: &[&[&str]] = &[
-    &["say", "says", "said", "saying"],
-    &["tell", "tells", "told", "telling"],
-    &["be", "is", "am", "are", "was", "were", "been", "being"],
-    &["have", "has", "had", "having"],
-    &["do", "does", "did", "done", "doing"],
-    &["make", "makes", "made", "making"],
-    &["take", "takes", "took", "taken", "taking"],
-    &["give", "gives", "gave", "given", "giving"],
-    &["go", "goes", "went", "gone", "going"],
-    &["come", "comes", "came", "coming"],
-    &["get", "gets", "got", "gotten", "getting"],
-    &["hold", "holds", "held", "holding"],
-    &["keep", "keeps", "kept", "keeping"],
-    &["send", "sends", "sent", "sending"],
-    &["seek", "seeks", "sought", "seeking"],
-    &["strike", "strikes", "struck", "stricken", "striking"],
-    &["hit", "hits", "hitting"],
-    &["fight", "fights", "fought", "fighting"],
-    &["speak", "speaks", "spoke", "spoken", "speaking"],
-    &["write", "writes", "wrote", "written", "writing"],
-    &["think", "thinks", "thought", "thinking"],
-    &["mean", "means", "meant", "meaning"],
-    &["stand", "stands", "stood", "standing"],
-    &["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"],
-    &["draw", "draws", "drew", "drawn", "drawing"],
-    &["lead", "leads", "led", "leading"],
-    &["meet", "meets", "met", "meeting"],
-    &["put", "puts", "putting"],
-    &["set", "sets", "setting"],
-    &["let", "lets", "letting"],
-    &["bear", "bears", "bore", "borne", "born", "bearing"],
-    &["pay", "pays", "paid", "paying"],
-    &["lay", "lays", "laid", "laying"],
-    &["swear", "swears", "swore", "sworn", "swearing"],
-    &["forbid", "forbids", "forbade", "forbidden", "forbidding"],
-    &["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
-    &["forgo", "forgoes", "forwent", "forgone", "forgoing"],
-    &["shoot", "shoots", "shot", "shooting"],
-    &["bring", "brings", "brought", "bringing"],
-    &["know", "knows", "knew", "known", "knowing"],
-    &["see", "sees", "saw", "seen", "seeing"],
-    &["show", "shows", "showed", "shown", "showing"],
-    &["rise", "rises", "rose", "risen", "rising"],
-    &["begin", "begins", "began", "begun", "beginning"],
-    &["win", "wins", "won", "winning"],
-    &["lose", "loses", "lost", "losing"],
-    &["leave", "leaves", "left", "leaving"],
-    &["feel", "feels", "felt", "feeling"],
-    &["hear", "hears", "heard", "hearing"],
-    &["read", "reads", "reading"],
-    &["build", "builds", "built", "building"],
-    &["spend", "spends", "spent", "spending"],
-    &["break", "breaks", "broke", "broken", "breaking"],
-    &["choose", "chooses", "chose", "chosen", "choosing"],
-    &["drive", "drives", "drove", "driven", "driving"],
-    &["fall", "falls", "fell", "fallen", "falling"],
-];
+use crate::text::vocab::Spelling;
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -73,29 +17,24 @@ fn is_vowel(c: u8) -> bool {
 /// Every form of `word` (lowercase): the word itself, plural or third
 /// person, past, gerund, and spelling variants. Multi-word input is returned
 /// as is.
-pub fn forms(word: &str) -> Vec<String> {
+pub fn forms(word: &str, spelling: &Spelling) -> Vec<String> {
     let w = word.to_lowercase();
-    let mut out: Vec<String> = std::iter::once(w.clone()).chain(spelling_variants(&w)).flat_map(|v| inflections(&v)).collect();
+    let mut out: Vec<String> = std::iter::once(w.clone()).chain(spelling_variants(&w)).flat_map(|v| inflections(&v, spelling)).collect();
     out.sort();
     out.dedup();
     out
 }
 
 /// The inflections of one spelling.
-fn inflections(w: &str) -> Vec<String> {
+fn inflections(w: &str, spelling: &Spelling) -> Vec<String> {
     let w = w.to_string();
     let mut out = vec![w.clone()];
     if w.contains(' ') || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return out;
     }
-    for set in IRREGULAR {
-        if set.contains(&w.as_str()) {
-            out.extend(set.iter().map(|s| s.to_string()));
-        }
-    }
-    // Modal-like and function words are not inflected.
-    const FIXED: &[&str] = &["not", "no", "never", "the", "a", "an", "of", "to", "and", "or", "for", "on", "in", "at", "by", "with", "from", "any", "all"];
-    if FIXED.contains(&w.as_str()) {
+    out.extend(spelling.irregular_forms(&w).map(str::to_string));
+    // Function words are not inflected.
+    if spelling.uninflected.contains(&w) {
         return out;
     }
     let b = w.as_bytes();
@@ -158,9 +97,10 @@ pub fn spelling_variants(f: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::vocab::Vocabulary;
 
     fn has(word: &str, form: &str) -> bool {
-        forms(word).iter().any(|f| f == form)
+        forms(word, &Vocabulary::builtin().spelling).iter().any(|f| f == form)
     }
 
     #[test]
@@ -192,6 +132,6 @@ mod tests {
 
     #[test]
     fn function_words_are_fixed() {
-        assert_eq!(forms("not"), ["not"]);
+        assert_eq!(forms("not", &Vocabulary::builtin().spelling), ["not"]);
     }
 }

@@ -7,3 +7,4 @@ pub mod inflect;
 pub mod normalize;
 pub mod segment;
 pub mod token;
+pub mod vocab;

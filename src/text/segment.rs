@@ -143,6 +143,7 @@ fn short_line_before(toks: &Tokens, text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::vocab::Vocabulary;
 
     /// Tokens whose key is one of `markers` (single-word window openers).
     fn openers(toks: &Tokens, markers: &[&str]) -> Vec<usize> {
@@ -150,7 +151,7 @@ mod tests {
     }
 
     fn sentences(text: &str, punctuated: bool, markers: &[&str]) -> Vec<String> {
-        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let toks = Tokens::phrase(text, Vocabulary::builtin());
         let seg = Segmenter::new(12).segment(&toks, text, punctuated, &openers(&toks, markers));
         seg.sentences.iter().map(|r| text[toks.span(r.clone())].to_string()).collect()
     }
@@ -179,14 +180,14 @@ mod tests {
     #[test]
     fn length_cuts_are_marked_and_leave_no_slivers() {
         let text = "one two three four five six seven eight nine ten eleven twelve thirteen so fourteen fifteen";
-        let toks = Tokens::new(text, 0..text.len(), &[]);
+        let toks = Tokens::phrase(text, Vocabulary::builtin());
         let seg = Segmenter::new(12).segment(&toks, text, false, &openers(&toks, &["so"]));
         // The twelve-word cap falls two words before "so": the window runs on to the marker.
         let w: Vec<&str> = seg.sentences.iter().map(|r| &text[toks.span(r.clone())]).collect();
         assert_eq!(w, ["one two three four five six seven eight nine ten eleven twelve thirteen", "so fourteen fifteen"]);
         assert_eq!(seg.capped, [false, false]);
         let long = "word ".repeat(30);
-        let toks = Tokens::new(&long, 0..long.len(), &[]);
+        let toks = Tokens::phrase(&long, Vocabulary::builtin());
         let seg = Segmenter::new(12).segment(&toks, &long, false, &[]);
         assert_eq!(seg.capped, [true, true, false]);
     }

@@ -13,6 +13,7 @@
 //! document for every rule's anchor words in one pass.
 
 use crate::text::normalize::{NormText, fold_key};
+use crate::text::vocab::{Vocabulary, WordSet};
 use std::ops::Range;
 
 /// What a token is.
@@ -85,27 +86,26 @@ pub struct Tokens {
     keys: String,
 }
 
-/// Abbreviations that keep their period (the period does not end a sentence).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "vs", "jan", "feb", "apr", "aug", "sep", "sept",
-    "oct", "nov", "dec", "inc", "ltd", "corp", "dept", "approx", "mt", "maj", "adm", "cmdr", "brig", "pres", "amb", "hon", "rev", "gens", "reps", "sens",
-    "messrs", "fig", "cf", "al",
-];
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
 impl Tokens {
-    /// Tokenizes `original[region]`, skipping the `excluded` original byte ranges.
-    pub fn new(original: &str, region: Range<usize>, excluded: &[Range<usize>]) -> Tokens {
+    /// Tokenizes `original[region]`, skipping the `excluded` original byte
+    /// ranges; `abbreviations` keep their period.
+    pub fn new(original: &str, region: Range<usize>, excluded: &[Range<usize>], abbreviations: &WordSet) -> Tokens {
         let norm = NormText::new(original, region);
         let mut t = Tokens { toks: Vec::new(), keys: String::from(" "), norm };
-        t.scan(excluded);
+        t.scan(excluded, abbreviations);
         t
     }
 
-    fn scan(&mut self, excluded: &[Range<usize>]) {
+    /// Tokens of a short phrase (a pattern word, a name in a data file).
+    pub fn phrase(s: &str, vocab: &Vocabulary) -> Tokens {
+        Tokens::new(s, 0..s.len(), &[], &vocab.spelling.abbreviations)
+    }
+
+    fn scan(&mut self, excluded: &[Range<usize>], abbreviations: &WordSet) {
         let text = std::mem::take(&mut self.norm.text);
         let b = text.as_bytes();
         let mut i = 0;
@@ -137,7 +137,7 @@ impl Tokens {
             let start = i;
             let mut pieces: Vec<(Range<usize>, TokKind)> = Vec::with_capacity(2);
             if is_word_char(c) {
-                let end = scan_word(&text, i);
+                let end = scan_word(&text, i, abbreviations);
                 split_word(&text, start, end, &mut pieces);
                 i = end;
             } else if text[i..].starts_with("...") {
@@ -270,7 +270,7 @@ impl Tokens {
 
 /// End of the word starting at `i`: letters and digits, joined by internal
 /// hyphens, apostrophes, and (in numbers and abbreviations) periods and commas.
-fn scan_word(text: &str, mut i: usize) -> usize {
+fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
     let start = i;
     let b = text.as_bytes();
     loop {
@@ -300,7 +300,7 @@ fn scan_word(text: &str, mut i: usize) -> usize {
                     if !text[i..].chars().next().is_some_and(char::is_alphabetic) || text[i..].chars().nth(1).is_some_and(is_word_char) {
                         break;
                     }
-                } else if ABBREVIATIONS.contains(&fold_key(word).as_str()) {
+                } else if abbreviations.contains(&fold_key(word)) {
                     i += 1;
                     break;
                 } else {
@@ -374,7 +374,7 @@ mod tests {
     use super::*;
 
     fn keys(s: &str) -> Vec<String> {
-        let t = Tokens::new(s, 0..s.len(), &[]);
+        let t = Tokens::phrase(s, Vocabulary::builtin());
         (0..t.len()).map(|i| t.key(i).to_string()).collect()
     }
 
@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn quotes_are_not_tokens_but_flag_neighbours() {
         let s = "a “severe response,” he said";
-        let t = Tokens::new(s, 0..s.len(), &[]);
+        let t = Tokens::phrase(s, Vocabulary::builtin());
         let ks: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
         assert_eq!(ks, ["a", "severe", "response", ",", "he", "said"]);
         assert!(t.toks[1].has(QUOTE_BEFORE));
@@ -416,7 +416,7 @@ mod tests {
     #[test]
     fn offsets_point_into_original() {
         let s = "Tehran’s “action” — limited";
-        let t = Tokens::new(s, 0..s.len(), &[]);
+        let t = Tokens::phrase(s, Vocabulary::builtin());
         for i in 0..t.len() {
             let sp = t.toks[i].span();
             assert!(s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
@@ -433,7 +433,7 @@ mod tests {
         let a = s.find("DROP").unwrap();
         let b = s.find(" keep that").unwrap();
         let excluded: Vec<Range<usize>> = std::iter::once(a..b).collect();
-        let t = Tokens::new(s, 0..s.len(), &excluded);
+        let t = Tokens::new(s, 0..s.len(), &excluded, &Vocabulary::builtin().spelling.abbreviations);
         let ks: Vec<&str> = (0..t.len()).map(|i| t.key(i)).collect();
         assert_eq!(ks, ["keep", "this", ".", "keep", "that"]);
         assert!(t.toks[3].has(PARA));
@@ -442,7 +442,7 @@ mod tests {
     #[test]
     fn paragraph_and_line_flags() {
         let s = "one two\nthree\n\nfour";
-        let t = Tokens::new(s, 0..s.len(), &[]);
+        let t = Tokens::phrase(s, Vocabulary::builtin());
         assert!(t.toks[0].has(PARA));
         assert!(t.toks[2].has(LINE) && !t.toks[2].has(PARA));
         assert!(t.toks[3].has(PARA));

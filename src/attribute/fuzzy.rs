@@ -1,0 +1,60 @@
+//! Names misspelt by speech-to-text ("kamani" is Khamenei): a word close
+//! in spelling, or with the same consonants, to a one-word name of an actor
+//! the document names correctly elsewhere, and never an English word.
+
+use crate::attribute::table::{ActorTable, Entry};
+use crate::text::token::{CAP, TokKind, Tokens};
+use std::collections::HashSet;
+
+impl ActorTable {
+    /// A single-word name matched fuzzily (speech-to-text spelling): close in
+    /// spelling, not an English word, and of an actor the document names.
+    pub(crate) fn fuzzy_at(&self, toks: &Tokens, i: usize, named: &HashSet<usize>) -> Option<Entry> {
+        let t = &toks.toks[i];
+        let key = toks.key(i);
+        if t.kind != TokKind::Word || key.chars().count() < 4 || self.words.contains(key) || self.vocab.function.contains(key) {
+            return None;
+        }
+        // Followed by another name-like word, it is part of someone's name ("Ismael hania").
+        if let Some(next) = (i + 1..toks.len()).find(|&j| toks.toks[j].kind != TokKind::Punct) {
+            let nk = toks.key(next);
+            let nt = &toks.toks[next];
+            let name_like = nt.is_word() && !self.vocab.function.contains(nk) && (nt.has(CAP) || !self.words.contains(nk)) && !self.phrases.contains_key(nk);
+            if name_like {
+                return None;
+            }
+        }
+        let first = key.chars().next()?;
+        let mut best: Option<(usize, f64, Entry)> = None;
+        for (alias, entry) in self.fuzzy.get(&first)? {
+            let len = alias.chars().count();
+            let lev = strsim::levenshtein(alias, key);
+            let jw = strsim::jaro_winkler(alias, key);
+            // Close in spelling, or the same consonants ("kamani" / "khamenei": k-m-n),
+            // which is how speech-to-text tends to mangle names.
+            let sound = skeleton(alias);
+            let same_sound = len >= 6 && key.chars().count() >= 5 && sound.chars().count() >= 3 && sound == skeleton(key) && jw >= 0.8;
+            let ok = (lev <= 1 && len >= 5) || (lev <= 2 && len >= 6 && jw >= 0.83) || same_sound;
+            let known = self.entry_actor(*entry).is_some_and(|a| named.contains(&a));
+            if ok && known && best.as_ref().is_none_or(|(l, j, _)| lev < *l || (lev == *l && jw > *j)) {
+                best = Some((lev, jw, *entry));
+            }
+        }
+        best.map(|(_, _, e)| e)
+    }
+}
+
+/// The consonant skeleton of a word: vowels, h, w and y dropped, doubled
+/// letters collapsed ("khamenei" and "kamani" are both "kmn").
+fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' | '\'' | '-') {
+            continue;
+        }
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,670 @@
+//! Finding every mention of a possible speaker in a document, in phases:
+//!
+//! 1. atoms: phrases of the actor table (longest first, left to right), and
+//!    in transcripts misspelt names of actors the document names elsewhere;
+//! 2. heads: people and offices, extended leftwards over titles,
+//!    modifiers, an actor word and a possessive ("Iran's new foreign
+//!    minister") and rightwards over "of ACTOR", "to X" and a name ("the
+//!    president jon smyht");
+//! 3. actors and bodies no head took;
+//! 4. unknown proper names, titled names and pronouns;
+//! 5. coordinated actors ("France, Germany and the UK") become one group;
+//! 6. each mention learns whether a possessive follows it and whether it is
+//!    the object of a preposition.
+
+use crate::attribute::mention::{Mention, MentionKind};
+use crate::attribute::table::{ActorTable, Entry};
+use crate::model::{DocKind, Text};
+use crate::text::token::{ALLCAPS, CAP, PARA, TokKind, Tokens};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A table phrase found in a document: its tokens, what it stands for, and
+/// whether it was matched fuzzily.
+pub(crate) type Atom = (Range<usize>, Entry, bool);
+
+/// Longest run of office modifiers before a head ("the former deputy foreign ...").
+const MAX_MODIFIERS: usize = 3;
+/// Most words in an unknown name.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The atoms of a document and what has been taken of them.
+struct Scan<'a, 't, 'd> {
+    table: &'a ActorTable,
+    text: &'t Text<'d>,
+    atoms: Vec<Atom>,
+    /// Atom index by first token.
+    starts: Vec<Option<usize>>,
+    /// Atom index by one-past-last token.
+    ends: Vec<Option<usize>>,
+    /// Tokens inside an atom other than a title.
+    in_atoms: Vec<bool>,
+    /// Atoms already part of a mention.
+    used: Vec<bool>,
+}
+
+impl<'a, 't, 'd> Scan<'a, 't, 'd> {
+    fn new(table: &'a ActorTable, text: &'t Text<'d>, atoms: Vec<Atom>) -> Self {
+        let n = text.toks.len();
+        let mut starts: Vec<Option<usize>> = vec![None; n + 1];
+        let mut ends: Vec<Option<usize>> = vec![None; n + 1];
+        let mut in_atoms = vec![false; n];
+        for (k, a) in atoms.iter().enumerate() {
+            starts[a.0.start].get_or_insert(k);
+            ends[a.0.end] = Some(k);
+            if a.1 != Entry::Title {
+                for f in in_atoms.iter_mut().take(a.0.end).skip(a.0.start) {
+                    *f = true;
+                }
+            }
+        }
+        let used = vec![false; atoms.len()];
+        Scan { table, text, atoms, starts, ends, in_atoms, used }
+    }
+
+    fn toks(&self) -> &'t Tokens {
+        &self.text.toks
+    }
+
+    fn atom_at_end(&self, end: usize) -> Option<usize> {
+        self.ends.get(end).copied().flatten()
+    }
+
+    fn atom_at_start(&self, start: usize) -> Option<usize> {
+        self.starts.get(start).copied().flatten()
+    }
+
+    /// Previous non-filler token.
+    fn prev(&self, t: usize) -> Option<usize> {
+        (0..t).rev().find(|&p| !self.text.skip[p])
+    }
+
+    /// Marks the atoms lying wholly inside `from..to` (after `after`) as used.
+    fn use_atoms_between(&mut self, after: usize, from_strict: bool, to: usize) {
+        for (a, atom) in self.atoms.iter().enumerate().skip_while(|(_, x)| if from_strict { x.0.start <= after } else { x.0.start < after }) {
+            if atom.0.start >= to {
+                break;
+            }
+            if atom.0.end <= to {
+                self.used[a] = true;
+            }
+        }
+    }
+
+    /// Phase 2: people and offices; the rightmost head of a phrase takes the whole phrase.
+    fn heads(&mut self) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for k in (0..self.atoms.len()).rev() {
+            if self.used[k] {
+                continue;
+            }
+            if let Some(m) = self.head(k) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The mention headed by atom `k`, if it is a person or an office.
+    fn head(&mut self, k: usize) -> Option<Mention> {
+        let (range, entry, fz) = self.atoms[k].clone();
+        let table = self.table;
+        let (title, independent, group) = match entry {
+            Entry::Person(..) => (None, false, false),
+            Entry::PersonOffice(o) => (Some(table.person_offices[o].clone()), false, false),
+            Entry::GroupOffice(_) => (None, false, true),
+            Entry::Independent(_) => (None, true, false),
+            _ => return None,
+        };
+        let mut m = Mention {
+            toks: range.clone(),
+            kind: if matches!(entry, Entry::Person(..)) { MentionKind::Person } else { MentionKind::Office },
+            actors: Vec::new(),
+            person: None,
+            body: None,
+            title,
+            independent,
+            name: None,
+            possessive: false,
+            in_pp: false,
+            plural: group && self.toks().key(range.end - 1).ends_with('s'),
+            fuzzy: fz,
+        };
+        if let Entry::Person(p, _) = entry {
+            m.person = Some(p);
+            m.actors = vec![table.persons[p].actor];
+        }
+        self.used[k] = true;
+        m.toks.start = self.extend_left(&mut m, &range);
+        m.toks.end = if m.person.is_none() { self.extend_right(&mut m, &range) } else { m.toks.end };
+        Some(m)
+    }
+
+    /// Where a head's mention starts: over titles, other offices, at most one
+    /// actor word ("Iranian", "Iran's"), modifiers and a determiner.
+    fn extend_left(&mut self, m: &mut Mention, range: &Range<usize>) -> usize {
+        let table = self.table;
+        let vocab = &*table.vocab;
+        let mut pos = range.start;
+        let mut modifiers = 0;
+        let mut took_actor = false;
+        while let Some(p) = self.prev(pos) {
+            if let Some(a) = self.atom_at_end(p + 1) {
+                if self.used[a] {
+                    break;
+                }
+                if let Some(start) = self.take_left_atom(m, a, &mut took_actor) {
+                    pos = start;
+                    continue;
+                }
+            }
+            let toks = self.toks();
+            let key = toks.key(p);
+            if key == "'s" {
+                match self.possessive_owner(m, p, took_actor) {
+                    Some(start) => {
+                        pos = start;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if modifiers < MAX_MODIFIERS && vocab.names.office_modifiers.contains(key) && toks.toks[p].is_word() {
+                modifiers += 1;
+                pos = p;
+                continue;
+            }
+            // A capitalised office is a name: "the Congressional Budget Office".
+            let head_cap = toks.toks[range.start].has(CAP) && !toks.toks[range.start].has(PARA);
+            if head_cap
+                && modifiers < MAX_MODIFIERS
+                && toks.toks[p].is_word()
+                && toks.toks[p].has(CAP)
+                && !vocab.function.contains(key)
+                && !toks.toks[pos].has(PARA)
+            {
+                modifiers += 1;
+                pos = p;
+                continue;
+            }
+            if vocab.grammar.determiners.contains(key) {
+                pos = p;
+            }
+            break;
+        }
+        pos
+    }
+
+    /// Takes atom `a` (ending right before the mention) into a head's
+    /// mention when it may stand there; returns its start.
+    fn take_left_atom(&mut self, m: &mut Mention, a: usize, took_actor: &mut bool) -> Option<usize> {
+        let table = self.table;
+        let (start, entry) = (self.atoms[a].0.start, self.atoms[a].1);
+        match entry {
+            Entry::Adjective(id) | Entry::Actor(id) if !*took_actor && (m.actors.is_empty() || m.actors == [id]) => {
+                m.actors = vec![id];
+                *took_actor = true;
+            }
+            Entry::Body(b) if !*took_actor && (m.actors.is_empty() || m.actors == [table.bodies[b].actor]) => {
+                m.actors = vec![table.bodies[b].actor];
+                *took_actor = true;
+            }
+            Entry::Title | Entry::PersonOffice(_) if m.person.is_some() || m.kind == MentionKind::Office => {
+                if m.title.is_none()
+                    && let Entry::PersonOffice(o) = entry
+                {
+                    m.title = Some(table.person_offices[o].clone());
+                }
+            }
+            Entry::Independent(_) => m.independent = true,
+            Entry::GroupOffice(_) if m.kind == MentionKind::Office && m.title.is_some() => {}
+            _ => return None,
+        }
+        self.used[a] = true;
+        Some(start)
+    }
+
+    /// "X's OFFICE": the owner before the possessive at `p` gives the
+    /// mention its actor; returns where the mention then starts.
+    fn possessive_owner(&mut self, m: &mut Mention, p: usize, took_actor: bool) -> Option<usize> {
+        let table = self.table;
+        let pp = self.prev(p)?;
+        let a = self.atom_at_end(pp + 1)?;
+        let owner = match self.atoms[a].1 {
+            Entry::Actor(id) | Entry::Adjective(id) => Some(id),
+            Entry::Body(b) => Some(table.bodies[b].actor),
+            Entry::Person(pid, _) => Some(table.persons[pid].actor),
+            _ => None,
+        };
+        let owner = owner.filter(|_| !took_actor)?;
+        if !(m.actors.is_empty() || m.actors == [owner]) {
+            return None;
+        }
+        m.actors = vec![owner];
+        self.used[a] = true;
+        Some(self.atoms[a].0.start)
+    }
+
+    /// Where an office's mention ends: over "of/for ACTOR(S)", "to X" for
+    /// posted offices, a known person's name, or an unknown name.
+    fn extend_right(&mut self, m: &mut Mention, range: &Range<usize>) -> usize {
+        let mut end = m.toks.end;
+        if let Some(next) = self.table.next_word(self.text, end) {
+            end = self.of_actors(m, range, next).unwrap_or(end);
+        }
+        // A name after an office ("Emir Sheikh Tamim", "the president jon smyht").
+        let mut q = self.table.next_word(self.text, end);
+        while let Some(a) = q.and_then(|t| self.atom_at_start(t)).filter(|&a| matches!(self.atoms[a].1, Entry::Title | Entry::PersonOffice(_))) {
+            q = self.table.next_word(self.text, self.atoms[a].0.end);
+        }
+        if let Some(a) = q.and_then(|t| self.atom_at_start(t))
+            && let Entry::Person(p, _) = self.atoms[a].1
+            && m.title.is_some()
+        {
+            let (from, to) = (m.toks.end, self.atoms[a].0.start);
+            self.use_atoms_between(from, false, to);
+            self.name_person(m, p);
+            end = self.atoms[a].0.end;
+            self.used[a] = true;
+        }
+        if m.person.is_none() && m.title.is_some() {
+            let name = self.table.unknown_name(self.text, end, &self.atoms);
+            if !name.is_empty() {
+                end = name.end;
+                m.name = Some(name);
+            }
+            // "prime minister najib mikaty": a first name, then a known surname.
+            if let Some(a) = self.table.next_word(self.text, end).and_then(|t| self.atom_at_start(t))
+                && let Entry::Person(p, _) = self.atoms[a].1
+            {
+                self.name_person(m, p);
+                end = self.atoms[a].0.end;
+                self.used[a] = true;
+            }
+        }
+        end
+    }
+
+    /// "of/for ACTOR(S)" or "to X" after an office at `next`; returns the new end.
+    fn of_actors(&mut self, m: &mut Mention, range: &Range<usize>, next: usize) -> Option<usize> {
+        let vocab = &*self.table.vocab;
+        let toks = self.toks();
+        let key = toks.key(next);
+        let posted =
+            m.title.as_deref().is_some_and(|t| vocab.names.posted_offices.contains(t)) || vocab.names.posted_offices.contains(toks.key_text(range.clone()));
+        if !(key == "of" || key == "for" || (key == "to" && posted)) {
+            return None;
+        }
+        let (actors, stop) = self.table.coordinated_actors(self.text, &self.atoms, next + 1);
+        if actors.is_empty() {
+            return None;
+        }
+        if key != "to" && m.actors.is_empty() {
+            m.actors = actors;
+        }
+        self.use_atoms_between(next, true, stop);
+        Some(stop)
+    }
+
+    /// The mention names a known person.
+    fn name_person(&self, m: &mut Mention, p: usize) {
+        m.person = Some(p);
+        m.kind = MentionKind::Person;
+        if m.actors.is_empty() {
+            m.actors = vec![self.table.persons[p].actor];
+        }
+    }
+
+    /// Phase 3: actors and bodies no head took.
+    fn actor_mentions(&self) -> Vec<Mention> {
+        let table = self.table;
+        let mut out = Vec::new();
+        for (k, (range, entry, fz)) in self.atoms.iter().enumerate() {
+            if self.used[k] {
+                continue;
+            }
+            let (actor, body) = match *entry {
+                Entry::Actor(id) => (id, None),
+                Entry::Body(b) => (table.bodies[b].actor, Some(b)),
+                _ => continue,
+            };
+            let start = match self.prev(range.start) {
+                Some(p) if self.toks().key(p) == "the" => p,
+                _ => range.start,
+            };
+            out.push(Mention {
+                toks: start..range.end,
+                kind: MentionKind::Actor,
+                actors: vec![actor],
+                person: None,
+                body,
+                title: None,
+                independent: false,
+                name: None,
+                possessive: false,
+                in_pp: false,
+                plural: false,
+                fuzzy: *fz,
+            });
+        }
+        out
+    }
+
+    /// Phase 4: unknown proper names, titled names and pronouns, where no
+    /// mention is yet.
+    fn names_and_pronouns(&self, mentions: &mut Vec<Mention>) {
+        let table = self.table;
+        let grammar = &table.vocab.grammar;
+        let toks = self.toks();
+        let n = toks.len();
+        let mut covered = vec![false; n];
+        for m in mentions.iter() {
+            for f in covered.iter_mut().take(m.toks.end.min(n)).skip(m.toks.start) {
+                *f = true;
+            }
+        }
+        let mut t = 0;
+        while t < n {
+            if covered[t] || self.text.skip[t] {
+                t += 1;
+                continue;
+            }
+            let key = toks.key(t);
+            if grammar.subject_pronouns.contains(key) && !grammar.addressee_pronouns.contains(key) {
+                mentions.push(Mention { plural: grammar.plural_pronouns.contains(key), ..Mention::new(t..t + 1, MentionKind::Pronoun) });
+                t += 1;
+                continue;
+            }
+            let titled = self.atom_at_start(t).filter(|&a| self.atoms[a].1 == Entry::Title);
+            if titled.is_none() && self.in_atoms[t] {
+                t += 1;
+                continue;
+            }
+            let name = match titled {
+                Some(a) => {
+                    let r = table.unknown_name(self.text, self.atoms[a].0.end, &self.atoms);
+                    (!r.is_empty()).then_some(t..r.end)
+                }
+                None => table.proper_name(self.text, t).filter(|r| !r.is_empty() && !table.non_speaker_names.contains(toks.key(r.start))),
+            };
+            if let Some(r) = name
+                && !covered[r.end - 1]
+            {
+                for f in covered.iter_mut().take(r.end).skip(r.start) {
+                    *f = true;
+                }
+                let own = titled.map_or(r.start, |a| self.atoms[a].0.end)..r.end;
+                mentions.push(Mention { name: Some(own), ..Mention::new(r.clone(), MentionKind::Name) });
+                t = r.end;
+                continue;
+            }
+            t += 1;
+        }
+    }
+}
+
+impl Mention {
+    /// A bare mention of a kind over tokens, nothing else known.
+    fn new(toks: Range<usize>, kind: MentionKind) -> Mention {
+        Mention {
+            toks,
+            kind,
+            actors: Vec::new(),
+            person: None,
+            body: None,
+            title: None,
+            independent: false,
+            name: None,
+            possessive: false,
+            in_pp: false,
+            plural: false,
+            fuzzy: false,
+        }
+    }
+}
+
+impl ActorTable {
+    /// Every mention of a possible speaker in a document, in token order.
+    pub fn mentions(&self, text: &Text) -> Vec<Mention> {
+        let mut scan = Scan::new(self, text, self.atoms(text));
+        let mut mentions = scan.heads();
+        mentions.extend(scan.actor_mentions());
+        scan.names_and_pronouns(&mut mentions);
+        mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
+        let mut merged = self.coordinate(text, mentions);
+        self.mark_positions(text, &mut merged);
+        merged
+    }
+
+    /// Phase 1: table phrases, longest first, left to right; in transcripts
+    /// also misspelt names of actors the document names correctly elsewhere.
+    fn atoms(&self, text: &Text) -> Vec<Atom> {
+        let toks = &text.toks;
+        let n = toks.len();
+        let mut atoms: Vec<Atom> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if text.skip[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((len, entry)) = self.phrase_at(toks, &text.skip, i)
+                && self.surname_ok(toks, i, len, entry)
+            {
+                atoms.push((i..i + len, entry, false));
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        if text.doc.kind == DocKind::Transcript {
+            let named: HashSet<usize> = atoms.iter().filter_map(|a| self.entry_actor(a.1)).collect();
+            let taken: HashSet<usize> = atoms.iter().flat_map(|a| a.0.clone()).collect();
+            for i in 0..n {
+                if taken.contains(&i) || text.skip[i] {
+                    continue;
+                }
+                if let Some(entry) = self.fuzzy_at(toks, i, &named) {
+                    atoms.push((i..i + 1, entry, true));
+                }
+            }
+            atoms.sort_by_key(|a| a.0.start);
+        }
+        atoms
+    }
+
+    /// Phase 5: coordinated actors ("France, Germany and the UK") become one group.
+    fn coordinate(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Mention> {
+        let toks = &text.toks;
+        let mut merged: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if let Some(last) = merged.last_mut()
+                && matches!(last.kind, MentionKind::Actor | MentionKind::Group)
+                && m.kind == MentionKind::Actor
+                && self.coordinable(text, last.toks.end, m.toks.start)
+            {
+                // "A and B", or "A, B ..." / "A B ..." when the list goes on after B.
+                let conj = (last.toks.end..m.toks.start).any(|t| matches!(toks.key(t), "and" | "or" | "&"));
+                if conj || self.next_is_conjunct(text, &m) {
+                    last.toks.end = m.toks.end;
+                    last.kind = MentionKind::Group;
+                    last.plural = true;
+                    last.body = None;
+                    for a in m.actors {
+                        if !last.actors.contains(&a) {
+                            last.actors.push(a);
+                        }
+                    }
+                    continue;
+                }
+            }
+            merged.push(m);
+        }
+        merged
+    }
+
+    /// Phase 6: possessives and prepositional objects.
+    fn mark_positions(&self, text: &Text, mentions: &mut [Mention]) {
+        let toks = &text.toks;
+        let n = toks.len();
+        let mut last_in_pp_end: Option<usize> = None;
+        for m in mentions.iter_mut() {
+            m.possessive = m.toks.end < n && toks.key(m.toks.end) == "'s";
+            let before = (0..m.toks.start).rev().find(|&p| !text.skip[p]);
+            m.in_pp = match before {
+                Some(b) => {
+                    let k = toks.key(b);
+                    self.vocab.grammar.prepositions.contains(k) || (matches!(k, "and" | "or") && last_in_pp_end.is_some_and(|e| b >= e && b - e <= 1))
+                }
+                None => false,
+            };
+            if m.in_pp {
+                last_in_pp_end = Some(m.toks.end);
+            }
+        }
+    }
+
+    /// The longest table phrase starting at token `i`.
+    fn phrase_at(&self, toks: &Tokens, skip: &[bool], i: usize) -> Option<(usize, Entry)> {
+        let cands = self.phrases.get(toks.key(i))?;
+        let mut best: Option<(usize, Entry)> = None;
+        for p in cands {
+            let mut t = i;
+            let mut ok = true;
+            for (n, k) in p.keys.iter().enumerate() {
+                while n > 0 && t < toks.len() && skip[t] {
+                    t += 1;
+                }
+                if t >= toks.len() || toks.key(t) != k || !p.case.accepts(toks, t) {
+                    ok = false;
+                    break;
+                }
+                t += 1;
+            }
+            if ok && best.is_none_or(|(len, e)| t - i > len || (t - i == len && p.entry.rank() < e.rank())) {
+                best = Some((t - i, p.entry));
+            }
+        }
+        best
+    }
+
+    /// Whether only list glue stands between two mentions.
+    fn coordinable(&self, text: &Text, from: usize, to: usize) -> bool {
+        if to < from || to - from > 4 {
+            return false;
+        }
+        (from..to).all(|t| text.skip[t] || matches!(text.toks.key(t), "and" | "or" | "&" | "," | "the" | "as" | "well"))
+    }
+
+    /// Whether the first word after a mention continues a coordination (ASR
+    /// lists without commas: "France Germany and the UK").
+    fn next_is_conjunct(&self, text: &Text, m: &Mention) -> bool {
+        self.next_word(text, m.toks.end).is_some_and(|t| matches!(text.toks.key(t), "and" | "or" | ","))
+    }
+
+    /// Actors of a (coordinated) list starting at token `t`: returns them and the end token.
+    fn coordinated_actors(&self, text: &Text, atoms: &[Atom], mut t: usize) -> (Vec<usize>, usize) {
+        let mut actors = Vec::new();
+        let mut end = t;
+        loop {
+            while t < text.toks.len() && (text.skip[t] || matches!(text.toks.key(t), "the" | "," | "and" | "or" | "&")) {
+                t += 1;
+            }
+            let Some(a) = atoms.iter().find(|a| a.0.start == t) else { break };
+            match a.1 {
+                Entry::Actor(id) | Entry::Adjective(id) => actors.push(id),
+                Entry::Body(b) => actors.push(self.bodies[b].actor),
+                _ => break,
+            }
+            end = a.0.end;
+            t = a.0.end;
+            // An adjective must head a group office ("the Israeli army").
+            if let Entry::Adjective(_) = a.1 {
+                if let Some(b) = atoms.iter().find(|b| b.0.start == t && matches!(b.1, Entry::GroupOffice(_) | Entry::PersonOffice(_))) {
+                    end = b.0.end;
+                    t = end;
+                } else {
+                    actors.pop();
+                    break;
+                }
+            }
+        }
+        (actors, end)
+    }
+
+    /// First non-filler token at or after `t`.
+    pub(crate) fn next_word(&self, text: &Text, t: usize) -> Option<usize> {
+        (t..text.toks.len()).find(|&t| !text.skip[t])
+    }
+
+    /// Up to three name tokens from `t`: capitalised words, or in transcripts
+    /// words that are not ordinary English ("jon smyht").
+    fn unknown_name(&self, text: &Text, t: usize, atoms: &[Atom]) -> Range<usize> {
+        let toks = &text.toks;
+        let transcript = text.doc.kind == DocKind::Transcript;
+        let mut end = t;
+        let mut i = t;
+        while i < toks.len() && end - t < MAX_NAME_WORDS {
+            if text.skip[i] {
+                i += 1;
+                continue;
+            }
+            let tok = &toks.toks[i];
+            let key = toks.key(i);
+            if tok.kind != TokKind::Word || self.vocab.function.contains(key) || atoms.iter().any(|a| a.0.start == i && !matches!(a.1, Entry::Title)) {
+                break;
+            }
+            let cap = tok.has(CAP) && !(i > 0 && toks.toks[i].has(PARA));
+            let odd = transcript && !self.words.contains(key) && key.chars().all(char::is_alphabetic) && key.len() >= 3;
+            if !(cap || odd) {
+                break;
+            }
+            i += 1;
+            end = i;
+        }
+        t..end
+    }
+
+    /// A proper name starting at `t` that the table does not know: two or
+    /// more capitalised words ("Jane Doe-Smith"), or one capitalised
+    /// word that is not an English word and does not start a sentence.
+    fn proper_name(&self, text: &Text, t: usize) -> Option<Range<usize>> {
+        let toks = &text.toks;
+        let first = &toks.toks[t];
+        if first.kind != TokKind::Word || !first.has(CAP) || first.has(ALLCAPS) || self.vocab.function.contains(toks.key(t)) {
+            return None;
+        }
+        let mut end = t + 1;
+        while end < toks.len() && end - t < MAX_NAME_WORDS {
+            let tok = &toks.toks[end];
+            let key = toks.key(end);
+            let capitalised = tok.kind == TokKind::Word && tok.has(CAP) && !tok.has(PARA) && !self.vocab.function.contains(key);
+            let particle = self.vocab.names.name_particles.contains(key) && end + 1 < toks.len() && toks.toks[end + 1].has(CAP);
+            if capitalised || particle {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let sentence_start = t == 0 || first.has(PARA) || matches!(toks.key(t - 1), "." | "!" | "?" | ":" | "\"");
+        if end - t >= 2 {
+            return Some(t..end);
+        }
+        let key = toks.key(t);
+        (!sentence_start && !self.words.contains(key) && !self.words.contains(&key.to_lowercase())).then_some(t..end)
+    }
+
+    /// Whether a single-word surname match stands alone (not part of another
+    /// person's name, as "Cameron" in "Cameron Hughes").
+    fn surname_ok(&self, toks: &Tokens, i: usize, len: usize, entry: Entry) -> bool {
+        let Entry::Person(_, true) = entry else { return true };
+        let next_cap = i + len < toks.len() && toks.toks[i + len].is_word() && toks.toks[i + len].has(CAP) && !self.phrases.contains_key(toks.key(i + len));
+        let prev_cap = i > 0
+            && toks.toks[i - 1].is_word()
+            && toks.toks[i - 1].has(CAP)
+            && !toks.toks[i].has(PARA)
+            && !self.phrases.contains_key(toks.key(i - 1))
+            && !self.vocab.function.contains(toks.key(i - 1));
+        !next_cap && !prev_cap
+    }
+}

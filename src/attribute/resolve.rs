@@ -1,0 +1,242 @@
+//! Following references back: pronouns ("he", "they"), bare titles ("the
+//! minister"), possessives ("its foreign minister") and anaphoric nouns
+//! ("the group", "the country") resolve to the nearest compatible earlier
+//! mention that is not the object of a preposition. The mentions of a
+//! document are indexed by first and last token here, once.
+
+use crate::attribute::mention::{Mention, MentionKind};
+use crate::attribute::table::ActorTable;
+use crate::model::{Speaker, Text};
+use crate::text::date::Date;
+use std::collections::HashMap;
+
+/// Mentions indexed by a token position.
+#[derive(Debug, Clone)]
+pub struct TokIndex(Vec<Option<usize>>);
+
+impl TokIndex {
+    /// The mention at token `t`, if any.
+    pub fn get(&self, t: &usize) -> Option<&usize> {
+        self.0.get(*t).and_then(Option::as_ref)
+    }
+
+    /// Whether a mention is indexed at token `t`.
+    pub fn contains_key(&self, t: &usize) -> bool {
+        self.get(t).is_some()
+    }
+}
+
+impl std::ops::Index<&usize> for TokIndex {
+    type Output = usize;
+    fn index(&self, t: &usize) -> &usize {
+        self.get(t).expect("indexed mention")
+    }
+}
+
+/// The mentions of one document and what they resolve to.
+pub struct Resolver<'t, 'd> {
+    /// The document.
+    pub text: &'t Text<'d>,
+    /// The actor table.
+    pub table: &'t ActorTable,
+    /// The document's date (offices are resolved on it).
+    pub date: Option<Date>,
+    /// Every mention, in token order.
+    pub mentions: Vec<Mention>,
+    /// Mention index by end token (the longest mention ending there).
+    pub by_end: TokIndex,
+    /// Mention index by start token (the first mention starting there).
+    pub by_start: TokIndex,
+    /// Resolved pronoun mentions: mention index -> speaker.
+    resolved: HashMap<usize, Option<Speaker>>,
+}
+
+impl<'t, 'd> Resolver<'t, 'd> {
+    /// Indexes the mentions of a document.
+    pub fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
+        let n = text.toks.len();
+        let mut by_end = TokIndex(vec![None; n + 1]);
+        let mut by_start = TokIndex(vec![None; n + 1]);
+        for (i, m) in mentions.iter().enumerate() {
+            let e = by_end.0[m.toks.end].get_or_insert(i);
+            if mentions[*e].toks.len() < m.toks.len() {
+                *e = i;
+            }
+            by_start.0[m.toks.start].get_or_insert(i);
+        }
+        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new() }
+    }
+
+    /// Resolves a mention to a speaker (pronouns, bare titles, speech nouns).
+    pub fn speaker_of(&mut self, m: usize) -> Speaker {
+        let mention = &self.mentions[m];
+        match mention.kind {
+            MentionKind::Pronoun => {
+                let r = mention.toks.clone();
+                let s = self.antecedent(m).unwrap_or_default();
+                let toks = &self.text.toks;
+                Speaker { mention: Some(toks.norm_text(r.clone()).to_string()), span: Some(toks.span(r)), ..s }
+            }
+            MentionKind::Office if self.table.anaphor(mention, self.text).is_some() => {
+                // "the group said": the nearest organisation (or state) named before.
+                let organisation = self.table.anaphor(mention, self.text).expect("checked");
+                let start = mention.toks.start;
+                let own = self.ex_speaker(m);
+                let found = self.mentions[..m]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.toks.end + 150 > start)
+                    .find(|c| matches!(c.kind, MentionKind::Actor) && c.actors.len() == 1 && self.table.is_organisation(c.actors[0]) == organisation)
+                    .cloned();
+                match found {
+                    Some(c) => Speaker { mention: own.mention, span: own.span, ..self.table.speaker(&c, self.text, self.date) },
+                    None => own,
+                }
+            }
+            MentionKind::Office if mention.actors.is_empty() && matches!(self.text.key(mention.toks.start), "its" | "their" | "his" | "her") => {
+                // "Its foreign minister", "Her campaign": whom the possessive stands for.
+                let own = self.ex_speaker(m);
+                let pronoun = match self.text.key(mention.toks.start) {
+                    "his" => "he",
+                    "her" => "she",
+                    "its" => "it",
+                    _ => "they",
+                };
+                match self.antecedent_of(pronoun, m) {
+                    Some(owner) if !owner.actors.is_empty() || owner.name.is_some() => {
+                        let mut with_actor = self.mentions[m].clone();
+                        with_actor.actors = owner.actors.iter().filter_map(|a| self.table.actor_id(a)).collect();
+                        let mut sp = self.table.speaker(&with_actor, self.text, self.date);
+                        // A group of a person ("her campaign") is named after the person.
+                        if self.mentions[m].title.is_none() {
+                            let head = self.text.toks.norm_text(self.mentions[m].toks.start + 1..self.mentions[m].toks.end).to_string();
+                            sp.name = owner.name.map(|n| format!("{n}'s {head}"));
+                        }
+                        sp.mention = own.mention;
+                        sp.span = own.span;
+                        sp
+                    }
+                    _ => own,
+                }
+            }
+            MentionKind::Office
+                if mention.actors.is_empty() && !mention.independent && mention.person.is_none() && mention.title.is_some() && !mention.plural =>
+            {
+                // A bare title ("the minister"): the last mention with that title.
+                let own = self.table.speaker(mention, self.text, self.date);
+                let title = mention.title.clone();
+                for k in (0..m).rev() {
+                    let other = &self.mentions[k];
+                    if other.actors.is_empty() || other.kind == MentionKind::Pronoun {
+                        continue;
+                    }
+                    let same_title = other.title == title;
+                    let holder = match (&title, other.person) {
+                        (Some(t), Some(p)) => self.table.persons[p].offices.iter().any(|o| &o.title == t),
+                        _ => false,
+                    };
+                    if same_title || holder {
+                        let s = self.table.speaker(other, self.text, self.date);
+                        return Speaker { mention: own.mention, span: own.span, ..s };
+                    }
+                }
+                own
+            }
+            _ => self.ex_speaker(m),
+        }
+    }
+
+    pub fn ex_speaker(&self, m: usize) -> Speaker {
+        self.table.speaker(&self.mentions[m], self.text, self.date)
+    }
+
+    /// The antecedent of a pronoun mention.
+    pub fn antecedent(&mut self, m: usize) -> Option<Speaker> {
+        if let Some(r) = self.resolved.get(&m) {
+            return r.clone();
+        }
+        let key = self.text.key(self.mentions[m].toks.start).to_string();
+        let result = self.antecedent_of(&key, m);
+        self.resolved.insert(m, result.clone());
+        result
+    }
+
+    /// The antecedent a pronoun (`he`, `she`, `it`, `they`) standing at mention `m` refers to.
+    pub fn antecedent_of(&mut self, key: &str, m: usize) -> Option<Speaker> {
+        let pron = self.mentions[m].clone();
+        let reach = if self.text.doc.punctuated { 120 } else { 80 };
+        let floor = pron.toks.start.saturating_sub(reach);
+        // Compatible candidates, nearest first.
+        let mut candidates: Vec<usize> = Vec::new();
+        for k in (0..m).rev() {
+            let c = &self.mentions[k];
+            if c.toks.end > pron.toks.start {
+                continue;
+            }
+            if c.toks.start < floor {
+                break;
+            }
+            if c.in_pp || c.independent {
+                continue;
+            }
+            let ok = match key {
+                "he" | "she" => {
+                    let want_male = key == "he";
+                    match c.kind {
+                        MentionKind::Person => self.table.male(c).is_none_or(|m| m == want_male),
+                        MentionKind::Office => c.title.is_some() && !c.plural,
+                        MentionKind::Name => true,
+                        MentionKind::Pronoun => self.text.key(c.toks.start) == key,
+                        _ => false,
+                    }
+                }
+                "they" => match c.kind {
+                    MentionKind::Office | MentionKind::Group => c.plural || c.title.is_none(),
+                    MentionKind::Actor => true,
+                    MentionKind::Pronoun => self.text.key(c.toks.start) == "they",
+                    _ => false,
+                },
+                "it" => match c.kind {
+                    MentionKind::Actor => true,
+                    MentionKind::Office => !c.plural && c.title.is_none(),
+                    MentionKind::Pronoun => self.text.key(c.toks.start) == "it",
+                    _ => false,
+                },
+                _ => false,
+            };
+            if ok {
+                candidates.push(k);
+            }
+        }
+        // Prefer a subject that names someone, then anyone who is named, then the nearest.
+        let named = |c: &Mention| !c.actors.is_empty() || c.person.is_some() || c.kind == MentionKind::Pronoun;
+        let found = candidates
+            .iter()
+            .copied()
+            .find(|&k| named(&self.mentions[k]) && self.subject_like(k))
+            .or_else(|| candidates.iter().copied().find(|&k| named(&self.mentions[k])))
+            .or_else(|| candidates.first().copied());
+        found.map(|k| self.speaker_of(k)).filter(|s| s.name.is_some())
+    }
+
+    /// Whether a mention looks like the subject of its clause: it opens its
+    /// sentence, or a verb follows it.
+    pub fn subject_like(&self, m: usize) -> bool {
+        let r = &self.mentions[m].toks;
+        let sent = &self.text.seg.sentences[self.text.seg.sentence_of(r.start)];
+        let opens = (sent.start..r.start).all(|t| {
+            self.text.skip[t]
+                || !self.text.toks.toks[t].is_word()
+                || self.text.key(t).ends_with("ly")
+                || self.table.vocab.clauses.lead_adverbs.contains(self.text.key(t))
+        });
+        let verb_follows = self.text.next(r.end, self.text.len()).is_some_and(|t| {
+            let k = self.text.key(t);
+            self.table.vocab.aux.contains(k)
+                || self.table.vocab.clauses.clause_verbs.contains(k)
+                || (k.ends_with("ed") && k.len() > 3)
+                || (k.ends_with('s') && !k.ends_with("ss") && self.text.toks.toks[t].is_word() && k != "'s")
+        });
+        opens || verb_follows
+    }
+}

@@ -1,0 +1,243 @@
+//! The state of one document's extraction, and the content helpers every
+//! phase shares: trimming reported words, telling direct from reported
+//! speech, where reported words end in unpunctuated speech, and adding a
+//! statement.
+
+use crate::attribute::resolve::Resolver;
+use crate::extract::cues::Lexicon;
+use crate::extract::quotes::{Mark, Quote};
+use crate::model::{Kind, Speaker, Statement, Text};
+use crate::text::token::CAP;
+use crate::text::vocab::Vocabulary;
+use std::ops::Range;
+
+/// One document's extraction in progress.
+pub(crate) struct Doc<'t, 'd> {
+    pub(crate) text: &'t Text<'d>,
+    pub(crate) lex: &'t Lexicon,
+    pub(crate) vocab: &'t Vocabulary,
+    /// Mentions and what they resolve to.
+    pub(crate) res: Resolver<'t, 'd>,
+    pub(crate) quotes: Vec<Quote>,
+    /// Speech nouns with an owner: (noun token, owner speaker).
+    pub(crate) owners: Vec<(usize, Speaker)>,
+    /// Rejected calls: (statement index, token of the call noun).
+    pub(crate) rejections: Vec<(usize, usize)>,
+    /// Statements found so far.
+    pub(crate) out: Vec<Statement>,
+}
+
+impl<'t, 'd> Doc<'t, 'd> {
+    pub(crate) fn key(&self, t: usize) -> &str {
+        self.text.toks.key(t)
+    }
+
+    pub(crate) fn n(&self) -> usize {
+        self.text.toks.len()
+    }
+
+    /// Previous non-filler token before `t`, not before `floor`.
+    pub(crate) fn prev(&self, t: usize, floor: usize) -> Option<usize> {
+        let mut p = t;
+        while p > floor {
+            p -= 1;
+            if !self.text.skip[p] {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// First non-filler token at or after `t`, before `ceil`.
+    pub(crate) fn next(&self, t: usize, ceil: usize) -> Option<usize> {
+        let mut p = t;
+        while p < ceil {
+            if !self.text.skip[p] {
+                return Some(p);
+            }
+            p += 1;
+        }
+        None
+    }
+
+    pub(crate) fn sentence_span(&self, sent: &Range<usize>) -> Range<usize> {
+        self.text.toks.span(sent.clone())
+    }
+
+    /// Trims trailing punctuation and fillers from a token range.
+    pub(crate) fn trim(&self, r: Range<usize>) -> Range<usize> {
+        let mut r = r;
+        while r.end > r.start && (self.text.skip[r.end - 1] || matches!(self.key(r.end - 1), "," | ";" | ":" | "." | "-" | "(")) {
+            r.end -= 1;
+        }
+        while r.start < r.end
+            && (self.text.skip[r.start]
+                || matches!(self.key(r.start), "," | ":" | "-")
+                || (self.key(r.start) == "that" && !self.text.toks.toks[r.start].has(CAP)))
+        {
+            r.start += 1;
+        }
+        r
+    }
+
+    /// Kind of a content range: direct if a quotation covers it, mixed if it holds one.
+    pub(crate) fn kind_of(&self, r: &Range<usize>) -> Kind {
+        let words = |r: &Range<usize>| (r.start..r.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
+        let total = words(r).max(1);
+        let mut quoted = 0;
+        let mut spoken = false;
+        for q in &self.quotes {
+            let a = q.toks.start.max(r.start);
+            let b = q.toks.end.min(r.end);
+            if a < b && (q.toks.start >= r.start || q.toks.end <= r.end || (q.toks.start <= r.start && r.end <= q.toks.end)) {
+                quoted = quoted.max(words(&(a..b)));
+                spoken |= q.mark == Mark::Spoken;
+            }
+        }
+        if quoted * 10 >= total * 9 || (spoken && quoted > 0) {
+            Kind::Direct
+        } else if quoted > 0 {
+            Kind::Mixed
+        } else {
+            Kind::Indirect
+        }
+    }
+
+    /// In unpunctuated speech, where reported words end: before the people
+    /// on air speak for themselves (first and second person), before
+    /// "and/but" opening a new clause or an aside ("and sadly"), with
+    /// trailing function words dropped. Quotations are left whole.
+    pub(crate) fn speech_content(&self, r: Range<usize>) -> Range<usize> {
+        if self.text.doc.punctuated || self.quotes.iter().any(|q| q.toks.start <= r.start && r.start < q.toks.end) {
+            return r;
+        }
+        let mut end = r.end;
+        let mut words = 0;
+        for t in r.clone() {
+            if self.text.skip[t] {
+                continue;
+            }
+            let k = self.key(t);
+            if words >= 3 {
+                let aside = self.vocab.grammar.clause_joiners.contains(k)
+                    && self.next(t + 1, r.end).is_some_and(|n| self.key(n).ends_with("ly") && self.key(n).len() > 3);
+                // "you know", "you see" are fillers, not the host being addressed.
+                let filler = k == "you" && self.next(t + 1, r.end).is_some_and(|n| matches!(self.key(n), "know" | "see"));
+                let person = (self.vocab.grammar.speaker_pronouns.contains(k) || self.vocab.grammar.person_pronouns.contains(k)) && !filler;
+                if person || aside || self.new_clause(t, r.end) || self.run_in_subject(t, r.clone()) {
+                    end = t;
+                    break;
+                }
+            }
+            if self.text.toks.toks[t].is_word() {
+                words += 1;
+            }
+        }
+        while end > r.start + 1
+            && (self.text.skip[end - 1]
+                || self.vocab.clauses.trailing_words.contains(self.key(end - 1))
+                || self.vocab.grammar.prepositions.contains(self.key(end - 1)))
+        {
+            end -= 1;
+        }
+        r.start..end
+    }
+
+    /// Whether a name at `t` opens a new sentence run into the last one
+    /// without punctuation ("... the Golan Heights Hezbollah has vowed ..."):
+    /// the name follows another capitalised word and a verb follows it.
+    pub(crate) fn run_in_subject(&self, t: usize, r: Range<usize>) -> bool {
+        let Some(&m) = self.res.by_start.get(&t) else { return false };
+        let after_name = self.prev(t, r.start).is_some_and(|p| {
+            let tok = &self.text.toks.toks[p];
+            tok.is_word() && tok.has(CAP) && !self.vocab.grammar.prepositions.contains(self.key(p))
+        });
+        after_name
+            && self
+                .next(self.res.mentions[m].toks.end, r.end)
+                .is_some_and(|v| self.vocab.aux.contains(self.key(v)) || self.vocab.clauses.clause_verbs.contains(self.key(v)))
+    }
+
+    /// Content that reaches the end of a clause window cut only for length
+    /// runs on through the next window (`speech_content` then finds its end).
+    pub(crate) fn run_on(&self, content: Range<usize>, sent: &Range<usize>) -> (Range<usize>, Range<usize>) {
+        let seg = &self.text.seg;
+        let si = seg.sentence_of(sent.start);
+        if !self.text.doc.punctuated && content.end >= sent.end && seg.capped.get(si) == Some(&true) && si + 1 < seg.sentences.len() {
+            let next = seg.sentences[si + 1].end;
+            return (content.start..next, sent.start..next);
+        }
+        (content, sent.clone())
+    }
+
+    /// Adds a statement (content trimmed; empty content is dropped).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push(
+        &mut self,
+        content: Range<usize>,
+        cue: Option<Range<usize>>,
+        scope: Option<Range<usize>>,
+        speaker: Speaker,
+        addressee: Option<String>,
+        sent: &Range<usize>,
+        confidence: f32,
+    ) -> Option<usize> {
+        let (content, sent) = self.run_on(content, sent);
+        let sent = &sent;
+        let content = self.trim(self.speech_content(content));
+        if content.is_empty() || !(content.start..content.end).any(|t| self.text.toks.toks[t].is_word()) {
+            return None;
+        }
+        if speaker.name.is_none() && speaker.actors.is_empty() {
+            return None;
+        }
+        let scope = scope.unwrap_or_else(|| match &cue {
+            Some(c) => c.start.min(content.start)..c.end.max(content.end),
+            None => content.clone(),
+        });
+        let st = Statement {
+            kind: self.kind_of(&content),
+            span: self.text.toks.span(content.clone()),
+            toks: content,
+            scope,
+            cue_span: cue.as_ref().map(|c| self.text.toks.span(c.clone())),
+            cue,
+            speaker,
+            addressee,
+            via: None,
+            sentence: self.sentence_span(sent),
+            confidence,
+        };
+        self.out.push(st);
+        Some(self.out.len() - 1)
+    }
+
+    /// Whether a cue is negated, hypothetical or a question ("did not say", "would say").
+    pub(crate) fn cue_blocked(&self, cue: &Range<usize>, floor: usize) -> bool {
+        let mut p = cue.start;
+        for _ in 0..3 {
+            let Some(q) = self.prev(p, floor) else { return false };
+            let k = self.key(q);
+            if (self.vocab.grammar.negations.contains(k) || k == "to") || self.vocab.grammar.modals.contains(k) {
+                return true;
+            }
+            if !(k.ends_with("ly") || self.vocab.clauses.cue_adverbs.contains(k)) {
+                return false;
+            }
+            p = q;
+        }
+        false
+    }
+
+    /// Whether a cue word at `t` is used as a noun ("a warning", "Raisi's warning", "his stern warning").
+    pub(crate) fn nominal_use(&self, t: usize, floor: usize) -> bool {
+        let Some(p) = self.prev(t, floor) else { return false };
+        let k = self.key(p);
+        if k == "'s" || self.vocab.det.contains(k) {
+            return true;
+        }
+        let Some(pp) = self.prev(p, floor) else { return false };
+        let kk = self.key(pp);
+        self.key(t).ends_with("ing") && (kk == "'s" || self.vocab.det.contains(kk)) && !self.res.by_end.contains_key(&(p + 1)) && !self.vocab.aux.contains(k)
+    }
+}

@@ -1,0 +1,178 @@
+//! Who stands before a speech cue as its subject: a mention (skipping
+//! adverbs, time adjuncts and a parenthesis), an office with a name in
+//! apposition, a speech noun ("the statement said"), or a coordinated verb
+//! ("... and said").
+
+use crate::attribute::MentionKind;
+use crate::extract::doc::Doc;
+use crate::model::Speaker;
+use crate::text::token::TokKind;
+use std::ops::Range;
+
+/// What stands before a cue as its subject.
+pub(crate) enum Subject {
+    Mention(usize),
+    /// An office and the name given in apposition.
+    Appos(usize, usize),
+    Noun(usize),
+    Coordinated,
+    None,
+}
+
+impl<'t, 'd> Doc<'t, 'd> {
+    /// The subject before a cue starting at `cue`.
+    pub(crate) fn subject_before(&self, cue: usize, floor: usize) -> Subject {
+        let mut p = match self.prev(cue, floor) {
+            Some(p) => p,
+            None => return Subject::None,
+        };
+        let mut skipped = 0;
+        loop {
+            if let Some(&m) = self.res.by_end.get(&(p + 1))
+                && !(self.res.mentions[m].kind == MentionKind::Actor && self.key(p) == "the")
+            {
+                return Subject::Mention(m);
+            }
+            let k = self.key(p);
+            if k == ")" {
+                // A parenthesis between subject and verb: "The Israel Defense Forces (IDF) said".
+                let mut q = p;
+                let mut depth = 0;
+                while q > floor {
+                    q -= 1;
+                    match self.key(q) {
+                        ")" => depth += 1,
+                        "(" if depth == 0 => break,
+                        "(" => depth -= 1,
+                        _ => {}
+                    }
+                }
+                if self.key(q) == "("
+                    && p - q <= 8
+                    && let Some(r) = self.prev(q, floor)
+                {
+                    p = r;
+                    continue;
+                }
+                return Subject::None;
+            }
+            if self.vocab.grammar.coordinators.contains(k) {
+                return Subject::Coordinated;
+            }
+            if self.vocab.grammar.relative_pronouns.contains(k) && skipped <= 3 {
+                // "Lebanese officials who told us ...": the mention before the relative pronoun.
+                if let Some(q) = self.prev(p, floor)
+                    && let Some(&m) = self.res.by_end.get(&(q + 1))
+                {
+                    return Subject::Mention(m);
+                }
+                return Subject::None;
+            }
+            if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
+                return Subject::Noun(p);
+            }
+            if k == "," {
+                // Apposition: "Raisi, Iran's president, said" or "..., and said".
+                let mut q = p;
+                let mut steps = 0;
+                while let Some(r) = self.prev(q, floor) {
+                    steps += 1;
+                    if steps > 12 {
+                        break;
+                    }
+                    if self.key(r) == "," {
+                        if let Some(s) = self.prev(r, floor)
+                            && let Some(&m) = self.res.by_end.get(&(s + 1))
+                        {
+                            // An office whose holder is named in the apposition: "Its foreign minister, Badr Albusaidi,".
+                            let inner = self
+                                .res
+                                .by_start
+                                .get(&(r + 1))
+                                .copied()
+                                .filter(|&a| self.res.mentions[a].toks.end == p && self.res.mentions[a].kind == MentionKind::Name);
+                            return match inner {
+                                Some(a) if self.res.mentions[m].kind == MentionKind::Office && self.res.mentions[m].person.is_none() => Subject::Appos(m, a),
+                                _ => Subject::Mention(m),
+                            };
+                        }
+                        break;
+                    }
+                    q = r;
+                }
+                if let Some(&m) = self.res.by_end.get(&(p)) {
+                    return Subject::Mention(m);
+                }
+                return Subject::None;
+            }
+            let skippable =
+                self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4) || self.text.toks.toks[p].kind == TokKind::Number;
+            if !skippable || skipped >= 7 {
+                return Subject::None;
+            }
+            skipped += 1;
+            p = match self.prev(p, floor) {
+                Some(q) => q,
+                None => return Subject::None,
+            };
+        }
+    }
+
+    /// Speaker of a speech noun used as a subject ("this messages warn", "the statement said").
+    pub(crate) fn noun_subject(&mut self, noun: usize) -> Option<Speaker> {
+        if let Some(m) = self.noun_owner(noun) {
+            let s = self.res.speaker_of(m);
+            return s.name.is_some().then_some(s);
+        }
+        let det = self.prev(noun, 0).map(|p| self.key(p).to_string())?;
+        if !self.vocab.names.anaphor_determiners.contains(&det) {
+            return None;
+        }
+        let reach = noun.saturating_sub(150);
+        self.owners.iter().rev().find(|(t, _)| *t < noun && *t >= reach).map(|(_, s)| {
+            let toks = &self.text.toks;
+            Speaker { mention: Some(toks.norm_text(self.prev(noun, 0).unwrap_or(noun)..noun + 1).to_string()), ..s.clone() }
+        })
+    }
+
+    /// The mention opening a sentence (after lead adverbs), before `before`.
+    pub(crate) fn sentence_subject(&self, sent: &Range<usize>, before: usize) -> Option<usize> {
+        let m = self.res.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= before && !m.in_pp)?;
+        let lead_ok = (sent.start..self.res.mentions[m].toks.start).all(|t| {
+            self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || self.vocab.clauses.lead_adverbs.contains(self.key(t))
+        });
+        let first_person =
+            self.res.mentions[m].kind == MentionKind::Pronoun && self.vocab.grammar.speaker_pronouns.contains(self.key(self.res.mentions[m].toks.start));
+        (lead_ok && !first_person).then_some(m)
+    }
+
+    /// The subject of the clause a participle hangs on (for ", adding that").
+    pub(crate) fn subject_of_clause(&self, comma: usize, floor: usize) -> Subject {
+        let mut p = comma;
+        while let Some(q) = self.prev(p, floor) {
+            if let Some(&m) = self.res.by_end.get(&(q + 1)) {
+                let before = self.prev(self.res.mentions[m].toks.start, floor);
+                if before.is_none() || before.is_some_and(|b| matches!(self.key(b), "," | "\"")) {
+                    return Subject::Mention(m);
+                }
+            }
+            p = q;
+        }
+        Subject::None
+    }
+
+    /// A speech noun up to 12 tokens before `t` ("a statement by X asking").
+    pub(crate) fn speech_noun_before(&self, t: usize, floor: usize) -> Option<usize> {
+        let mut p = t;
+        for _ in 0..12 {
+            p = self.prev(p, floor)?;
+            if self.lex.is_speech_noun(self.key(p)) {
+                return Some(p);
+            }
+            if matches!(self.key(p), "." | ";" | "said" | "says") {
+                return None;
+            }
+        }
+        None
+    }
+}
