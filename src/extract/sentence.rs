@@ -11,18 +11,60 @@ use crate::model::Speaker;
 use crate::text::token::{CAP, QUOTE_AFTER};
 use std::ops::Range;
 
+/// How sure an attribution by a subject before its cue is.
+const CONFIDENCE: f32 = 0.85;
+/// A pronoun subject is resolved by guess: less sure.
+const PRONOUN_CONFIDENCE: f32 = 0.7;
+/// A postposed attribution ("..., X said") after reported words is the most
+/// reliable kind.
+const POSTPOSED_CONFIDENCE: f32 = 0.9;
+/// A parenthetical attribution covers a whole sentence: less sure of its extent.
+const PARENTHETICAL_CONFIDENCE: f32 = 0.8;
+
+/// A sentence being read, cue by cue.
+struct Reading {
+    /// The sentence's tokens.
+    sent: Range<usize>,
+    /// Where attributions begin (sorted).
+    stops: Vec<usize>,
+    /// Index of the sentence's first statement.
+    first: usize,
+    /// The speaker of the sentence's last statement.
+    last_speaker: Option<Speaker>,
+}
+
+impl Reading {
+    /// Where content starting after `from` ends: the next stop, or the sentence end.
+    fn stop_after(&self, from: usize) -> usize {
+        self.stops.iter().copied().find(|&s| s > from).unwrap_or(self.sent.end).min(self.sent.end)
+    }
+}
+
 impl<'t, 'd> Doc<'t, 'd> {
-    /// Processes one sentence (or clause window).
+    /// Processes one sentence (or clause window): each cue, then each source phrase.
     pub(crate) fn sentence(&mut self, sent: Range<usize>, cues: &[&Cue], sources: &[&Range<usize>]) {
-        // Stops: where each later attribution begins, so earlier content ends there.
+        let (subjects, stops) = self.subjects_and_stops(&sent, cues, sources);
+        let mut st = Reading { first: self.out.len(), sent, stops, last_speaker: None };
+        for (c, subject) in cues.iter().copied().zip(subjects) {
+            self.cue(c, subject, &mut st);
+        }
+        for s in sources {
+            self.source_phrase(s, &st);
+        }
+    }
+
+    /// The subject of each cue, and the stops: where each attribution
+    /// begins, so that the content of an earlier one ends there.
+    fn subjects_and_stops(&self, sent: &Range<usize>, cues: &[&Cue], sources: &[&Range<usize>]) -> (Vec<Subject>, Vec<usize>) {
         let mut stops: Vec<usize> = Vec::new();
-        let mut subjects: Vec<Option<Subject>> = Vec::new();
+        let mut subjects = Vec::new();
         for c in cues {
             let s = self.subject_before(c.toks.start, sent.start);
             let start = match &s {
                 Subject::Mention(m) | Subject::Appos(m, _) => {
                     let ms = self.res.mentions[*m].toks.start;
-                    let joint = self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | "and" | "while" | "but" | ";"));
+                    let joint =
+                        self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | ";") || self.vocab.grammar.clause_joiners.contains(self.key(p)));
                     if self.res.mentions[*m].kind == MentionKind::Pronoun && joint.is_none() && ms > sent.start {
                         // "told us they have been urging": a complement clause, not a new attribution.
                         None
@@ -37,231 +79,243 @@ impl<'t, 'd> Doc<'t, 'd> {
                 Subject::None => self.prev(c.toks.start, sent.start).filter(|&p| self.key(p) == ","),
             };
             stops.extend(start);
-            subjects.push(Some(s));
+            subjects.push(s);
         }
         for s in sources {
             stops.push(if self.prev(s.start, sent.start).is_some_and(|p| self.key(p) == ",") { s.start - 1 } else { s.start });
         }
         stops.sort_unstable();
-        let stop_after = |from: usize| stops.iter().copied().find(|&s| s > from).unwrap_or(sent.end).min(sent.end);
-        let first_in_sentence = self.out.len();
-        let mut last_speaker: Option<Speaker> = None;
-        for (ci, c) in cues.iter().copied().enumerate() {
-            let subject = subjects[ci].take().expect("one subject per cue");
-            let head = c.toks.start;
-            // "-ing" after a form of "be" is a progressive verb ("have been urging"), not a participle.
-            let progressive = self.prev(head, sent.start).is_some_and(|p| self.vocab.grammar.be_forms.contains(self.key(p)));
-            let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive;
-            let mut speaker: Option<Speaker> = None;
-            let mut confidence = 0.85;
-            let mut postposed_content: Option<Range<usize>> = None;
-            // Postposed: "..., X said" / "“...” X said" / "..., said X".
-            if c.postposed && !gerund {
-                if let Subject::Mention(m) = subject {
-                    let ms = self.res.mentions[m].toks.start;
-                    let before = self.prev(ms, sent.start);
-                    let after_quote = before.is_some_and(|b| self.text.toks.toks[b].has(QUOTE_AFTER))
-                        || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
-                    if let Some(b) = before
-                        && (self.key(b) == "," || after_quote)
-                        && b > sent.start
-                        && self.postposed_tail(c.toks.end, sent.end)
-                    {
-                        let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
-                        let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
-                        if relay || self.reported_content(&content) {
-                            postposed_content = Some(content);
-                            speaker = Some(self.res.speaker_of(m));
-                        }
-                    }
-                }
-                if postposed_content.is_none() {
-                    // "..., said the minister."
-                    if let Some(b) = self.prev(head, sent.start) {
-                        let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER);
-                        if (self.key(b) == "," || after_quote)
-                            && b > sent.start
-                            && let Some(&m) = self.next(c.toks.end, sent.end).and_then(|t| self.res.by_start.get(&t))
-                        {
-                            let ms = self.res.mentions[m].toks.start;
-                            let inverted = self.res.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
-                            let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), first_in_sentence);
-                            let relay = self.out[first_in_sentence..].iter().any(|st| st.toks.end <= b);
-                            if inverted && self.postposed_tail(self.res.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content)) {
-                                postposed_content = Some(content);
-                                speaker = Some(self.res.speaker_of(m));
-                            }
-                        }
-                    }
+        (subjects, stops)
+    }
+
+    /// One cue: a postposed attribution, a parenthetical one, or a speaker
+    /// before the cue (a participle's is the clause's), then the content.
+    fn cue(&mut self, c: &Cue, subject: Subject, st: &mut Reading) {
+        let head = c.toks.start;
+        // "-ing" after a form of "be" is a progressive verb ("have been urging"), not a participle.
+        let progressive = self.prev(head, st.sent.start).is_some_and(|p| self.vocab.grammar.be_forms.contains(self.key(p)));
+        let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive;
+        if c.postposed && !gerund {
+            let found = self.postposed_subject(c, subject, st).or_else(|| self.inverted_subject(c, st));
+            if let Some((content, sp)) = found {
+                self.postposed_statement(c, content, sp, st);
+                return;
+            }
+        }
+        if !gerund && self.parenthetical(c, subject, st) {
+            return;
+        }
+        let found = if gerund { self.participle_speaker(c, subject, st).map(|s| (s, CONFIDENCE)) } else { self.preverbal_speaker(c, subject, st) };
+        let Some((sp, confidence)) = found else { return };
+        if sp.name.is_none() && sp.actors.is_empty() {
+            return;
+        }
+        self.cue_content(c, sp, confidence, st);
+    }
+
+    /// "..., X said" / "“...” X said": the subject after the content.
+    fn postposed_subject(&mut self, c: &Cue, subject: Subject, st: &Reading) -> Option<(Range<usize>, Speaker)> {
+        let Subject::Mention(m) = subject else { return None };
+        let sent = &st.sent;
+        let ms = self.res.mentions[m].toks.start;
+        let b = self.prev(ms, sent.start)?;
+        let after_quote =
+            self.text.toks.toks[b].has(QUOTE_AFTER) || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
+        if !((self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end)) {
+            return None;
+        }
+        let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), st.first);
+        let relay = self.out[st.first..].iter().any(|s| s.toks.end <= b);
+        (relay || self.reported_content(&content)).then(|| (content, self.res.speaker_of(m)))
+    }
+
+    /// "..., said the minister.": an inverted subject after the cue.
+    fn inverted_subject(&mut self, c: &Cue, st: &Reading) -> Option<(Range<usize>, Speaker)> {
+        let sent = &st.sent;
+        let b = self.prev(c.toks.start, sent.start)?;
+        let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER);
+        if !((self.key(b) == "," || after_quote) && b > sent.start) {
+            return None;
+        }
+        let m = *self.next(c.toks.end, sent.end).and_then(|t| self.res.by_start.get(&t))?;
+        let ms = self.res.mentions[m].toks.start;
+        let inverted = self.res.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
+        let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), st.first);
+        let relay = self.out[st.first..].iter().any(|s| s.toks.end <= b);
+        let fits = inverted && self.postposed_tail(self.res.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content));
+        fits.then(|| (content, self.res.speaker_of(m)))
+    }
+
+    /// A postposed attribution: a relay when the sentence already attributed
+    /// its content, else a statement of the words before the cue.
+    fn postposed_statement(&mut self, c: &Cue, content: Range<usize>, sp: Speaker, st: &mut Reading) {
+        let earlier: Vec<usize> = (st.first..self.out.len()).filter(|&i| self.out[i].toks.start < c.toks.start).collect();
+        if !earlier.is_empty() {
+            let via = sp.mention.clone().or(sp.name.clone());
+            for i in earlier {
+                if self.out[i].via.is_none() {
+                    self.out[i].via = via.clone();
                 }
             }
-            // A parenthetical attribution: "The agreement, officials said, would be signed".
-            if postposed_content.is_none()
-                && !gerund
-                && let Subject::Mention(m) = subject
+            return;
+        }
+        let scope = Some(content.start..c.toks.end.max(content.end));
+        let sent = st.sent.clone();
+        self.push(content, Some(c.toks.clone()), scope, sp.clone(), None, &sent, POSTPOSED_CONFIDENCE);
+        st.last_speaker = Some(sp);
+    }
+
+    /// "The agreement, officials said, would be signed": the whole sentence
+    /// is the statement. Returns whether it was one.
+    fn parenthetical(&mut self, c: &Cue, subject: Subject, st: &mut Reading) -> bool {
+        let Subject::Mention(m) = subject else { return false };
+        let sent = st.sent.clone();
+        let ms = self.res.mentions[m].toks.start;
+        let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
+        let Some(a) = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",") else { return false };
+        if !comma_before {
+            return false;
+        }
+        let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t))) || self.clause_starts(a + 1, sent.end);
+        let sp = self.res.speaker_of(m);
+        if !(continues && (sp.name.is_some() || !sp.actors.is_empty())) {
+            return false;
+        }
+        self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, PARENTHETICAL_CONFIDENCE);
+        st.last_speaker = Some(sp);
+        true
+    }
+
+    /// The speaker of a participle cue: "..., adding that" (the clause's
+    /// speaker), "a statement by X asking Y to" (the noun's owner).
+    fn participle_speaker(&mut self, c: &Cue, subject: Subject, st: &Reading) -> Option<Speaker> {
+        let sent = &st.sent;
+        let head = c.toks.start;
+        let b = self.prev(head, sent.start);
+        if b.is_some_and(|b| self.vocab.grammar.prepositions.contains(self.key(b)) || self.key(b) == "by") {
+            return None;
+        }
+        let mut speaker = None;
+        if b.is_some_and(|b| self.key(b) == ",") {
+            speaker = st.last_speaker.clone().or_else(|| self.out[st.first..].last().map(|s| s.speaker.clone()));
+            if speaker.is_none()
+                && let Some(bb) = b
+                && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start)
             {
-                let ms = self.res.mentions[m].toks.start;
-                let comma_before = self.prev(ms, sent.start).is_some_and(|b| self.key(b) == "," && b > sent.start);
-                let after = self.next(c.toks.end, sent.end).filter(|&a| self.key(a) == ",");
-                if let (true, Some(a)) = (comma_before, after) {
-                    let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t))) || self.clause_starts(a + 1, sent.end);
-                    let sp = self.res.speaker_of(m);
-                    if continues && (sp.name.is_some() || !sp.actors.is_empty()) {
-                        self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, 0.8);
-                        last_speaker = Some(sp);
-                        continue;
-                    }
-                }
+                speaker = Some(self.res.speaker_of(m));
             }
-            if let (Some(content), Some(sp)) = (postposed_content, speaker.clone()) {
-                // A relay when the sentence already attributed its content.
-                let earlier: Vec<usize> = (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < head).collect();
-                if !earlier.is_empty() {
-                    let via = sp.mention.clone().or(sp.name.clone());
-                    for i in earlier {
-                        if self.out[i].via.is_none() {
-                            self.out[i].via = via.clone();
-                        }
-                    }
-                    continue;
-                }
-                // A quotation whose words start with another attribution: "“X said ...,” according to Y".
-                let cue_range = Some(c.toks.clone());
-                let scope = Some(content.start..c.toks.end.max(content.end));
-                self.push(content, cue_range, scope, sp.clone(), None, &sent, 0.9);
-                last_speaker = Some(sp);
-                continue;
-            }
-            // Preverbal speaker.
-            if gerund {
-                // "..., adding that", "a statement by X asking Y to".
-                let b = self.prev(head, sent.start);
-                let after_comma = b.is_some_and(|b| self.key(b) == ",");
-                let after_prep = b.is_some_and(|b| self.vocab.grammar.prepositions.contains(self.key(b)) || self.key(b) == "by");
-                if after_prep {
-                    continue;
-                }
-                if after_comma {
-                    speaker = last_speaker.clone().or_else(|| self.out[first_in_sentence..].last().map(|s| s.speaker.clone()));
-                    if speaker.is_none()
-                        && let Some(bb) = b
-                        && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start)
-                    {
-                        speaker = Some(self.res.speaker_of(m));
-                    }
-                } else if let Some(noun) = self.speech_noun_before(head, sent.start) {
-                    if let Some(m) = self.noun_owner(noun) {
-                        speaker = Some(self.res.speaker_of(m));
-                    } else if let Subject::Mention(m) = self.subject_before(noun.saturating_sub(2).max(sent.start), sent.start) {
-                        speaker = Some(self.res.speaker_of(m));
-                    }
-                }
-                if speaker.is_none()
-                    && !c.frames.is_empty()
-                    && matches!(subject, Subject::Mention(_))
-                    && let Subject::Mention(m) = subject
-                {
-                    speaker = Some(self.res.speaker_of(m));
-                }
-            } else {
-                match subject {
-                    Subject::Mention(m) => {
-                        let mk = self.res.mentions[m].kind;
-                        let pron = self.key(self.res.mentions[m].toks.start).to_string();
-                        // First and second person: the author, the turn holder, or
-                        // inside a quotation the quoted speaker; not a new statement.
-                        if mk == MentionKind::Pronoun && self.vocab.grammar.speaker_pronouns.contains(pron.as_str()) {
-                            continue;
-                        }
-                        if mk == MentionKind::Pronoun {
-                            confidence = 0.7;
-                            // Inside the content of a statement made earlier in the
-                            // sentence, a pronoun's cue repeats that statement.
-                            if self.out[first_in_sentence..].iter().any(|st| st.toks.start <= head && head < st.toks.end) {
-                                continue;
-                            }
-                        }
-                        speaker = Some(self.res.speaker_of(m));
-                    }
-                    Subject::Appos(m, a) => {
-                        let mut sp = self.res.speaker_of(m);
-                        let name = self.text.toks.norm_text(self.res.mentions[a].toks.clone()).to_string();
-                        sp.name = Some(name);
-                        speaker = Some(sp);
-                    }
-                    Subject::Noun(n) => speaker = self.noun_subject(n),
-                    Subject::Coordinated => {
-                        speaker = last_speaker.clone().or_else(|| self.out[first_in_sentence..].last().map(|s| s.speaker.clone()));
-                        if speaker.is_none() {
-                            // "X called the demand a stunt and said ...": the sentence's subject.
-                            if let Some(m) = self.sentence_subject(&sent, head) {
-                                speaker = Some(self.res.speaker_of(m));
-                            }
-                        }
-                    }
-                    Subject::None => {}
-                }
-            }
-            let Some(sp) = speaker else { continue };
-            if sp.name.is_none() && sp.actors.is_empty() {
-                continue;
-            }
-            // Content after the cue, through the frames.
-            let limit = stop_after(c.toks.end);
-            if let Some((content, addressee, scope)) = self.frame_content(c, limit, &sent) {
-                let rejected_call = self.rejected_call(c, &content);
-                match rejected_call {
-                    Some(noun) => {
-                        // "Iran dismissed calls from France to ...": Iran's statement is the rejection.
-                        let head_span = c.toks.start..noun + 1;
-                        if let Some(i) = self.push(head_span, Some(c.toks.clone()), Some(c.toks.start..content.end), sp.clone(), None, &sent, confidence) {
-                            self.rejections.push((i, noun));
-                        }
-                    }
-                    None => {
-                        self.push(content, Some(c.toks.clone()), scope, sp.clone(), addressee, &sent, confidence);
-                    }
-                }
-                last_speaker = Some(sp);
+        } else if let Some(noun) = self.speech_noun_before(head, sent.start) {
+            if let Some(m) = self.noun_owner(noun) {
+                speaker = Some(self.res.speaker_of(m));
+            } else if let Subject::Mention(m) = self.subject_before(noun.saturating_sub(2).max(sent.start), sent.start) {
+                speaker = Some(self.res.speaker_of(m));
             }
         }
-        // Source phrases: "according to X".
-        for s in sources {
-            let first = self.next(s.end, sent.end);
-            let (sp, mend) = match first.and_then(|t| self.res.by_start.get(&t)).copied() {
-                Some(m) => (self.res.speaker_of(m), self.res.mentions[m].toks.end),
-                None => {
-                    // An anonymous source: "according to two people familiar with the talks".
-                    let Some(t0) = first else { continue };
-                    let e = self.np_end(t0, sent.end);
-                    if e <= t0 || !(t0..e).any(|t| self.text.toks.toks[t].is_word()) {
-                        continue;
-                    }
-                    let name = self.text.toks.norm_text(t0..e).to_string();
-                    let span = self.text.toks.span(t0..e);
-                    (Speaker { name: Some(name.clone()), mention: Some(name), span: Some(span), actors: Vec::new(), independent: false }, e)
-                }
-            };
-            let before = self.prev(s.start, sent.start);
-            let content = if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
-                self.postposed_content(sent.start, s.start, self.out.len())
-            } else {
-                let c0 = self.next(mend, sent.end).map_or(mend, |t| if self.key(t) == "," { t + 1 } else { t });
-                c0..stop_after(c0)
-            };
-            // Statements already covering this content: the source is their channel.
-            let covered: Vec<usize> =
-                (first_in_sentence..self.out.len()).filter(|&i| self.out[i].toks.start < content.end && content.start < self.out[i].toks.end).collect();
-            if !covered.is_empty() {
-                for i in covered {
-                    if self.out[i].via.is_none() {
-                        self.out[i].via = sp.mention.clone().or(sp.name.clone());
-                    }
-                }
-                continue;
-            }
-            self.push(content.clone(), Some((*s).clone()), Some(content.start..s.end.max(content.end)), sp, None, &sent, 0.85);
+        if speaker.is_none()
+            && !c.frames.is_empty()
+            && let Subject::Mention(m) = subject
+        {
+            speaker = Some(self.res.speaker_of(m));
         }
+        speaker
+    }
+
+    /// The speaker before a cue, with the confidence of the attribution.
+    fn preverbal_speaker(&mut self, c: &Cue, subject: Subject, st: &Reading) -> Option<(Speaker, f32)> {
+        let head = c.toks.start;
+        match subject {
+            Subject::Mention(m) => {
+                let mention = &self.res.mentions[m];
+                if mention.kind != MentionKind::Pronoun {
+                    return Some((self.res.speaker_of(m), CONFIDENCE));
+                }
+                // First and second person: the author, the turn holder, or
+                // inside a quotation the quoted speaker; not a new statement.
+                if self.vocab.grammar.speaker_pronouns.contains(self.key(mention.toks.start)) {
+                    return None;
+                }
+                // Inside the content of a statement made earlier in the
+                // sentence, a pronoun's cue repeats that statement.
+                if self.out[st.first..].iter().any(|s| s.toks.start <= head && head < s.toks.end) {
+                    return None;
+                }
+                Some((self.res.speaker_of(m), PRONOUN_CONFIDENCE))
+            }
+            Subject::Appos(m, a) => {
+                let mut sp = self.res.speaker_of(m);
+                sp.name = Some(self.text.toks.norm_text(self.res.mentions[a].toks.clone()).to_string());
+                Some((sp, CONFIDENCE))
+            }
+            Subject::Noun(n) => self.noun_subject(n).map(|s| (s, CONFIDENCE)),
+            Subject::Coordinated => {
+                let speaker = st.last_speaker.clone().or_else(|| self.out[st.first..].last().map(|s| s.speaker.clone()));
+                // "X called the demand a stunt and said ...": the sentence's subject.
+                let speaker = speaker.or_else(|| self.sentence_subject(&st.sent, head).map(|m| self.res.speaker_of(m)));
+                speaker.map(|s| (s, CONFIDENCE))
+            }
+            Subject::None => None,
+        }
+    }
+
+    /// The content after a cue, through its frames; a rejected call ("Iran
+    /// dismissed calls from France to ...") makes the rejection the speaker's
+    /// statement.
+    fn cue_content(&mut self, c: &Cue, sp: Speaker, confidence: f32, st: &mut Reading) {
+        let limit = st.stop_after(c.toks.end);
+        let sent = st.sent.clone();
+        let Some((content, addressee, scope)) = self.frame_content(c, limit, &sent) else { return };
+        match self.rejected_call(c, &content) {
+            Some(noun) => {
+                let head_span = c.toks.start..noun + 1;
+                if let Some(i) = self.push(head_span, Some(c.toks.clone()), Some(c.toks.start..content.end), sp.clone(), None, &sent, confidence) {
+                    self.rejections.push((i, noun));
+                }
+            }
+            None => {
+                self.push(content, Some(c.toks.clone()), scope, sp.clone(), addressee, &sent, confidence);
+            }
+        }
+        st.last_speaker = Some(sp);
+    }
+
+    /// "according to X": the clause or quotation beside it is X's, or X is
+    /// the channel of statements already covering it.
+    fn source_phrase(&mut self, s: &Range<usize>, st: &Reading) {
+        let sent = st.sent.clone();
+        let first = self.next(s.end, sent.end);
+        let (sp, mend) = match first.and_then(|t| self.res.by_start.get(&t)).copied() {
+            Some(m) => (self.res.speaker_of(m), self.res.mentions[m].toks.end),
+            None => {
+                // An anonymous source: "according to two people familiar with the talks".
+                let Some(t0) = first else { return };
+                let e = self.np_end(t0, sent.end);
+                if e <= t0 || !(t0..e).any(|t| self.text.toks.toks[t].is_word()) {
+                    return;
+                }
+                let name = self.text.toks.norm_text(t0..e).to_string();
+                let span = self.text.toks.span(t0..e);
+                (Speaker { name: Some(name.clone()), mention: Some(name), span: Some(span), actors: Vec::new(), independent: false }, e)
+            }
+        };
+        let before = self.prev(s.start, sent.start);
+        let content = if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
+            self.postposed_content(sent.start, s.start, self.out.len())
+        } else {
+            let c0 = self.next(mend, sent.end).map_or(mend, |t| if self.key(t) == "," { t + 1 } else { t });
+            c0..st.stop_after(c0)
+        };
+        // Statements already covering this content: the source is their channel.
+        let covered: Vec<usize> =
+            (st.first..self.out.len()).filter(|&i| self.out[i].toks.start < content.end && content.start < self.out[i].toks.end).collect();
+        if !covered.is_empty() {
+            for i in covered {
+                if self.out[i].via.is_none() {
+                    self.out[i].via = sp.mention.clone().or(sp.name.clone());
+                }
+            }
+            return;
+        }
+        self.push(content.clone(), Some(s.clone()), Some(content.start..s.end.max(content.end)), sp, None, &sent, CONFIDENCE);
     }
 
     /// Whether what follows a postposed subject+cue fits a postposed cue:

@@ -10,6 +10,7 @@ use crate::text::token::TokKind;
 use std::ops::Range;
 
 /// What stands before a cue as its subject.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Subject {
     Mention(usize),
     /// An office and the name given in apposition.
