@@ -204,239 +204,311 @@ pub struct RuleSet {
 }
 
 const KINDS: &[&str] = &["direct", "mixed", "indirect", "turn"];
+/// Widest reach of a negator, in words.
+const MAX_NEGATOR_SCOPE: usize = 12;
+
+/// A rule set being compiled: everything declared so far, and every problem.
+struct Builder<'v> {
+    vocab: &'v Vocabulary,
+    diags: Vec<Diagnostic>,
+    labels: Vec<Label>,
+    /// Label name -> file that declares it.
+    label_at: HashMap<String, String>,
+    /// `opposes` entries to check once every label is known: (position, label).
+    opposes_at: Vec<(Diagnostic, String)>,
+    negators: Vec<NegatorClass>,
+    neg_patterns: Vec<Pattern>,
+    neg_class: Vec<usize>,
+    rules: Vec<Rule>,
+    /// Rule id -> file that defines it.
+    rule_at: HashMap<String, String>,
+    patterns: Vec<Pattern>,
+    pattern_rule: Vec<usize>,
+    regex_src: Vec<String>,
+    regex_list: Vec<(Regex, usize)>,
+}
+
+impl<'v> Builder<'v> {
+    /// `[[label]]` items of a file.
+    fn labels(&mut self, root: &Root, path: &str) {
+        for (l, _) in root.items::<RawLabel>("label", &mut self.diags) {
+            let name = l.name.get_ref().trim().to_string();
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                self.diags.push(root.diag(l.name.span().start, format!("label name {name:?} must be lowercase letters, digits and '-'")));
+                continue;
+            }
+            if let Some(prev) = self.label_at.get(&name) {
+                self.diags.push(root.diag(l.name.span().start, format!("label {name:?} is already declared in {prev}")));
+                continue;
+            }
+            self.label_at.insert(name.clone(), path.to_string());
+            self.opposes_at.extend(l.opposes.iter().map(|o| (root.diag(o.span().start, String::new()), o.get_ref().clone())));
+            self.labels.push(Label {
+                name,
+                description: l.description,
+                threshold: l.threshold.unwrap_or(1.0),
+                opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect(),
+            });
+        }
+    }
+
+    /// `[[negator]]` items of a file; classes of the same name merge.
+    fn negators(&mut self, root: &Root) {
+        for (n, _) in root.items::<RawNegator>("negator", &mut self.diags) {
+            let class = n.class.get_ref().clone();
+            let ci = match self.negators.iter().position(|c| c.class == class) {
+                Some(i) => {
+                    self.negators[i].scope = self.negators[i].scope.max(n.scope);
+                    i
+                }
+                None => {
+                    self.negators.push(NegatorClass { class: class.clone(), scope: n.scope });
+                    self.negators.len() - 1
+                }
+            };
+            if n.scope == 0 || n.scope > MAX_NEGATOR_SCOPE {
+                self.diags.push(root.diag(n.class.span().start, format!("negator scope must be 1 to {MAX_NEGATOR_SCOPE} words")));
+            }
+            for p in compile_patterns(root, &n.words, self.vocab, &mut self.diags) {
+                self.neg_patterns.push(p);
+                self.neg_class.push(ci);
+            }
+        }
+    }
+
+    /// Checks that every `opposes` names a declared label.
+    fn check_opposes(&mut self) {
+        let names: Vec<&String> = self.labels.iter().map(|l| &l.name).collect();
+        for (at, name) in std::mem::take(&mut self.opposes_at) {
+            if !names.contains(&&name) {
+                self.diags.push(Diagnostic { message: format!("`opposes` names unknown label {name:?}"), ..at });
+            }
+        }
+    }
+
+    /// One `[[rule]]`: checked field by field, added when sound.
+    fn rule(&mut self, root: &Root, path: &str, r: RawRule, at: usize) {
+        let id = r.id.get_ref().trim().to_string();
+        let before = self.diags.len();
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            self.diags.push(root.diag(r.id.span().start, format!("rule id {id:?} must be non-empty without spaces")));
+        }
+        if let Some(prev) = self.rule_at.get(&id) {
+            self.diags.push(root.diag(r.id.span().start, format!("duplicate rule id {id:?} (first defined in {prev}); ids are permanent and unique")));
+        }
+        self.rule_at.insert(id.clone(), path.to_string());
+        let label = r.label.get_ref().clone();
+        if !self.labels.iter().any(|l| l.name == label) {
+            let declared: Vec<&str> = self.labels.iter().map(|l| l.name.as_str()).collect();
+            self.diags.push(root.diag(r.label.span().start, format!("unknown label {label:?} (declared: {}); declare it with [[label]]", declared.join(", "))));
+        }
+        if r.patterns.is_empty() && r.regex.is_empty() {
+            self.diags.push(root.diag(at, format!("rule {id:?} has no `patterns` and no `regex`, so it can never match")));
+        }
+        if r.weight.is_some_and(|w| !(w > 0.0 && w.is_finite())) {
+            self.diags.push(root.diag(at, format!("rule {id:?}: weight must be a positive number")));
+        }
+        let scope = self.scope(root, &r.scope);
+        let polarity = self.polarity(root, &r.polarity);
+        let negated = self.negated(root, &r.negated);
+        let kinds = self.kinds(root, &r.kinds);
+        let pats = compile_patterns(root, &r.patterns, self.vocab, &mut self.diags);
+        let unless = compile_patterns(root, &r.unless, self.vocab, &mut self.diags);
+        for p in &pats {
+            if !p.is_anchored() {
+                self.diags.push(root.diag(at, format!("pattern {:?} of rule {id:?} has no plain word to anchor on; add a literal word", p.source)));
+            }
+        }
+        let regs = self.regexes(root, &r.regex);
+        if self.diags.len() > before {
+            return;
+        }
+        let ri = self.rules.len();
+        let pattern_count = pats.len() + regs.len();
+        for p in pats {
+            self.patterns.push(p);
+            self.pattern_rule.push(ri);
+        }
+        for (x, src) in regs {
+            self.regex_src.push(format!("(?i){src}"));
+            self.regex_list.push((x, ri));
+        }
+        self.rules.push(Rule {
+            id,
+            label,
+            weight: r.weight.unwrap_or(1.0),
+            scope,
+            polarity,
+            negated,
+            unless,
+            kinds,
+            examples: r.examples,
+            counterexamples: r.counterexamples,
+            file: path.to_string(),
+            pattern_count,
+        });
+    }
+
+    fn scope(&mut self, root: &Root, v: &Option<Spanned<String>>) -> Scope {
+        match v.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("frame") => Scope::Frame,
+            Some("content") => Scope::Content,
+            Some("sentence") => Scope::Sentence,
+            Some(other) => {
+                self.diags.push(root.diag(v.as_ref().map_or(0, |s| s.span().start), format!("unknown scope {other:?} (content, frame or sentence)")));
+                Scope::Frame
+            }
+        }
+    }
+
+    fn polarity(&mut self, root: &Root, v: &Option<Spanned<String>>) -> Polarity {
+        match v.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("affirmed") => Polarity::Affirmed,
+            Some("negated") => Polarity::Negated,
+            Some("any") => Polarity::Any,
+            Some(other) => {
+                self.diags.push(root.diag(v.as_ref().map_or(0, |s| s.span().start), format!("unknown polarity {other:?} (affirmed, negated or any)")));
+                Polarity::Affirmed
+            }
+        }
+    }
+
+    /// `negated`: one outcome for every negator class, or a table by class.
+    fn negated(&mut self, root: &Root, v: &Option<Spanned<toml::Value>>) -> HashMap<String, Outcome> {
+        let mut negated = HashMap::new();
+        let Some(v) = v else { return negated };
+        let at = v.span().start;
+        let class_names: Vec<String> = self.negators.iter().map(|c| c.class.clone()).collect();
+        match v.get_ref() {
+            toml::Value::String(x) => {
+                let o = self.outcome(root, x, at);
+                for c in &class_names {
+                    negated.insert(c.clone(), o.clone());
+                }
+            }
+            toml::Value::Table(t) => {
+                for (class, x) in t {
+                    if !class_names.contains(class) {
+                        self.diags.push(root.diag(at, format!("unknown negator class {class:?} in `negated` (declared: {})", class_names.join(", "))));
+                    }
+                    match x {
+                        toml::Value::String(x) => {
+                            let o = self.outcome(root, x, at);
+                            negated.insert(class.clone(), o);
+                        }
+                        _ => self.diags.push(root.diag(at, format!("`negated.{class}` must be a string"))),
+                    }
+                }
+            }
+            _ => self.diags.push(root.diag(at, "`negated` must be a string (drop, keep or a label) or a table by negator class".to_string())),
+        }
+        negated
+    }
+
+    fn outcome(&mut self, root: &Root, v: &str, at: usize) -> Outcome {
+        match v {
+            "drop" => Outcome::Drop,
+            "keep" => Outcome::Keep,
+            l if self.labels.iter().any(|n| n.name == l) => Outcome::Switch(l.to_string()),
+            l => {
+                self.diags.push(root.diag(at, format!("negated outcome {l:?} is neither drop, keep nor a declared label")));
+                Outcome::Drop
+            }
+        }
+    }
+
+    fn kinds(&mut self, root: &Root, list: &[Spanned<String>]) -> Vec<String> {
+        let mut kinds = Vec::new();
+        for k in list {
+            if KINDS.contains(&k.get_ref().as_str()) {
+                kinds.push(k.get_ref().clone());
+            } else {
+                self.diags.push(root.diag(k.span().start, format!("unknown statement kind {:?} ({})", k.get_ref(), KINDS.join(", "))));
+            }
+        }
+        kinds
+    }
+
+    fn regexes(&mut self, root: &Root, list: &[Spanned<String>]) -> Vec<(Regex, String)> {
+        let mut regs = Vec::new();
+        for re in list {
+            match Regex::new(&format!("(?i){}", re.get_ref())) {
+                Ok(x) => regs.push((x, re.get_ref().clone())),
+                Err(e) => {
+                    self.diags.push(root.diag(re.span().start + 1, format!("bad regex {:?}: {}", re.get_ref(), e.to_string().lines().last().unwrap_or(""))))
+                }
+            }
+        }
+        regs
+    }
+
+    fn finish(mut self) -> Result<RuleSet, Vec<Diagnostic>> {
+        if self.labels.is_empty() && self.diags.is_empty() {
+            self.diags.push(Diagnostic::file("rules", "no [[label]] declared in any rule file"));
+        }
+        if !self.diags.is_empty() {
+            self.diags.sort();
+            self.diags.dedup();
+            return Err(self.diags);
+        }
+        Ok(RuleSet {
+            labels: self.labels,
+            rules: self.rules,
+            patterns: PatternSet::new(self.patterns),
+            pattern_rule: self.pattern_rule,
+            regexes: RegexSet::new(&self.regex_src).expect("each regex compiled alone"),
+            regex_list: self.regex_list,
+            negators: self.negators,
+            negator_patterns: PatternSet::new(self.neg_patterns),
+            negator_class: self.neg_class,
+        })
+    }
+}
 
 impl RuleSet {
-    /// Compiles every rule file of `files`, reporting every problem.
+    /// Compiles every rule file of `files`, reporting every problem. Labels
+    /// and negators of every file are read first (a rule may use a label
+    /// declared in another file), then the rules.
     pub fn compile(files: &DataFiles, vocab: &Vocabulary) -> Result<RuleSet, Vec<Diagnostic>> {
-        let mut diags = Vec::new();
-        let mut labels: Vec<Label> = Vec::new();
-        let mut label_at: HashMap<String, String> = HashMap::new();
-        let mut opposes_at: Vec<(String, Diagnostic, String)> = Vec::new();
-        let mut negators: Vec<NegatorClass> = Vec::new();
-        let mut neg_patterns = Vec::new();
-        let mut neg_class = Vec::new();
-        // Parse all files first (labels may be declared in any file).
+        let mut b = Builder {
+            vocab,
+            diags: Vec::new(),
+            labels: Vec::new(),
+            label_at: HashMap::new(),
+            opposes_at: Vec::new(),
+            negators: Vec::new(),
+            neg_patterns: Vec::new(),
+            neg_class: Vec::new(),
+            rules: Vec::new(),
+            rule_at: HashMap::new(),
+            patterns: Vec::new(),
+            pattern_rule: Vec::new(),
+            regex_src: Vec::new(),
+            regex_list: Vec::new(),
+        };
         let mut parsed = Vec::new();
         for file in files.rule_files() {
             match Root::parse(file) {
                 Ok(root) => {
                     if let Err(d) = root.whole::<RawFile>() {
-                        diags.push(d);
+                        b.diags.push(d);
                     }
-                    let file_labels = root.items::<RawLabel>("label", &mut diags);
-                    for (l, _) in file_labels {
-                        let name = l.name.get_ref().trim().to_string();
-                        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                            diags.push(root.diag(l.name.span().start, format!("label name {name:?} must be lowercase letters, digits and '-'")));
-                            continue;
-                        }
-                        if let Some(prev) = label_at.get(&name) {
-                            diags.push(root.diag(l.name.span().start, format!("label {name:?} is already declared in {prev}")));
-                            continue;
-                        }
-                        label_at.insert(name.clone(), file.path.clone());
-                        opposes_at.extend(l.opposes.iter().map(|o| (file.path.clone(), root.diag(o.span().start, String::new()), o.get_ref().clone())));
-                        labels.push(Label {
-                            name,
-                            description: l.description,
-                            threshold: l.threshold.unwrap_or(1.0),
-                            opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect(),
-                        });
-                    }
-                    for (n, _) in root.items::<RawNegator>("negator", &mut diags) {
-                        let class = n.class.get_ref().clone();
-                        let ci = match negators.iter().position(|c| c.class == class) {
-                            Some(i) => {
-                                negators[i].scope = negators[i].scope.max(n.scope);
-                                i
-                            }
-                            None => {
-                                negators.push(NegatorClass { class: class.clone(), scope: n.scope });
-                                negators.len() - 1
-                            }
-                        };
-                        if n.scope == 0 || n.scope > 12 {
-                            diags.push(root.diag(n.class.span().start, "negator scope must be 1 to 12 words"));
-                        }
-                        for p in compile_patterns(&root, &n.words, vocab, &mut diags) {
-                            neg_patterns.push(p);
-                            neg_class.push(ci);
-                        }
-                    }
-                    let rules = root.items::<RawRule>("rule", &mut diags);
-                    parsed.push((file, rules));
+                    b.labels(&root, &file.path);
+                    b.negators(&root);
+                    let rules = root.items::<RawRule>("rule", &mut b.diags);
+                    parsed.push((root, rules));
                 }
-                Err(d) => diags.extend(d),
+                Err(d) => b.diags.extend(d),
             }
         }
-        if labels.is_empty() && diags.is_empty() {
-            diags.push(Diagnostic::file("rules", "no [[label]] declared in any rule file"));
-        }
-        let label_names: Vec<String> = labels.iter().map(|l| l.name.clone()).collect();
-        for (_, at, name) in opposes_at {
-            if !label_names.contains(&name) {
-                diags.push(Diagnostic { message: format!("`opposes` names unknown label {name:?}"), ..at });
-            }
-        }
-        let class_names: Vec<String> = negators.iter().map(|c| c.class.clone()).collect();
-        let mut rules: Vec<Rule> = Vec::new();
-        let mut rule_at: HashMap<String, String> = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut pattern_rule = Vec::new();
-        let mut regex_src = Vec::new();
-        let mut regex_list = Vec::new();
-        for (file, items) in parsed {
-            let root = Root::parse(file).expect("parsed above");
+        b.check_opposes();
+        for (root, items) in parsed {
+            let path = root.path().to_string();
             for (r, at) in items {
-                let id = r.id.get_ref().trim().to_string();
-                let d = |off: usize, msg: String| root.diag(off, msg);
-                let mut ok = true;
-                if id.is_empty() || id.contains(char::is_whitespace) {
-                    diags.push(d(r.id.span().start, format!("rule id {id:?} must be non-empty without spaces")));
-                    ok = false;
-                }
-                if let Some(prev) = rule_at.get(&id) {
-                    diags.push(d(r.id.span().start, format!("duplicate rule id {id:?} (first defined in {prev}); ids are permanent and unique")));
-                    ok = false;
-                }
-                rule_at.insert(id.clone(), file.path.clone());
-                let label = r.label.get_ref().clone();
-                if !label_names.contains(&label) {
-                    diags.push(d(r.label.span().start, format!("unknown label {label:?} (declared: {}); declare it with [[label]]", label_names.join(", "))));
-                    ok = false;
-                }
-                if r.patterns.is_empty() && r.regex.is_empty() {
-                    diags.push(d(at, format!("rule {id:?} has no `patterns` and no `regex`, so it can never match")));
-                    ok = false;
-                }
-                let scope = match r.scope.as_ref().map(|s| s.get_ref().as_str()) {
-                    None | Some("frame") => Scope::Frame,
-                    Some("content") => Scope::Content,
-                    Some("sentence") => Scope::Sentence,
-                    Some(other) => {
-                        diags.push(d(r.scope.as_ref().expect("some").span().start, format!("unknown scope {other:?} (content, frame or sentence)")));
-                        Scope::Frame
-                    }
-                };
-                let polarity = match r.polarity.as_ref().map(|s| s.get_ref().as_str()) {
-                    None | Some("affirmed") => Polarity::Affirmed,
-                    Some("negated") => Polarity::Negated,
-                    Some("any") => Polarity::Any,
-                    Some(other) => {
-                        diags.push(d(r.polarity.as_ref().expect("some").span().start, format!("unknown polarity {other:?} (affirmed, negated or any)")));
-                        Polarity::Affirmed
-                    }
-                };
-                let mut negated = HashMap::new();
-                let outcome = |v: &str, at: usize, diags: &mut Vec<Diagnostic>| -> Outcome {
-                    match v {
-                        "drop" => Outcome::Drop,
-                        "keep" => Outcome::Keep,
-                        l if label_names.iter().any(|n| n == l) => Outcome::Switch(l.to_string()),
-                        l => {
-                            diags.push(root.diag(at, format!("negated outcome {l:?} is neither drop, keep nor a declared label")));
-                            Outcome::Drop
-                        }
-                    }
-                };
-                if let Some(v) = &r.negated {
-                    let at = v.span().start;
-                    match v.get_ref() {
-                        toml::Value::String(x) => {
-                            let o = outcome(x, at, &mut diags);
-                            for c in &class_names {
-                                negated.insert(c.clone(), o.clone());
-                            }
-                        }
-                        toml::Value::Table(t) => {
-                            for (class, x) in t {
-                                if !class_names.contains(class) {
-                                    diags.push(d(at, format!("unknown negator class {class:?} in `negated` (declared: {})", class_names.join(", "))));
-                                }
-                                match x {
-                                    toml::Value::String(x) => {
-                                        let o = outcome(x, at, &mut diags);
-                                        negated.insert(class.clone(), o);
-                                    }
-                                    _ => diags.push(d(at, format!("`negated.{class}` must be a string"))),
-                                }
-                            }
-                        }
-                        _ => diags.push(d(at, "`negated` must be a string (drop, keep or a label) or a table by negator class".to_string())),
-                    }
-                }
-                let mut kinds = Vec::new();
-                for k in &r.kinds {
-                    if KINDS.contains(&k.get_ref().as_str()) {
-                        kinds.push(k.get_ref().clone());
-                    } else {
-                        diags.push(d(k.span().start, format!("unknown statement kind {:?} ({})", k.get_ref(), KINDS.join(", "))));
-                    }
-                }
-                let before = diags.len();
-                let pats = compile_patterns(&root, &r.patterns, vocab, &mut diags);
-                let unless = compile_patterns(&root, &r.unless, vocab, &mut diags);
-                for p in &pats {
-                    if !p.is_anchored() {
-                        diags.push(d(at, format!("pattern {:?} of rule {id:?} has no plain word to anchor on; add a literal word", p.source)));
-                    }
-                }
-                let mut regs = Vec::new();
-                for re in &r.regex {
-                    match Regex::new(&format!("(?i){}", re.get_ref())) {
-                        Ok(x) => regs.push((x, re.get_ref().clone())),
-                        Err(e) => diags.push(d(re.span().start + 1, format!("bad regex {:?}: {}", re.get_ref(), e.to_string().lines().last().unwrap_or("")))),
-                    }
-                }
-                if r.weight.is_some_and(|w| !(w > 0.0 && w.is_finite())) {
-                    diags.push(d(at, format!("rule {id:?}: weight must be a positive number")));
-                    ok = false;
-                }
-                if !ok || diags.len() > before {
-                    continue;
-                }
-                let ri = rules.len();
-                let pattern_count = pats.len() + regs.len();
-                for p in pats {
-                    patterns.push(p);
-                    pattern_rule.push(ri);
-                }
-                for (x, src) in regs {
-                    regex_src.push(format!("(?i){src}"));
-                    regex_list.push((x, ri));
-                }
-                rules.push(Rule {
-                    id,
-                    label,
-                    weight: r.weight.unwrap_or(1.0),
-                    scope,
-                    polarity,
-                    negated,
-                    unless,
-                    kinds,
-                    examples: r.examples,
-                    counterexamples: r.counterexamples,
-                    file: file.path.clone(),
-                    pattern_count,
-                });
+                b.rule(&root, &path, r, at);
             }
         }
-        if !diags.is_empty() {
-            diags.sort();
-            diags.dedup();
-            return Err(diags);
-        }
-        Ok(RuleSet {
-            labels,
-            rules,
-            patterns: PatternSet::new(patterns),
-            pattern_rule,
-            regexes: RegexSet::new(&regex_src).expect("each regex compiled alone"),
-            regex_list,
-            negators,
-            negator_patterns: PatternSet::new(neg_patterns),
-            negator_class: neg_class,
-        })
+        b.finish()
     }
 
     /// A label by name.

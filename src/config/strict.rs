@@ -52,6 +52,11 @@ impl<'a> Root<'a> {
         out
     }
 
+    /// The path shown in messages.
+    pub fn path(&self) -> &str {
+        &self.file.path
+    }
+
     /// A diagnostic at byte `offset` of this file.
     pub fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(&self.file.path, &self.file.text, offset, message)

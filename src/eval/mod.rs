@@ -272,6 +272,19 @@ pub struct Scores {
     pub positions: PositionScores,
 }
 
+/// Names a record gives its speaker (name and mention), folded.
+fn record_names(r: &Record) -> BTreeSet<String> {
+    [r.speaker.name.as_deref(), r.speaker.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect()
+}
+
+/// Names a gold item accepts, folded.
+fn accepted(names: &OneOrMany) -> BTreeSet<String> {
+    names.list().iter().map(|n| fold(n)).collect()
+}
+
+/// Gold statements with the byte range of their anchor.
+type Anchored<'g> = Vec<(&'g GoldStatement, Range<usize>)>;
+
 /// Scores records against gold; `texts` maps document names to their bytes.
 pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record]) -> Result<Scores, String> {
     let docs: BTreeMap<&str, &GoldDoc> = gold.doc.iter().map(|d| (d.name.as_str(), d)).collect();
@@ -283,12 +296,33 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
     let records: Vec<&Record> = records.iter().filter(|r| docs.contains_key(r.doc.as_str())).collect();
     let statements: Vec<&Record> = records.iter().copied().filter(|r| r.kind != "turn").collect();
     let turns: Vec<&Record> = records.iter().copied().filter(|r| r.kind == "turn").collect();
-    let mut gold_st: Vec<(&GoldStatement, Range<usize>)> = Vec::new();
+    let mut gold_st: Anchored = Vec::new();
     for g in &gold.statement {
         let text = texts.get(&g.doc).ok_or_else(|| format!("gold statement names unknown document {}", g.doc))?;
         gold_st.push((g, anchor_range(text, &g.anchor, g.occurrence, &g.doc)?));
     }
-    // Each gold statement takes its best overlapping record; required first.
+    let (matched, used) = match_records(&gold_st, &statements);
+    let hit_required: Vec<(usize, usize)> = matched.iter().copied().filter(|(gi, _)| !gold_st[*gi].0.optional).collect();
+    let (statement_scores, tp) = statement_scores(&gold_st, &statements, &used, hit_required.len());
+    let (speaker_ok, actor_ok, stance) = matched_scores(&gold_st, &statements, &hit_required);
+    Ok(Scores {
+        statements: statement_scores,
+        speaker: Accuracy { accuracy: ratio(speaker_ok, tp) },
+        actor: Accuracy { accuracy: ratio(actor_ok, tp) },
+        stance,
+        turns: turn_scores(gold, texts, &turns)?,
+        positions: position_scores(&docs, &statements),
+    })
+}
+
+/// Each gold statement takes its best overlapping record (the largest
+/// overlap, the first on ties), required statements first, each record at
+/// most once. Returns (gold, record) pairs and the records used.
+fn match_records(gold_st: &Anchored, statements: &[&Record]) -> (Vec<(usize, usize)>, BTreeSet<usize>) {
+    let mut by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in statements.iter().enumerate() {
+        by_doc.entry(r.doc.as_str()).or_default().push(i);
+    }
     let mut order: Vec<usize> = (0..gold_st.len()).collect();
     order.sort_by_key(|&i| gold_st[i].0.optional);
     let mut used: BTreeSet<usize> = BTreeSet::new();
@@ -297,11 +331,11 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
         let (g, range) = &gold_st[gi];
         let mut best: Option<usize> = None;
         let mut best_ov = 0;
-        for (i, r) in statements.iter().enumerate() {
-            if used.contains(&i) || r.doc != g.doc {
+        for &i in by_doc.get(g.doc.as_str()).into_iter().flatten() {
+            if used.contains(&i) {
                 continue;
             }
-            let ov = overlap(&r.range(), range);
+            let ov = overlap(&statements[i].range(), range);
             if ov > best_ov {
                 best = Some(i);
                 best_ov = ov;
@@ -312,26 +346,31 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
             matched.push((gi, b));
         }
     }
+    (matched, used)
+}
+
+/// Precision, recall and F1 of statements; also returns the hits.
+fn statement_scores(gold_st: &Anchored, statements: &[&Record], used: &BTreeSet<usize>, tp: usize) -> (StatementScores, usize) {
     let required = gold_st.iter().filter(|(g, _)| !g.optional).count();
-    let hit_required: Vec<(usize, usize)> = matched.iter().copied().filter(|(gi, _)| !gold_st[*gi].0.optional).collect();
     let false_alarms = statements
         .iter()
         .enumerate()
         .filter(|(i, r)| !used.contains(i) && !gold_st.iter().any(|(g, range)| g.doc == r.doc && overlap(&r.range(), range) > 0))
         .count();
-    let tp = hit_required.len();
     let precision = ratio(tp, tp + false_alarms);
     let recall = ratio(tp, required);
+    (StatementScores { gold: required, found: tp, false_alarms, precision, recall, f1: f1(precision, recall) }, tp)
+}
+
+/// Of matched required statements: speakers right, actors right, and stance F1 per label.
+fn matched_scores(gold_st: &Anchored, statements: &[&Record], hits: &[(usize, usize)]) -> (usize, usize, StanceScores) {
     let mut speaker_ok = 0;
     let mut actor_ok = 0;
     let mut per_label: Vec<[usize; 3]> = vec![[0; 3]; LABELS.len()];
-    for &(gi, ri) in &hit_required {
+    for &(gi, ri) in hits {
         let g = gold_st[gi].0;
         let r = statements[ri];
-        let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
-        let got: BTreeSet<String> =
-            [r.speaker.name.as_deref(), r.speaker.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
-        speaker_ok += usize::from(name_match(&names, &got));
+        speaker_ok += usize::from(name_match(&accepted(&g.speaker), &record_names(r)));
         let want_actors: BTreeSet<String> = g.actor.list().iter().map(|a| fold(a)).collect();
         let have_actors: BTreeSet<String> = r.speaker.actor.0.iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect();
         actor_ok += usize::from(want_actors == have_actors);
@@ -346,21 +385,28 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
     let label_f1: Vec<(String, f64)> =
         LABELS.iter().zip(&per_label).map(|(l, [t, fp, fn_])| (l.to_string(), f1(ratio(*t, t + fp), ratio(*t, t + fn_)))).collect();
     let macro_f1 = label_f1.iter().map(|(_, v)| v).sum::<f64>() / LABELS.len() as f64;
-    // Turns: the first turn record covering the anchor names the speaker.
+    (speaker_ok, actor_ok, StanceScores { macro_f1, per_label_f1: BTreeMapInOrder(label_f1) })
+}
+
+/// Turns: the first turn record covering a gold turn's anchor must name an accepted speaker.
+fn turn_scores(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, turns: &[&Record]) -> Result<TurnScores, String> {
     let mut turn_ok = 0;
     for g in &gold.turn {
         let text = texts.get(&g.doc).ok_or_else(|| format!("gold turn names unknown document {}", g.doc))?;
         let range = anchor_range(text, &g.anchor, g.occurrence, &g.doc)?;
-        let names: BTreeSet<String> = g.speaker.list().iter().map(|n| fold(n)).collect();
         if let Some(r) = turns.iter().find(|r| r.doc == g.doc && r.span[0] <= range.start && range.end <= r.span[1]) {
-            let got: BTreeSet<String> =
-                [r.speaker.name.as_deref(), r.speaker.mention.as_deref()].into_iter().flatten().map(fold).filter(|s| !s.is_empty()).collect();
-            turn_ok += usize::from(!got.is_empty() && name_match(&names, &got));
+            let got = record_names(r);
+            turn_ok += usize::from(!got.is_empty() && name_match(&accepted(&g.speaker), &got));
         }
     }
-    // Positions.
+    Ok(TurnScores { gold: gold.turn.len(), accuracy: ratio(turn_ok, gold.turn.len()) })
+}
+
+/// The document position tables: gold (doc, actor, label) triples against
+/// those of every record with an actor that is not an independent voice.
+fn position_scores(docs: &BTreeMap<&str, &GoldDoc>, statements: &[&Record]) -> PositionScores {
     let mut gold_pos: BTreeSet<[String; 3]> = BTreeSet::new();
-    for (name, d) in &docs {
+    for (name, d) in docs {
         for (actor, stances) in &d.positions {
             for s in stances {
                 gold_pos.insert([name.to_string(), fold(actor), s.clone()]);
@@ -368,7 +414,7 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
         }
     }
     let mut pred_pos: BTreeSet<[String; 3]> = BTreeSet::new();
-    for r in &statements {
+    for r in statements {
         let independent: BTreeSet<String> = docs[r.doc.as_str()].independent.iter().map(|n| fold(n)).collect();
         for actor in &r.speaker.actor.0 {
             if independent.contains(&fold(actor)) || independent.contains(&fold(r.speaker.name.as_deref().unwrap_or(""))) {
@@ -383,68 +429,15 @@ pub fn score(gold: &Gold, texts: &BTreeMap<String, Vec<u8>>, records: &[Record])
     }
     let ptp = gold_pos.intersection(&pred_pos).count();
     let (pp, pr) = (ratio(ptp, pred_pos.len()), ratio(ptp, gold_pos.len()));
-    Ok(Scores {
-        statements: StatementScores { gold: required, found: tp, false_alarms, precision, recall, f1: f1(precision, recall) },
-        speaker: Accuracy { accuracy: ratio(speaker_ok, tp) },
-        actor: Accuracy { accuracy: ratio(actor_ok, tp) },
-        stance: StanceScores { macro_f1, per_label_f1: BTreeMapInOrder(label_f1) },
-        turns: TurnScores { gold: gold.turn.len(), accuracy: ratio(turn_ok, gold.turn.len()) },
-        positions: PositionScores {
-            gold: gold_pos.len(),
-            predicted: pred_pos.len(),
-            precision: pp,
-            recall: pr,
-            f1: f1(pp, pr),
-            missing: gold_pos.difference(&pred_pos).cloned().collect(),
-            extra: pred_pos.difference(&gold_pos).cloned().collect(),
-        },
-    })
-}
-
-/// The six lines the reference scorer prints.
-pub fn render(s: &Scores) -> String {
-    let st = &s.statements;
-    let p = &s.positions;
-    let labels = s.stance.per_label_f1.0.iter().map(|(k, v)| format!("{k} {v:.3}")).collect::<Vec<_>>().join("  ");
-    format!(
-        "statements  P {:.3}  R {:.3}  F1 {:.3}  ({}/{} found, {} false alarms)\nspeaker     accuracy {:.3}\nactor       accuracy {:.3}\nstance      macro-F1 {:.3}  {labels}\nturns       accuracy {:.3}  ({} gold turns)\npositions   P {:.3}  R {:.3}  F1 {:.3}\n",
-        st.precision,
-        st.recall,
-        st.f1,
-        st.found,
-        st.gold,
-        st.false_alarms,
-        s.speaker.accuracy,
-        s.actor.accuracy,
-        s.stance.macro_f1,
-        s.turns.accuracy,
-        s.turns.gold,
-        p.precision,
-        p.recall,
-        p.f1
-    )
-}
-
-/// The metrics as JSON, laid out like the reference scorer's `--json`.
-pub fn render_json(s: &Scores) -> String {
-    let mut buf = Vec::new();
-    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-    s.serialize(&mut ser).expect("serializable");
-    // Non-ASCII characters escaped, as Python's json does by default.
-    let mut out = String::new();
-    for c in String::from_utf8(buf).expect("utf-8").chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{:04x}", u));
-            }
-        }
+    PositionScores {
+        gold: gold_pos.len(),
+        predicted: pred_pos.len(),
+        precision: pp,
+        recall: pr,
+        f1: f1(pp, pr),
+        missing: gold_pos.difference(&pred_pos).cloned().collect(),
+        extra: pred_pos.difference(&gold_pos).cloned().collect(),
     }
-    out.push('\n');
-    out
 }
 
 /// Reads statement records (JSON Lines, as `stance extract` writes them).

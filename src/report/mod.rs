@@ -7,6 +7,8 @@ use crate::check::Outcome as CheckOutcome;
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::compare::{Evidence, PositionTable};
 use crate::model::{Analysis, Classified, Document, Excluded, Record, Text};
+pub mod eval;
+
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
