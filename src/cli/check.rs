@@ -61,10 +61,10 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
     let outcomes = stance::check::check(&expectations, &analyses, &judgements, &table);
     let doc_paths = loaded.docs.iter().map(|d| (d.name.clone(), d.origin.clone())).collect();
     let out = match format {
-        CheckFormat::Text => report::check_text(&outcomes),
-        CheckFormat::Github => report::check_github(&outcomes, &shown, &doc_paths),
-        CheckFormat::Junit => report::check_junit(&outcomes, &shown),
-        CheckFormat::Json => report::check_json(&outcomes),
+        CheckFormat::Text => report::check::text(&outcomes),
+        CheckFormat::Github => report::check::github(&outcomes, &shown, &doc_paths),
+        CheckFormat::Junit => report::check::junit(&outcomes, &shown),
+        CheckFormat::Json => report::check::json(&outcomes),
     };
     io.out.write_all(out.as_bytes())?;
     if !loaded.errors.is_empty() {

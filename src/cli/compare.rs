@@ -47,11 +47,11 @@ pub(crate) fn run(
     };
     let table = stance::compare::build(&analyses, by, engine.rules());
     let text = match format {
-        CompareFormat::Table => report::compare_table(&table, io.width, voices),
-        CompareFormat::Md => report::compare_markdown(&table, voices),
-        CompareFormat::Csv => report::compare_csv(&table),
-        CompareFormat::Json => report::compare_json(&table),
-        CompareFormat::Html => report::compare_html(&table, voices),
+        CompareFormat::Table => report::compare::table(&table, io.width, voices),
+        CompareFormat::Md => report::compare::markdown(&table, voices),
+        CompareFormat::Csv => report::compare::csv(&table),
+        CompareFormat::Json => report::compare::json(&table),
+        CompareFormat::Html => report::html::page(&table, voices),
     };
     match out {
         Some(path) => {

@@ -18,8 +18,8 @@ pub(crate) fn run(engine: &Engine, paths: &[String], format: DocsFormat, io: &mu
     let loaded = engine.ingest(paths);
     report_input_errors(&loaded.errors, io)?;
     let text = match format {
-        DocsFormat::Table => report::docs_table(&loaded.docs, io.width),
-        DocsFormat::Json => report::docs_json(&loaded.docs),
+        DocsFormat::Table => report::docs::table(&loaded.docs, io.width),
+        DocsFormat::Json => report::docs::json(&loaded.docs),
     };
     io.out.write_all(text.as_bytes())?;
     Ok(if loaded.errors.is_empty() { 0 } else { 2 })

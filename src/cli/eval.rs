@@ -42,7 +42,7 @@ pub(crate) fn run(
     };
     match stance::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {
-            let text = if json { stance::report::eval::render_json(&scores) } else { stance::report::eval::render(&scores) };
+            let text = if json { stance::report::eval::json(&scores) } else { stance::report::eval::text(&scores) };
             io.out.write_all(text.as_bytes())?;
             Ok(if loaded.errors.is_empty() { 0 } else { 2 })
         }

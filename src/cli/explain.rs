@@ -49,6 +49,6 @@ pub(crate) fn run(engine: &Engine, input: &str, at: Option<usize>, date: Option<
         let st = stance::classify::whole_text_statement(&text);
         statements = engine.classify(&text, vec![st]);
     }
-    io.out.write_all(report::explain_text(&text, &statements, engine.rules()).as_bytes())?;
+    io.out.write_all(report::explain::text(&text, &statements, engine.rules()).as_bytes())?;
     Ok(0)
 }

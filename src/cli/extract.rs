@@ -23,10 +23,10 @@ pub(crate) fn run(engine: &Engine, paths: &[String], format: ExtractFormat, io: 
     report_input_errors(&loaded.errors, io)?;
     let analyses = engine.analyze_all(&loaded.docs);
     let text = match format {
-        ExtractFormat::Jsonl => report::records_jsonl(&analyses),
-        ExtractFormat::Json => report::records_json(&analyses),
-        ExtractFormat::Csv => report::records_csv(&analyses),
-        ExtractFormat::Table => report::records_table(&analyses, io.width),
+        ExtractFormat::Jsonl => report::records::jsonl(&analyses),
+        ExtractFormat::Json => report::records::json(&analyses),
+        ExtractFormat::Csv => report::records::csv(&analyses),
+        ExtractFormat::Table => report::records::table(&analyses, io.width),
     };
     io.out.write_all(text.as_bytes())?;
     Ok(if loaded.errors.is_empty() { 0 } else { 2 })

@@ -47,6 +47,6 @@ pub(crate) fn test(engine: &Engine, io: &mut Io) -> std::io::Result<u8> {
 }
 
 pub(crate) fn list(engine: &Engine, io: &mut Io) -> std::io::Result<u8> {
-    io.out.write_all(report::rules_table(engine.rules(), io.width).as_bytes())?;
+    io.out.write_all(report::rules::table(engine.rules(), io.width).as_bytes())?;
     Ok(0)
 }

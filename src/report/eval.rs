@@ -5,7 +5,7 @@ use crate::eval::Scores;
 use serde::Serialize;
 
 /// The six lines the reference scorer prints.
-pub fn render(s: &Scores) -> String {
+pub fn text(s: &Scores) -> String {
     let st = &s.statements;
     let p = &s.positions;
     let labels = s.stance.per_label_f1.0.iter().map(|(k, v)| format!("{k} {v:.3}")).collect::<Vec<_>>().join("  ");
@@ -29,7 +29,7 @@ pub fn render(s: &Scores) -> String {
 }
 
 /// The metrics as JSON, laid out like the reference scorer's `--json`.
-pub fn render_json(s: &Scores) -> String {
+pub fn json(s: &Scores) -> String {
     let mut buf = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);

@@ -1,0 +1,60 @@
+//! `stance docs`: what was read, as a table or JSON.
+
+use crate::model::{Document, Excluded};
+use crate::report::fmt::new_table;
+use serde::Serialize;
+
+/// One row of `stance docs --format json`.
+#[derive(Serialize)]
+struct DocRow<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+    date: Option<String>,
+    kind: &'a str,
+    bytes: usize,
+    body_bytes: usize,
+    excluded: &'a [Excluded],
+}
+
+fn doc_row(d: &Document) -> DocRow<'_> {
+    DocRow {
+        name: &d.name,
+        title: d.title.as_deref(),
+        date: d.date.map(|d| d.to_string()),
+        kind: d.kind.as_str(),
+        bytes: d.text.len(),
+        body_bytes: d.body_bytes(),
+        excluded: &d.excluded,
+    }
+}
+
+/// `stance docs --format json`: an array of objects.
+pub fn json(docs: &[Document]) -> String {
+    let rows: Vec<DocRow> = docs.iter().map(doc_row).collect();
+    let mut s = serde_json::to_string_pretty(&rows).expect("serializable");
+    s.push('\n');
+    s
+}
+
+/// `stance docs --format table`.
+pub fn table(docs: &[Document], width: Option<u16>) -> String {
+    let mut t = new_table(width);
+    t.set_header(vec!["name", "title", "date", "kind", "bytes", "body bytes", "excluded"]);
+    for d in docs {
+        let excluded = if d.excluded.is_empty() {
+            "-".to_string()
+        } else {
+            d.excluded.iter().map(|e| format!("{}..{} {}", e.start, e.end, e.reason)).collect::<Vec<_>>().join("\n")
+        };
+        t.add_row(vec![
+            d.name.clone(),
+            d.title.clone().unwrap_or_else(|| "-".into()),
+            d.date.map_or_else(|| "-".into(), |d| d.to_string()),
+            d.kind.as_str().to_string(),
+            d.text.len().to_string(),
+            d.body_bytes().to_string(),
+            excluded,
+        ]);
+    }
+    format!("{t}\n")
+}
