@@ -203,6 +203,12 @@ impl Engine {
         ruletest::run(&self.rules, &|sentence, kind| self.classify_whole(&Document::snippet("example", sentence.to_string(), None), kind))
     }
 
+    /// A prepared text read as one statement, classified (`explain` of a
+    /// sentence with no attribution, so that the rules still show).
+    pub fn classify_as_one(&self, text: &Text) -> Vec<Classified> {
+        self.classify(text, vec![crate::classify::whole_text_statement(text)])
+    }
+
     /// A text read as one statement of `kind`, classified (rule tests, `explain`).
     pub fn classify_whole(&self, doc: &Document, kind: Kind) -> Classified {
         let text = self.prepare(doc);

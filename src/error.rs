@@ -1,6 +1,7 @@
-//! Errors by layer: input problems (one per unreadable document), data-file
-//! diagnostics (every problem in a rule or actor file, each with
-//! `file:line:col`), and the run-level error the binary maps to an exit code.
+//! The two kinds of problem the library reports: data-file diagnostics
+//! (every problem in a rule, actor or lexicon file, each with
+//! `file:line:col`) and input errors (one per unreadable document; the
+//! other documents are still processed). The binary maps them to exit codes.
 
 use std::fmt;
 
@@ -66,23 +67,6 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
-}
-
-/// Errors that stop a command.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// Problems in rule, actor or other data files.
-    #[error("{} problem(s) in the data files", .0.len())]
-    Data(Vec<Diagnostic>),
-    /// A usage problem (bad option value, missing argument).
-    #[error("{0}")]
-    Usage(String),
-    /// An input file could not be used at all.
-    #[error("{0}")]
-    Input(String),
-    /// Writing output failed.
-    #[error("cannot write output: {0}")]
-    Io(#[from] std::io::Error),
 }
 
 #[cfg(test)]

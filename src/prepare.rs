@@ -43,7 +43,7 @@ struct RawClauses {
 
 /// Compiled preparation settings.
 #[derive(Debug, Clone)]
-pub struct Preparer {
+pub(crate) struct Preparer {
     vocab: Arc<Vocabulary>,
     markers: PatternSet,
     segmenter: Segmenter,
@@ -51,7 +51,7 @@ pub struct Preparer {
 
 impl Preparer {
     /// Compiles the clause cues of `transcript.toml`.
-    pub fn compile(file: &DataFile, vocab: Arc<Vocabulary>) -> Result<Preparer, Vec<Diagnostic>> {
+    pub(crate) fn compile(file: &DataFile, vocab: Arc<Vocabulary>) -> Result<Preparer, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
@@ -63,7 +63,7 @@ impl Preparer {
     }
 
     /// Tokenizes, flags fillers and segments a document's body.
-    pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
+    pub(crate) fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
         let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges(), &self.vocab.spelling.abbreviations);
         let skip: Vec<bool> = (0..toks.len()).map(|i| self.vocab.is_filler(toks.key(i))).collect();
         let openers = if doc.punctuated { Vec::new() } else { self.window_openers(&toks, &skip) };

@@ -15,12 +15,12 @@
 //! which mention is the speaker of a statement (subjects, relays) is
 //! [`crate::extract`]'s job.
 
-pub mod fuzzy;
-pub mod mention;
-pub mod mentions;
-pub mod resolve;
-pub mod speaker;
-pub mod table;
+pub(crate) mod fuzzy;
+pub(crate) mod mention;
+pub(crate) mod mentions;
+pub(crate) mod resolve;
+pub(crate) mod speaker;
+pub(crate) mod table;
 
-pub use mention::{Mention, MentionKind};
-pub use table::ActorTable;
+pub(crate) use mention::{Mention, MentionKind};
+pub(crate) use table::ActorTable;

@@ -12,16 +12,16 @@ use std::collections::HashMap;
 
 /// Mentions indexed by a token position.
 #[derive(Debug, Clone)]
-pub struct TokIndex(Vec<Option<usize>>);
+pub(crate) struct TokIndex(Vec<Option<usize>>);
 
 impl TokIndex {
     /// The mention at token `t`, if any.
-    pub fn get(&self, t: &usize) -> Option<&usize> {
+    pub(crate) fn get(&self, t: &usize) -> Option<&usize> {
         self.0.get(*t).and_then(Option::as_ref)
     }
 
     /// Whether a mention is indexed at token `t`.
-    pub fn contains_key(&self, t: &usize) -> bool {
+    pub(crate) fn contains_key(&self, t: &usize) -> bool {
         self.get(t).is_some()
     }
 }
@@ -34,7 +34,7 @@ impl std::ops::Index<&usize> for TokIndex {
 }
 
 /// The mentions of one document and what they resolve to.
-pub struct Resolver<'t, 'd> {
+pub(crate) struct Resolver<'t, 'd> {
     /// The document.
     pub text: &'t Text<'d>,
     /// The actor table.
@@ -53,7 +53,7 @@ pub struct Resolver<'t, 'd> {
 
 impl<'t, 'd> Resolver<'t, 'd> {
     /// Indexes the mentions of a document.
-    pub fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
+    pub(crate) fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
         let n = text.toks.len();
         let mut by_end = TokIndex(vec![None; n + 1]);
         let mut by_start = TokIndex(vec![None; n + 1]);
@@ -68,7 +68,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     }
 
     /// Resolves a mention to a speaker (pronouns, bare titles, speech nouns).
-    pub fn speaker_of(&mut self, m: usize) -> Speaker {
+    pub(crate) fn speaker_of(&mut self, m: usize) -> Speaker {
         let mention = &self.mentions[m];
         match mention.kind {
             MentionKind::Pronoun => {
@@ -146,12 +146,12 @@ impl<'t, 'd> Resolver<'t, 'd> {
         }
     }
 
-    pub fn ex_speaker(&self, m: usize) -> Speaker {
+    pub(crate) fn ex_speaker(&self, m: usize) -> Speaker {
         self.table.speaker(&self.mentions[m], self.text, self.date)
     }
 
     /// The antecedent of a pronoun mention.
-    pub fn antecedent(&mut self, m: usize) -> Option<Speaker> {
+    pub(crate) fn antecedent(&mut self, m: usize) -> Option<Speaker> {
         if let Some(r) = self.resolved.get(&m) {
             return r.clone();
         }
@@ -162,7 +162,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     }
 
     /// The antecedent a pronoun (`he`, `she`, `it`, `they`) standing at mention `m` refers to.
-    pub fn antecedent_of(&mut self, key: &str, m: usize) -> Option<Speaker> {
+    pub(crate) fn antecedent_of(&mut self, key: &str, m: usize) -> Option<Speaker> {
         let pron = self.mentions[m].clone();
         let reach = if self.text.doc.punctuated { 120 } else { 80 };
         let floor = pron.toks.start.saturating_sub(reach);
@@ -221,7 +221,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
 
     /// Whether a mention looks like the subject of its clause: it opens its
     /// sentence, or a verb follows it.
-    pub fn subject_like(&self, m: usize) -> bool {
+    pub(crate) fn subject_like(&self, m: usize) -> bool {
         let r = &self.mentions[m].toks;
         let sent = &self.text.seg.sentences[self.text.seg.sentence_of(r.start)];
         let opens = (sent.start..r.start).all(|t| {

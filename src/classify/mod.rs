@@ -11,8 +11,8 @@
 //! threshold are assigned; every hit keeps its rule id and spans for
 //! `stance explain`.
 
-pub mod rules;
-pub mod ruletest;
+pub(crate) mod rules;
+pub(crate) mod ruletest;
 
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::model::{Classified, Hit, Kind, Statement, Text};
@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Applies a [`RuleSet`] to the statements of one document.
-pub struct Classifier<'a> {
+pub(crate) struct Classifier<'a> {
     /// The rules.
     pub rules: &'a RuleSet,
     /// Word classes.
@@ -41,7 +41,7 @@ const BREAKS: &[&str] = &[".", ";", "!", "?"];
 
 impl<'a> Classifier<'a> {
     /// Classifies the statements of a prepared document.
-    pub fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
+    pub(crate) fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
         let hits = self.rules.patterns.hits(&text.toks);
         let neg_hits = self.rules.negator_patterns.hits(&text.toks);
@@ -184,7 +184,7 @@ impl<'a> Classifier<'a> {
 }
 
 /// A statement covering a whole sentence, for rule tests and `explain`.
-pub fn whole_text_statement(text: &Text) -> Statement {
+pub(crate) fn whole_text_statement(text: &Text) -> Statement {
     let n = text.toks.len();
     let span = text.toks.span(0..n);
     Statement {

@@ -26,7 +26,7 @@ pub struct RuleTestFailure {
 /// `classify` reads a sentence as one statement of the given kind and
 /// classifies it (the engine prepares and classifies; this module only
 /// knows what each case expects).
-pub fn run(rules: &RuleSet, classify: &(dyn Fn(&str, Kind) -> Classified + Sync)) -> (usize, Vec<RuleTestFailure>) {
+pub(crate) fn run(rules: &RuleSet, classify: &(dyn Fn(&str, Kind) -> Classified + Sync)) -> (usize, Vec<RuleTestFailure>) {
     use rayon::prelude::*;
     let cases: Vec<(usize, &String, bool)> = rules
         .rules

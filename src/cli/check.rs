@@ -3,12 +3,12 @@
 use crate::cli::compare::ByArg;
 use crate::cli::io::{Io, report_diagnostics, report_input_errors};
 use clap::ValueEnum;
-use stance::engine::Engine;
+use stance::Engine;
 use stance::report;
 
 /// Output formats of `stance check`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// Lines for people.
     Text,
     /// GitHub workflow annotations.
@@ -28,7 +28,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
             return Ok(2);
         }
     };
-    let file = stance::config::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
+    let file = stance::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
     let labels: Vec<String> = engine.rules().labels.iter().map(|l| l.name.clone()).collect();
     let expectations = match stance::check::parse(&file, &labels) {
         Ok(x) => x,

@@ -2,12 +2,12 @@
 
 use crate::cli::io::{Io, report_input_errors};
 use clap::ValueEnum;
-use stance::engine::Engine;
+use stance::Engine;
 use stance::report;
 
 /// Columns of `stance compare`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ByArg {
+pub(crate) enum ByArg {
     /// One column per document.
     Doc,
     /// One column per source or outlet.
@@ -16,7 +16,7 @@ pub enum ByArg {
 
 /// Output formats of `stance compare`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareFormat {
+pub(crate) enum CompareFormat {
     /// A terminal table and the evidence list.
     Table,
     /// Markdown (what reports/ holds).

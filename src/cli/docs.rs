@@ -2,12 +2,12 @@
 
 use crate::cli::io::{Io, report_input_errors};
 use clap::ValueEnum;
-use stance::engine::Engine;
+use stance::Engine;
 use stance::report;
 
 /// Output formats of `stance docs`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocsFormat {
+pub(crate) enum DocsFormat {
     /// A table.
     Table,
     /// A JSON array.

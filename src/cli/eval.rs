@@ -1,7 +1,7 @@
 //! `stance eval`: accuracy against hand-made gold.
 
 use crate::cli::io::{Io, report_input_errors};
-use stance::engine::Engine;
+use stance::Engine;
 
 pub(crate) fn run(
     engine: &Engine,
@@ -36,9 +36,7 @@ pub(crate) fn run(
                 return Ok(2);
             }
         },
-        None => {
-            engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| stance::model::Record::of(a.doc, c)).collect::<Vec<_>>()).collect()
-        }
+        None => engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| stance::Record::of(a.doc, c)).collect::<Vec<_>>()).collect(),
     };
     match stance::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {

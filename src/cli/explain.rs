@@ -1,11 +1,11 @@
 //! `stance explain`: how a text was attributed and classified.
 
 use crate::cli::io::{Io, report_input_errors};
-use stance::engine::Engine;
+use stance::Engine;
 use stance::report;
 
 pub(crate) fn run(engine: &Engine, input: &str, at: Option<usize>, date: Option<&str>, io: &mut Io) -> std::io::Result<u8> {
-    let date = match date.map(|d| (d, stance::text::date::Date::parse_iso(d))) {
+    let date = match date.map(|d| (d, stance::Date::parse_iso(d))) {
         None => None,
         Some((_, Some(d))) => Some(d),
         Some((d, None)) => {
@@ -30,7 +30,7 @@ pub(crate) fn run(engine: &Engine, input: &str, at: Option<usize>, date: Option<
             writeln!(io.err, "stance: --at needs a file; {input:?} is not one")?;
             return Ok(2);
         }
-        stance::model::Document::snippet("text", input.to_string(), date)
+        stance::Document::snippet("text", input.to_string(), date)
     };
     let text = engine.prepare(&doc);
     let mut statements = engine.analyze(&text);
@@ -41,13 +41,12 @@ pub(crate) fn run(engine: &Engine, input: &str, at: Option<usize>, date: Option<
         }
         statements.retain(|c| {
             let s = &c.statement;
-            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != stance::model::Kind::Turn)
+            (s.span.start <= b && b < s.span.end.max(s.span.start + 1)) || (s.sentence.start <= b && b < s.sentence.end && s.kind != stance::Kind::Turn)
         });
     }
     if statements.is_empty() && !is_file {
         // No attribution found: read the whole text as one statement, so the rules still show.
-        let st = stance::classify::whole_text_statement(&text);
-        statements = engine.classify(&text, vec![st]);
+        statements = engine.classify_as_one(&text);
     }
     io.out.write_all(report::explain::text(&text, &statements, engine.rules()).as_bytes())?;
     Ok(0)

@@ -1,8 +1,8 @@
 //! Where commands write, and the messages every command shares.
 
-use stance::engine::Engine;
-use stance::error::{Diagnostic, InputError};
-use stance::ingest::Limits;
+use stance::Engine;
+use stance::Limits;
+use stance::{Diagnostic, InputError};
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -15,7 +15,7 @@ mod rules;
 pub(crate) use crate::cli::io::Io;
 use crate::cli::io::with_engine;
 use clap::{Parser, Subcommand};
-use stance::ingest::Limits;
+use stance::Limits;
 use std::path::PathBuf;
 
 /// Who said what, for whom, with which stance: quote attribution and

@@ -2,14 +2,14 @@
 
 use crate::cli::io::Io;
 use clap::Subcommand;
-use stance::engine::Engine;
-use stance::ingest::Limits;
+use stance::Engine;
+use stance::Limits;
 use stance::report;
 use std::path::PathBuf;
 
 /// `stance rules` actions.
 #[derive(Subcommand, Debug)]
-pub enum RulesAction {
+pub(crate) enum RulesAction {
     /// Check every data file strictly; print every problem as file:line:col.
     Lint,
     /// Run every rule's examples and counterexamples.

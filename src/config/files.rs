@@ -28,7 +28,7 @@ pub struct DataFile {
 }
 
 /// Files with their own schema; every other `*.toml` holds stance rules.
-pub const SPECIAL: &[&str] = &["speech.toml", "actors.toml", "boilerplate.toml", "transcript.toml"];
+pub(super) const SPECIAL: &[&str] = &["speech.toml", "actors.toml", "boilerplate.toml", "transcript.toml"];
 
 const DEFAULTS: &[(&str, &str)] = &[
     ("stance.toml", include_str!("../../rules/stance.toml")),
@@ -45,7 +45,7 @@ const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// The folder of word-class files (`lexicon/NAME.toml`).
-pub const LEXICON: &str = "lexicon/";
+pub(super) const LEXICON: &str = "lexicon/";
 
 /// The set of data files in effect for a run.
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 //! TOML reading that reports every problem with `file:line:col`.
 
 mod files;
-pub mod strict;
+pub(crate) mod strict;
 
-pub use files::{DataFile, DataFiles, LEXICON, SPECIAL};
+pub use files::DataFile;
+pub(crate) use files::DataFiles;

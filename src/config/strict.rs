@@ -13,21 +13,21 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 /// A parsed file: the root table, with spans into the file text.
-pub struct Root<'a> {
+pub(crate) struct Root<'a> {
     file: &'a DataFile,
     table: Spanned<DeTable<'a>>,
 }
 
 impl<'a> Root<'a> {
     /// Parses the syntax of `file`; every recoverable syntax error is reported.
-    pub fn parse(file: &'a DataFile) -> Result<Root<'a>, Vec<Diagnostic>> {
+    pub(crate) fn parse(file: &'a DataFile) -> Result<Root<'a>, Vec<Diagnostic>> {
         let (table, errors) = DeTable::parse_recoverable(&file.text);
         if errors.is_empty() { Ok(Root { file, table }) } else { Err(errors.iter().map(|e| Diagnostic::from_toml(&file.path, &file.text, e)).collect()) }
     }
 
     /// Deserializes the whole file into `T` (for files without item arrays,
     /// or to check top-level keys with item arrays typed as `IgnoredAny`).
-    pub fn whole<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+    pub(crate) fn whole<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         let value = Spanned::new(self.table.span(), DeValue::Table(self.table.get_ref().clone()));
         T::deserialize(ValueDeserializer::from(value)).map_err(|e| Diagnostic::from_toml(&self.file.path, &self.file.text, &e))
     }
@@ -35,7 +35,7 @@ impl<'a> Root<'a> {
     /// Deserializes each item of the array of tables `key` on its own; items
     /// that fail are reported in `diags` and left out. Returns each item with
     /// the byte offset where it starts.
-    pub fn items<T: DeserializeOwned>(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(T, usize)> {
+    pub(crate) fn items<T: DeserializeOwned>(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(T, usize)> {
         let Some(value) = self.table.get_ref().get(key) else { return Vec::new() };
         let DeValue::Array(items) = value.get_ref() else {
             diags.push(self.diag(value.span().start, format!("`{key}` must be an array of tables (`[[{key}]]`)")));
@@ -53,18 +53,18 @@ impl<'a> Root<'a> {
     }
 
     /// The path shown in messages.
-    pub fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         &self.file.path
     }
 
     /// A diagnostic at byte `offset` of this file.
-    pub fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(&self.file.path, &self.file.text, offset, message)
     }
 }
 
 /// Reads a whole file into `T` strictly (syntax, then schema).
-pub fn parse_whole<T: DeserializeOwned>(file: &DataFile) -> Result<T, Vec<Diagnostic>> {
+pub(crate) fn parse_whole<T: DeserializeOwned>(file: &DataFile) -> Result<T, Vec<Diagnostic>> {
     let root = Root::parse(file)?;
     root.whole().map_err(|d| vec![d])
 }

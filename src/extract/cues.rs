@@ -26,7 +26,7 @@ use toml::Spanned;
 
 /// What may follow a speech cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frame {
+pub(crate) enum Frame {
     /// `X said (adjuncts) that CLAUSE`.
     That,
     /// `X said CLAUSE`.
@@ -136,7 +136,7 @@ struct RawExclude {
 
 /// A verb cue found in a document.
 #[derive(Debug, Clone)]
-pub struct Cue {
+pub(crate) struct Cue {
     /// Tokens of the cue (`called on`, `made it very clear`).
     pub toks: Range<usize>,
     /// Frames it takes, in order of preference.
@@ -147,7 +147,7 @@ pub struct Cue {
 
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     verbs: PatternSet,
     /// For each verb pattern: (frames, postposed).
     verb_info: Vec<(Vec<Frame>, bool)>,
@@ -175,7 +175,7 @@ fn frames(root: &Root, list: &[Spanned<String>], diags: &mut Vec<Diagnostic>) ->
 
 impl Lexicon {
     /// Compiles `speech.toml`.
-    pub fn compile(file: &DataFile, vocab: &Vocabulary) -> Result<Lexicon, Vec<Diagnostic>> {
+    pub(crate) fn compile(file: &DataFile, vocab: &Vocabulary) -> Result<Lexicon, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let mut diags = Vec::new();
         let raw: RawSpeech = root.whole().map_err(|d| vec![d])?;
@@ -209,7 +209,7 @@ impl Lexicon {
 
     /// Every verb cue in a document, in order; the longest cue wins where
     /// cues overlap, and cues inside an exclusion phrase are dropped.
-    pub fn cues(&self, text: &Text) -> Vec<Cue> {
+    pub(crate) fn cues(&self, text: &Text) -> Vec<Cue> {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
         let all = 0..text.toks.len();
         let hits = self.verbs.hits(&text.toks);
@@ -245,7 +245,7 @@ impl Lexicon {
     }
 
     /// Source phrases (`according to`) in a document.
-    pub fn sources(&self, text: &Text) -> Vec<Range<usize>> {
+    pub(crate) fn sources(&self, text: &Text) -> Vec<Range<usize>> {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
         let hits = self.sources.hits(&text.toks);
         let mut out: Vec<Range<usize>> = self.sources.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m.start..m.end).collect();
@@ -254,7 +254,7 @@ impl Lexicon {
     }
 
     /// Whether a token key is a speech noun (`statement`, `calls`).
-    pub fn is_speech_noun(&self, key: &str) -> bool {
+    pub(crate) fn is_speech_noun(&self, key: &str) -> bool {
         self.nouns.contains(key)
     }
 }

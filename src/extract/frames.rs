@@ -195,10 +195,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let k = self.key(v);
         let tok = &self.text.toks.toks[v];
         let names_someone = self.res.by_start.contains_key(&v) || (tok.has(CAP) && k != "quote");
-        tok.is_word()
-            && !self.vocab.det.contains(k)
-            && !(self.vocab.grammar.subject_pronouns.contains(k) || self.vocab.grammar.expletives.contains(k))
-            && !names_someone
+        let subject = self.vocab.grammar.subject_pronouns.contains(k) || self.vocab.grammar.expletives.contains(k);
+        tok.is_word() && !self.vocab.det.contains(k) && !subject && !names_someone
     }
 
     /// End of a noun-phrase content starting at `t`.

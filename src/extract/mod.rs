@@ -24,15 +24,15 @@
 //!
 //! Turn records of transcripts come from [`crate::turns`].
 
-pub mod cues;
+pub(crate) mod cues;
 mod doc;
 mod finish;
 mod frames;
 mod nominal;
-pub mod quotes;
+pub(crate) mod quotes;
 mod sentence;
 mod subjects;
-pub mod turns;
+pub(crate) mod turns;
 mod unattributed;
 
 use crate::attribute::resolve::Resolver;
@@ -44,7 +44,7 @@ use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 
 /// Extracts statements from prepared documents.
-pub struct Extractor<'a> {
+pub(crate) struct Extractor<'a> {
     /// Speech cues.
     pub lexicon: &'a Lexicon,
     /// Actors.
@@ -56,7 +56,7 @@ pub struct Extractor<'a> {
 impl<'a> Extractor<'a> {
     /// All statements of a document (transcript turns excluded), in order,
     /// given the document's mentions.
-    pub fn extract(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
+    pub(crate) fn extract(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
         let mut d = Doc {
             text,
             lex: self.lexicon,

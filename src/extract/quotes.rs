@@ -17,7 +17,7 @@ use std::ops::Range;
 
 /// The kind of quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     /// `“ ”`, `„ “`, `"`.
     Double,
     /// `‘ ’`, `'`.
@@ -30,7 +30,7 @@ pub enum Mark {
 
 /// A quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
+pub(crate) struct Quote {
     /// Bytes of the quoted words (marks excluded).
     pub inner: Range<usize>,
     /// Bytes including the marks.
@@ -94,7 +94,7 @@ struct Open {
 }
 
 /// Finds the quotations of a prepared document.
-pub fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
+pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
     let doc = text.doc;
     let src = &doc.text;
     let mut out = Vec::new();

@@ -64,7 +64,7 @@ struct RawTurns {
 
 /// Compiled turn cues.
 #[derive(Debug, Clone)]
-pub struct Turns {
+pub(crate) struct Turns {
     intro_after: PatternSet,
     intro_before: PatternSet,
     vocab: Arc<Vocabulary>,
@@ -85,7 +85,7 @@ const MIN_GUEST_WORDS: usize = 8;
 
 impl Turns {
     /// Compiles the turn cues of `transcript.toml`; `fillers` may not appear in patterns.
-    pub fn compile(file: &DataFile, vocab: &Arc<Vocabulary>) -> Result<Turns, Vec<Diagnostic>> {
+    pub(crate) fn compile(file: &DataFile, vocab: &Arc<Vocabulary>) -> Result<Turns, Vec<Diagnostic>> {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
@@ -106,7 +106,7 @@ impl Turns {
     }
 
     /// The turns of a transcript, covering its whole body; empty for articles.
-    pub fn turns(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
+    pub(crate) fn turns(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         if text.doc.kind != DocKind::Transcript || text.toks.is_empty() {
             return Vec::new();
         }

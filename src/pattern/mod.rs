@@ -31,7 +31,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 /// Longest gap a pattern may ask for.
-pub const MAX_GAP: usize = 12;
+pub(crate) const MAX_GAP: usize = 12;
 
 /// A problem in a pattern, at a character offset of the pattern string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct PatternError {
 
 /// Classes of tokens a pattern can name with `@`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Class {
+pub(crate) enum Class {
     /// A subject pronoun (`he`, `she`, `it`, `they`, `we`, `i`, `you`: the
     /// class `subject_pronouns` of the vocabulary).
     Pronoun(Vec<String>),
@@ -681,7 +681,7 @@ impl PatternSet {
 }
 
 /// Compiles a list of patterns written in a data file, reporting each bad one.
-pub fn compile_patterns(root: &Root, list: &[Spanned<String>], vocab: &Vocabulary, diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
+pub(crate) fn compile_patterns(root: &Root, list: &[Spanned<String>], vocab: &Vocabulary, diags: &mut Vec<Diagnostic>) -> Vec<Pattern> {
     let mut out = Vec::new();
     for p in list {
         match Pattern::parse(p.get_ref(), vocab) {

@@ -87,7 +87,7 @@ static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$").expect("valid regex"));
 
 /// The first date written in `text`, with its byte range.
-pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
+pub(crate) fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
     let mut best: Option<(Date, Range<usize>)> = None;
     let mut consider = |d: Option<Date>, r: Range<usize>| {
         if let Some(d) = d
@@ -117,7 +117,7 @@ pub fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
 
 /// Whether a line is only a timestamp: a date, optionally with a time
 /// (`3 June 2023 - 09:15`), or a bare time or relative time (`2 hours ago`).
-pub fn is_timestamp_line(line: &str) -> bool {
+pub(crate) fn is_timestamp_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > 60 {
         return false;

@@ -17,7 +17,7 @@ fn is_vowel(c: u8) -> bool {
 /// Every form of `word` (lowercase): the word itself, plural or third
 /// person, past, gerund, and spelling variants. Multi-word input is returned
 /// as is.
-pub fn forms(word: &str, spelling: &Spelling) -> Vec<String> {
+pub(crate) fn forms(word: &str, spelling: &Spelling) -> Vec<String> {
     let w = word.to_lowercase();
     let mut out: Vec<String> = std::iter::once(w.clone()).chain(spelling_variants(&w)).flat_map(|v| inflections(&v, spelling)).collect();
     out.sort();
@@ -77,7 +77,7 @@ fn inflections(w: &str, spelling: &Spelling) -> Vec<String> {
 }
 
 /// British/American spelling variants of one form.
-pub fn spelling_variants(f: &str) -> Vec<String> {
+pub(crate) fn spelling_variants(f: &str) -> Vec<String> {
     let mut v = Vec::new();
     for (a, b) in [("ence", "ense"), ("ise", "ize"), ("isa", "iza"), ("our", "or"), ("yse", "yze"), ("lled", "led"), ("lling", "ling")] {
         if let Some(i) = f.rfind(a)

@@ -2,9 +2,9 @@
 //! and its map back to original bytes, tokens with folded keys, sentence
 //! and clause-window segmentation, English inflection and dates.
 
-pub mod date;
-pub mod inflect;
-pub mod normalize;
-pub mod segment;
-pub mod token;
-pub mod vocab;
+pub(crate) mod date;
+pub(crate) mod inflect;
+pub(crate) mod normalize;
+pub(crate) mod segment;
+pub(crate) mod token;
+pub(crate) mod vocab;

@@ -190,7 +190,7 @@ fn starts_unicode_space(s: &str) -> bool {
 }
 
 /// Case- and accent-folded key of a word: lowercase, combining marks removed.
-pub fn fold_key(word: &str) -> String {
+pub(crate) fn fold_key(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }

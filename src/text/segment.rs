@@ -41,7 +41,7 @@ impl Segments {
 
 /// Sentence and clause-window segmentation settings.
 #[derive(Debug, Clone)]
-pub struct Segmenter {
+pub(crate) struct Segmenter {
     max_words: usize,
 }
 
@@ -49,14 +49,14 @@ const ENDS: &[&str] = &[".", "!", "?", "..."];
 
 impl Segmenter {
     /// A segmenter whose clause windows are at most `max_words` long (8 at least).
-    pub fn new(max_words: usize) -> Segmenter {
+    pub(crate) fn new(max_words: usize) -> Segmenter {
         Segmenter { max_words: max_words.max(8) }
     }
 
     /// Segments `toks` (original text `text`); `punctuated` chooses sentences
     /// or clause windows, which also open at the tokens in `openers`.
     #[allow(clippy::needless_range_loop)] // boundaries are indexed by token position
-    pub fn segment(&self, toks: &Tokens, text: &str, punctuated: bool, openers: &[usize]) -> Segments {
+    pub(crate) fn segment(&self, toks: &Tokens, text: &str, punctuated: bool, openers: &[usize]) -> Segments {
         let n = toks.len();
         let mut seg = Segments::default();
         if n == 0 {

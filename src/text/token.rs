@@ -28,17 +28,17 @@ pub enum TokKind {
 }
 
 /// Token flag: first character is uppercase.
-pub const CAP: u8 = 1;
+pub(crate) const CAP: u8 = 1;
 /// Token flag: every letter uppercase and at least two letters.
-pub const ALLCAPS: u8 = 2;
+pub(crate) const ALLCAPS: u8 = 2;
 /// Token flag: first token of a paragraph (after a blank line or an excluded region).
-pub const PARA: u8 = 4;
+pub(crate) const PARA: u8 = 4;
 /// Token flag: first token of a line.
-pub const LINE: u8 = 8;
+pub(crate) const LINE: u8 = 8;
 /// Token flag: a quote mark stands right before the token.
-pub const QUOTE_BEFORE: u8 = 16;
+pub(crate) const QUOTE_BEFORE: u8 = 16;
 /// Token flag: a quote mark stands right after the token.
-pub const QUOTE_AFTER: u8 = 32;
+pub(crate) const QUOTE_AFTER: u8 = 32;
 
 /// One token.
 #[derive(Debug, Clone)]

@@ -58,7 +58,7 @@ impl WordSet {
 
 /// The key a word is stored under: folded like a token key (lowercase, no
 /// accents, no hyphens between letters).
-pub fn word_key(word: &str) -> String {
+pub(crate) fn word_key(word: &str) -> String {
     let folded = fold_key(word.trim());
     let joined: Vec<String> =
         folded.split_whitespace().map(|w| if w.contains('-') && w.chars().any(char::is_alphabetic) { w.replace('-', "") } else { w.to_string() }).collect();
@@ -323,7 +323,7 @@ pub struct Vocabulary {
 }
 
 /// The lexicon files, by name under `rules/`.
-pub const FILES: &[&str] = &["lexicon/grammar.toml", "lexicon/clauses.toml", "lexicon/names.toml", "lexicon/numbers.toml", "lexicon/spelling.toml"];
+pub(crate) const FILES: &[&str] = &["lexicon/grammar.toml", "lexicon/clauses.toml", "lexicon/names.toml", "lexicon/numbers.toml", "lexicon/spelling.toml"];
 
 impl Vocabulary {
     /// Compiles the lexicon files, reporting every problem.

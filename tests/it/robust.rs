@@ -1,7 +1,7 @@
 //! Whatever the text, the pipeline does not panic, and every span it
 //! reports is a byte range on character boundaries of the original text.
 
-use stance::engine::Engine;
+use stance::Engine;
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -51,7 +51,7 @@ fn random_text_never_panics_and_spans_are_valid() {
                 assert!(doc.text.is_char_boundary(h.span.start) && doc.text.is_char_boundary(h.span.end));
             }
         }
-        let a = stance::model::Analysis { doc: &doc, statements: analysed };
+        let a = stance::Analysis { doc: &doc, statements: analysed };
         let table = stance::compare::build(std::slice::from_ref(&a), stance::compare::By::Doc, engine.rules());
         let _ = stance::report::html::page(&table, true);
     }

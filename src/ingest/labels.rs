@@ -1,0 +1,33 @@
+//! Speaker labels opening lines (`HOST: ...`, `[Jane Doe]: ...`): what
+//! makes a body a transcript of turns, and where the turns start.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
+
+/// Speaker labels opening lines of `body` (`HOST: ...`, `[Jane Doe]: ...`),
+/// at most four words each: where the words after each label begin (byte
+/// offset into `body`), and the label.
+pub(crate) fn speaker_labels(body: &str) -> Vec<(usize, String)> {
+    LABEL
+        .captures_iter(body)
+        .filter_map(|c| {
+            let end = c.get(0)?.end();
+            let label = c[1].trim();
+            let has_words = body[end..].chars().next().is_some_and(|ch| !ch.is_whitespace());
+            (has_words && label.split_whitespace().count() <= 4).then(|| (end, label.to_string()))
+        })
+        .collect()
+}
+
+/// Whether labels lay a body out as turns: at least three, by at least two speakers.
+pub(crate) fn labels_make_turns(labels: &[(usize, String)]) -> bool {
+    labels.len() >= 3 && labels.iter().map(|(_, l)| l).collect::<std::collections::BTreeSet<_>>().len() >= 2
+}
+
+/// Whether a body is laid out as labelled turns (`HOST: ...`).
+pub(crate) fn has_speaker_labels(body: &str) -> bool {
+    labels_make_turns(&speaker_labels(body))
+}

@@ -1,0 +1,148 @@
+//! Plain text: the title and header lines of an article, the body, the
+//! site furniture in it, and whether it is a transcript (tags, speaker
+//! labels, or speech without punctuation).
+
+use crate::ingest::furniture::Furniture;
+use crate::ingest::input::Meta;
+use crate::ingest::labels::has_speaker_labels;
+use crate::ingest::tagged::read_tags;
+use crate::model::{DocKind, Document};
+use crate::text::date::{Date, find_date};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:source|publisher|outlet|published by)\s*[:|]\s*(.+?)\s*$").expect("valid regex"));
+
+impl Document {
+    /// A document that is all body (a sentence to explain or test a rule on).
+    pub fn snippet(name: &str, text: String, date: Option<Date>) -> Document {
+        let punctuated = is_punctuated(&text);
+        Document {
+            name: name.to_string(),
+            origin: name.to_string(),
+            title: None,
+            date,
+            source: None,
+            kind: if punctuated { DocKind::Article } else { DocKind::Transcript },
+            body: 0..text.len(),
+            excluded: Vec::new(),
+            punctuated,
+            text,
+        }
+    }
+
+    /// Builds a document from text, as if read from a file called `name`.
+    pub fn from_text(name: &str, text: String, furniture: &Furniture) -> Document {
+        parse_text(name, name, text, Meta::default(), furniture)
+    }
+}
+
+pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, furniture: &Furniture) -> Document {
+    let mut doc = Document {
+        name: name.to_string(),
+        origin: origin.to_string(),
+        title: None,
+        date: None,
+        source: None,
+        kind: DocKind::Article,
+        body: 0..text.len(),
+        excluded: Vec::new(),
+        punctuated: true,
+        text,
+    };
+    let tagged = doc.text.find("<doc>");
+    if let Some(open) = tagged {
+        read_tags(&mut doc, open);
+        doc.kind = DocKind::Transcript;
+    } else {
+        read_plain_header(&mut doc, meta.title.is_some());
+        doc.excluded = furniture.detect(&doc.text, doc.body.clone());
+    }
+    // Metadata given outside the text wins.
+    if meta.title.is_some() {
+        doc.title = meta.title;
+    }
+    if meta.date.is_some() {
+        doc.date = meta.date;
+    }
+    if meta.source.is_some() {
+        doc.source = meta.source;
+    }
+    let readable = readable_body(&doc);
+    doc.punctuated = is_punctuated(&readable);
+    doc.kind = match meta.kind {
+        Some(k) => k,
+        None if tagged.is_some() => DocKind::Transcript,
+        None if !doc.punctuated || has_speaker_labels(&readable) => DocKind::Transcript,
+        None => DocKind::Article,
+    };
+    doc
+}
+
+fn read_plain_header(doc: &mut Document, title_given: bool) {
+    let text = &doc.text;
+    // Title: first non-empty line (unless the title came with the record).
+    let mut offset = 0;
+    let mut body_start = 0;
+    let mut title = None;
+    if !title_given {
+        for line in text.split_inclusive('\n') {
+            let t = line.trim();
+            offset += line.len();
+            if !t.is_empty() {
+                title = Some(t.trim_start_matches('\u{feff}').trim().to_string());
+                body_start = offset;
+                break;
+            }
+        }
+    }
+    // Date and source: short header lines near the top.
+    let mut date = None;
+    let mut source = None;
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(15) {
+        let t = line.trim();
+        if t.len() > 100 {
+            continue;
+        }
+        if date.is_none() {
+            date = find_date(t).map(|(d, _)| d);
+        }
+        if source.is_none() {
+            source = SOURCE_LINE.captures(t).map(|c| c[1].to_string());
+        }
+    }
+    doc.title = title;
+    doc.date = date;
+    doc.source = source;
+    doc.body = body_start.min(text.len())..text.len();
+}
+
+/// The body without its excluded regions.
+fn readable_body(doc: &Document) -> String {
+    let mut out = String::with_capacity(doc.body.len());
+    let mut at = doc.body.start;
+    for e in &doc.excluded {
+        if e.start > at {
+            out.push_str(&doc.text[at..e.start]);
+        }
+        at = at.max(e.end);
+    }
+    if at < doc.body.end {
+        out.push_str(&doc.text[at..doc.body.end]);
+    }
+    out
+}
+
+/// Whether text has sentence punctuation: at least one `.`, `?` or `!` per
+/// 80 words (news prose averages one per 20-25; speech-to-text output often
+/// has none). Under 60 words there is too little to tell, unless 25 or more
+/// words run without a single mark.
+pub(crate) fn is_punctuated(text: &str) -> bool {
+    let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let marks = text.bytes().filter(|b| matches!(b, b'.' | b'?' | b'!')).count();
+    if words < 60 {
+        return words < 25 || marks > 0;
+    }
+    marks * 80 >= words
+}
