@@ -18,6 +18,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// Evidence strength by kind: a speaker's own words show a position best,
+/// a paraphrase with quoted words nearly as well, a paraphrase less, and a
+/// whole transcript turn (many sentences, one label) least.
+const DIRECT_STRENGTH: f32 = 1.0;
+const MIXED_STRENGTH: f32 = 0.9;
+const INDIRECT_STRENGTH: f32 = 0.8;
+const TURN_STRENGTH: f32 = 0.3;
+/// Each further rule that agrees on a statement makes it a little stronger.
+const PER_RULE_BONUS: f32 = 0.1;
+
 /// How columns are formed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {
@@ -167,12 +177,12 @@ pub struct PositionTable {
 /// How much a statement counts as evidence: direct words and more rules first.
 fn strength(c: &Classified) -> f32 {
     let kind = match c.statement.kind {
-        Kind::Direct => 1.0,
-        Kind::Mixed => 0.9,
-        Kind::Indirect => 0.8,
-        Kind::Turn => 0.3,
+        Kind::Direct => DIRECT_STRENGTH,
+        Kind::Mixed => MIXED_STRENGTH,
+        Kind::Indirect => INDIRECT_STRENGTH,
+        Kind::Turn => TURN_STRENGTH,
     };
-    c.statement.confidence * kind * (1.0 + c.rules.len() as f32 * 0.1)
+    c.statement.confidence * kind * (1.0 + c.rules.len() as f32 * PER_RULE_BONUS)
 }
 
 fn evidence(a: &Analysis, c: &Classified, source: usize) -> Evidence {

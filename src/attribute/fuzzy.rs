@@ -6,6 +6,12 @@ use crate::attribute::table::{ActorTable, Entry};
 use crate::text::token::{CAP, TokKind, Tokens};
 use std::collections::HashSet;
 
+/// Jaro-Winkler similarity a name two edits away must also reach: close
+/// enough that "pesan" is Pezeshkian's surname misheard, not another word.
+const SPELLING_SIMILARITY: f64 = 0.83;
+/// Similarity a same-consonant spelling ("kamani", "khamenei") must reach.
+const SOUND_SIMILARITY: f64 = 0.8;
+
 impl ActorTable {
     /// A single-word name matched fuzzily (speech-to-text spelling): close in
     /// spelling, not an English word, and of an actor the document names.
@@ -33,8 +39,8 @@ impl ActorTable {
             // Close in spelling, or the same consonants ("kamani" / "khamenei": k-m-n),
             // which is how speech-to-text tends to mangle names.
             let sound = skeleton(alias);
-            let same_sound = len >= 6 && key.chars().count() >= 5 && sound.chars().count() >= 3 && sound == skeleton(key) && jw >= 0.8;
-            let ok = (lev <= 1 && len >= 5) || (lev <= 2 && len >= 6 && jw >= 0.83) || same_sound;
+            let same_sound = len >= 6 && key.chars().count() >= 5 && sound.chars().count() >= 3 && sound == skeleton(key) && jw >= SOUND_SIMILARITY;
+            let ok = (lev <= 1 && len >= 5) || (lev <= 2 && len >= 6 && jw >= SPELLING_SIMILARITY) || same_sound;
             let known = self.entry_actor(*entry).is_some_and(|a| named.contains(&a));
             if ok && known && best.as_ref().is_none_or(|(l, j, _)| lev < *l || (lev == *l && jw > *j)) {
                 best = Some((lev, jw, *entry));

@@ -10,6 +10,14 @@ use crate::model::{Speaker, Text};
 use crate::text::date::Date;
 use std::collections::HashMap;
 
+/// How far back, in tokens, "the group" or "the country" looks for what it names.
+const ANAPHOR_REACH: usize = 150;
+/// How far back, in tokens, a pronoun looks for its antecedent (about five
+/// sentences of news prose)...
+const PRONOUN_REACH: usize = 120;
+/// ...and in unpunctuated speech, where the floor changes hands more often.
+const SPEECH_PRONOUN_REACH: usize = 80;
+
 /// Mentions indexed by a token position.
 #[derive(Debug, Clone)]
 pub(crate) struct TokIndex(Vec<Option<usize>>);
@@ -85,7 +93,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
                 let found = self.mentions[..m]
                     .iter()
                     .rev()
-                    .take_while(|c| c.toks.end + 150 > start)
+                    .take_while(|c| c.toks.end + ANAPHOR_REACH > start)
                     .find(|c| matches!(c.kind, MentionKind::Actor) && c.actors.len() == 1 && self.table.is_organisation(c.actors[0]) == organisation)
                     .cloned();
                 match found {
@@ -164,7 +172,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     /// The antecedent a pronoun (`he`, `she`, `it`, `they`) standing at mention `m` refers to.
     pub(crate) fn antecedent_of(&mut self, key: &str, m: usize) -> Option<Speaker> {
         let pron = self.mentions[m].clone();
-        let reach = if self.text.doc.punctuated { 120 } else { 80 };
+        let reach = if self.text.doc.punctuated { PRONOUN_REACH } else { SPEECH_PRONOUN_REACH };
         let floor = pron.toks.start.saturating_sub(reach);
         // Compatible candidates, nearest first.
         let mut candidates: Vec<usize> = Vec::new();

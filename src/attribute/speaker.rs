@@ -8,6 +8,10 @@ use crate::model::{Speaker, Text};
 use crate::text::date::Date;
 use crate::text::normalize::fold_key;
 
+/// How close a name written after an office ("president jon smyht") must
+/// be to the office holder's to be taken as that person.
+const NAME_SIMILARITY: f64 = 0.8;
+
 impl ActorTable {
     /// Resolves a mention (not a pronoun) to a speaker on `date`.
     pub fn speaker(&self, m: &Mention, text: &Text, date: Option<Date>) -> Speaker {
@@ -64,7 +68,7 @@ impl ActorTable {
                         let written = toks.key_text(r.clone()).to_string();
                         let real = fold_key(&self.persons[p].name);
                         let (w0, r0) = (written.split(' ').next().unwrap_or(""), real.split(' ').next().unwrap_or(""));
-                        strsim::jaro_winkler(w0, r0) >= 0.8 || strsim::jaro_winkler(&written, &real) >= 0.8
+                        strsim::jaro_winkler(w0, r0) >= NAME_SIMILARITY || strsim::jaro_winkler(&written, &real) >= NAME_SIMILARITY
                     }
                 };
                 s.name = match (holder, &m.name) {

@@ -11,6 +11,14 @@ use crate::text::date::find_date;
 use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 
+/// Share of a claim's content words and numbers a sentence must match to be
+/// its candidate evidence.
+const MIN_CLAIM_MATCH: f64 = 0.5;
+/// Two words this close in spelling (Jaro-Winkler) count as nearly the same...
+const NEAR_SPELLING: f64 = 0.9;
+/// ...and are worth this much of a match.
+const NEAR_SPELLING_CREDIT: f64 = 0.8;
+
 /// What one document says of a claim.
 #[derive(Debug, Clone)]
 pub struct Judgement {
@@ -69,7 +77,7 @@ impl Claim {
             let number_hits = self.numbers.iter().filter(|q| numbers_here.iter().any(|n| n.percent == q.percent)).count();
             let total = self.words.len() + self.numbers.len();
             let score = if total == 0 { 0.0 } else { (matched + number_hits as f64) / total as f64 };
-            if score >= 0.5 && best.as_ref().is_none_or(|(b, _)| score > *b) {
+            if score >= MIN_CLAIM_MATCH && best.as_ref().is_none_or(|(b, _)| score > *b) {
                 best = Some((score, s.clone()));
             }
         }
@@ -120,7 +128,7 @@ fn word_similarity(a: &str, b: &str) -> f64 {
         return 1.0;
     }
     let jw = strsim::jaro_winkler(a, b);
-    if jw >= 0.9 { 0.8 } else { 0.0 }
+    if jw >= NEAR_SPELLING { NEAR_SPELLING_CREDIT } else { 0.0 }
 }
 
 #[cfg(test)]

@@ -6,6 +6,11 @@ use crate::text::token::TokKind;
 use crate::text::vocab::{Numbers, WordSet};
 use std::ops::Range;
 
+/// "About 300" is 270 to 330: a tenth either way.
+const APPROXIMATE: f64 = 0.1;
+/// Longest qualifier before a number ("in excess of").
+const MAX_QUALIFIER_WORDS: usize = 3;
+
 /// A number as written: a range of values and a unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Quantity {
@@ -43,10 +48,10 @@ pub(crate) fn quantities(text: &Text, range: Range<usize>, words: &Numbers) -> V
         // Qualifier: up to three words before, past "the" and "of".
         let mut before = Vec::new();
         let mut p = t;
-        while p > range.start && before.len() < 3 {
+        while p > range.start && before.len() < MAX_QUALIFIER_WORDS {
             p -= 1;
             let k = toks.key(p);
-            if matches!(k, "the" | "of" | "a" | "an") {
+            if words.between.contains(k) {
                 continue;
             }
             before.insert(0, k.to_string());
@@ -54,9 +59,9 @@ pub(crate) fn quantities(text: &Text, range: Range<usize>, words: &Numbers) -> V
         // The qualifier is the end of the words before: "about", "more than".
         let ends = |set: &WordSet| (0..before.len()).any(|i| set.contains(&before[i..].join(" ")));
         let (lo, hi) = if ends(&words.approximately) {
-            (n * 0.9, n * 1.1)
+            (n * (1.0 - APPROXIMATE), n * (1.0 + APPROXIMATE))
         } else if ends(&words.nearly) {
-            (n * 0.9, n)
+            (n * (1.0 - APPROXIMATE), n)
         } else if ends(&words.more_than) {
             (n * (1.0 + 1e-9), f64::INFINITY)
         } else if ends(&words.at_least) {

@@ -6,6 +6,10 @@ use crate::extract::cues::{Cue, Frame};
 use crate::extract::doc::Doc;
 use crate::extract::subjects::Subject;
 
+/// A statement carried by a speech noun ("X's insistence that ...") is less
+/// sure than one with a verb: the noun may report an old or a hypothetical claim.
+const NOMINAL_CONFIDENCE: f32 = 0.75;
+
 impl<'t, 'd> Doc<'t, 'd> {
     /// Records owners of speech nouns: "Raisi's warning", "United States messages", "statement by X".
     pub(crate) fn find_owners(&mut self) {
@@ -117,7 +121,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             let holder_after = self.res.mentions[owner].toks.start > t;
             // "calls from X to ...": the statement runs from the holder.
             let content = if holder_after { self.res.mentions[owner].toks.start..content.end } else { content };
-            self.push(content.clone(), Some(t..t + 1), Some(t..content.end), sp, None, &sent, 0.75);
+            self.push(content.clone(), Some(t..t + 1), Some(t..content.end), sp, None, &sent, NOMINAL_CONFIDENCE);
         }
     }
 }

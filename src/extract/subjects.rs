@@ -9,6 +9,11 @@ use crate::model::Speaker;
 use crate::text::token::TokKind;
 use std::ops::Range;
 
+/// How far back, in tokens, "the statement" looks for whose statement it was.
+const OWNER_REACH: usize = 150;
+/// Most adjunct words between a subject and its cue ("Iran on Monday also said").
+const MAX_ADJUNCT_WORDS: usize = 7;
+
 /// What stands before a cue as its subject.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Subject {
@@ -108,7 +113,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let skippable =
                 self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4) || self.text.toks.toks[p].kind == TokKind::Number;
-            if !skippable || skipped >= 7 {
+            if !skippable || skipped >= MAX_ADJUNCT_WORDS {
                 return Subject::None;
             }
             skipped += 1;
@@ -129,7 +134,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !self.vocab.names.anaphor_determiners.contains(&det) {
             return None;
         }
-        let reach = noun.saturating_sub(150);
+        let reach = noun.saturating_sub(OWNER_REACH);
         self.owners.iter().rev().find(|(t, _)| *t < noun && *t >= reach).map(|(_, s)| {
             let toks = &self.text.toks;
             Speaker { mention: Some(toks.norm_text(self.prev(noun, 0).unwrap_or(noun)..noun + 1).to_string()), ..s.clone() }

@@ -30,6 +30,15 @@ use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
 
+/// A turn cut at a speaker label is nearly certain.
+const LABELLED_CONFIDENCE: f32 = 0.95;
+/// A turn followed through questions and answers in unlabelled speech is less so.
+const FOLLOWED_CONFIDENCE: f32 = 0.7;
+/// How far before a question, in words, an acknowledgement ("right, and ...") may open the host's turn.
+const ACK_REACH: usize = 40;
+/// How far before a question, in words, a clause start may open the host's turn.
+const CLAUSE_REACH: usize = 25;
+
 /// The parts of `rules/transcript.toml` turns read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,7 +147,12 @@ impl Turns {
             let host = self.host_labels.contains(&word_key(label));
             let name = if host { "host".to_string() } else { title_case(label) };
             let span = text.toks.span(toks.clone());
-            out.push(turn(toks, span, Speaker { name: Some(name), mention: Some(label.clone()), independent: true, ..Speaker::default() }, 0.95));
+            out.push(turn(
+                toks,
+                span,
+                Speaker { name: Some(name), mention: Some(label.clone()), independent: true, ..Speaker::default() },
+                LABELLED_CONFIDENCE,
+            ));
         }
         out
     }
@@ -240,7 +254,7 @@ impl Turns {
                 }
             };
             let span = toks.span(start..end);
-            out.push(turn(start..end, span, speaker, 0.7));
+            out.push(turn(start..end, span, speaker, FOLLOWED_CONFIDENCE));
         }
         out
     }
@@ -255,12 +269,12 @@ impl Turns {
         if q > floor + 3 && self.question_lead_ins.contains(toks.key(q - 1)) {
             return q - 1;
         }
-        let lo = (floor + 3).max(q.saturating_sub(40));
+        let lo = (floor + 3).max(q.saturating_sub(ACK_REACH));
         let ack = acks.iter().copied().find(|&a| a >= lo && a < q && !(toks.key(a) == "now" && toks.is_any(a + 1, &["and", "or", ","])));
         if let Some(a) = ack {
             return a;
         }
-        let lo = (floor + 3).max(q.saturating_sub(25));
+        let lo = (floor + 3).max(q.saturating_sub(CLAUSE_REACH));
         let verb = |t: usize| (t..(t + 2).min(q)).any(|u| self.vocab.aux.contains(toks.key(u)));
         mentions.iter().filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end)).map(|m| m.toks.start).max().unwrap_or(q)
     }

@@ -5,6 +5,15 @@ use crate::attribute::MentionKind;
 use crate::extract::doc::Doc;
 use crate::extract::quotes::Mark;
 
+/// A quotation after "X was blunt:" names its speaker in the sentence.
+const COLON_CONFIDENCE: f32 = 0.7;
+/// A quotation given to the speaker in focus, with no cue at all, is a guess.
+const FOCUS_CONFIDENCE: f32 = 0.6;
+/// Fewer words than this in quotation marks are a scare quote or a title...
+const MIN_QUOTE_WORDS: usize = 6;
+/// ...unless they are a whole quoted sentence of at least this many words.
+const MIN_SENTENCE_WORDS: usize = 3;
+
 impl<'t, 'd> Doc<'t, 'd> {
     /// Quotations without a cue: long ones, and whole quoted sentences,
     /// belong to the speaker in focus (a subject before a colon, the last
@@ -18,10 +27,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
             let inner = &self.text.doc.text[q.inner.clone()];
-            let whole_sentence = words >= 3
+            let whole_sentence = words >= MIN_SENTENCE_WORDS
                 && inner.chars().next().is_some_and(char::is_uppercase)
                 && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
-            if words < 6 && !whole_sentence {
+            if words < MIN_QUOTE_WORDS && !whole_sentence {
                 continue;
             }
             if self.out.iter().any(|s| s.toks.start < q.toks.end && q.toks.start < s.toks.end) {
@@ -40,7 +49,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 if let Some(m) = subject {
                     let sp = self.res.speaker_of(m);
                     if sp.name.is_some() || !sp.actors.is_empty() {
-                        self.push(q.toks.clone(), None, None, sp, None, &sent, 0.7);
+                        self.push(q.toks.clone(), None, None, sp, None, &sent, COLON_CONFIDENCE);
                         continue;
                     }
                 }
@@ -79,7 +88,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
             }
             if let Some(sp) = pick {
-                self.push(q.toks.clone(), None, None, sp, None, &sent, 0.6);
+                self.push(q.toks.clone(), None, None, sp, None, &sent, FOCUS_CONFIDENCE);
             }
         }
     }

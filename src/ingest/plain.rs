@@ -11,6 +11,14 @@ use crate::text::date::{Date, find_date};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Prose has at least one `.`, `?` or `!` per this many words (news averages
+/// one per 20-25; speech-to-text output often has none).
+const WORDS_PER_MARK: usize = 80;
+/// Under this many words there is too little to judge by the rate...
+const MIN_WORDS_TO_JUDGE: usize = 60;
+/// ...unless this many words run without a single mark.
+const LONGEST_UNMARKED_RUN: usize = 25;
+
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:source|publisher|outlet|published by)\s*[:|]\s*(.+?)\s*$").expect("valid regex"));
 
@@ -141,8 +149,8 @@ fn readable_body(doc: &Document) -> String {
 pub(crate) fn is_punctuated(text: &str) -> bool {
     let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     let marks = text.bytes().filter(|b| matches!(b, b'.' | b'?' | b'!')).count();
-    if words < 60 {
-        return words < 25 || marks > 0;
+    if words < MIN_WORDS_TO_JUDGE {
+        return words < LONGEST_UNMARKED_RUN || marks > 0;
     }
-    marks * 80 >= words
+    marks * WORDS_PER_MARK >= words
 }

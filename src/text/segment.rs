@@ -15,6 +15,10 @@
 use crate::text::token::{CAP, LINE, PARA, QUOTE_BEFORE, TokKind, Tokens};
 use std::ops::Range;
 
+/// A line shorter than this without final punctuation is a heading, byline
+/// or list item: its line break ends a sentence.
+const HEADING_CHARS: usize = 60;
+
 /// Sentence (or clause window) and paragraph boundaries, as token ranges.
 #[derive(Debug, Clone, Default)]
 pub struct Segments {
@@ -137,7 +141,7 @@ fn short_line_before(toks: &Tokens, text: &str, i: usize) -> bool {
         s -= 1;
     }
     let len = text[toks.toks[s].start as usize..toks.toks[prev].end as usize].chars().count();
-    len < 60
+    len < HEADING_CHARS
 }
 
 #[cfg(test)]

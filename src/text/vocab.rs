@@ -223,6 +223,8 @@ lexicon_file! {
         at_most,
         /// "fewer than", "under".
         less_than,
+        /// Words skipped between a qualifier and its number ("about the 300").
+        between,
         /// Words after a number that make it a percentage.
         percent,
     }
