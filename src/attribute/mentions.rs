@@ -81,14 +81,75 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
 
     /// Marks the atoms lying wholly inside `from..to` (after `after`) as used.
     fn use_atoms_between(&mut self, after: usize, from_strict: bool, to: usize) {
-        for (a, atom) in self.atoms.iter().enumerate().skip_while(|(_, x)| if from_strict { x.0.start <= after } else { x.0.start < after }) {
-            if atom.0.start >= to {
+        let first = self.atoms.partition_point(|x| if from_strict { x.0.start <= after } else { x.0.start < after });
+        for a in first..self.atoms.len() {
+            if self.atoms[a].0.start >= to {
                 break;
             }
-            if atom.0.end <= to {
+            if self.atoms[a].0.end <= to {
                 self.used[a] = true;
             }
         }
+    }
+
+    /// Actors of a (coordinated) list starting at token `t`: returns them and the end token.
+    fn coordinated_actors(&self, mut t: usize) -> (Vec<usize>, usize) {
+        let (text, atoms) = (self.text, &self.atoms);
+        let mut actors = Vec::new();
+        let mut end = t;
+        loop {
+            while t < text.toks.len() && (text.skip[t] || matches!(text.toks.key(t), "the" | "," | "and" | "or" | "&")) {
+                t += 1;
+            }
+            let Some(a) = self.atom_at_start(t).map(|k| &atoms[k]) else { break };
+            match a.1 {
+                Entry::Actor(id) | Entry::Adjective(id) => actors.push(id),
+                Entry::Body(b) => actors.push(self.table.bodies[b].actor),
+                _ => break,
+            }
+            end = a.0.end;
+            t = a.0.end;
+            // An adjective must head a group office ("the Israeli army").
+            if let Entry::Adjective(_) = a.1 {
+                if let Some(b) = self.atom_at_start(t).map(|k| &atoms[k]).filter(|b| matches!(b.1, Entry::GroupOffice(_) | Entry::PersonOffice(_))) {
+                    end = b.0.end;
+                    t = end;
+                } else {
+                    actors.pop();
+                    break;
+                }
+            }
+        }
+        (actors, end)
+    }
+
+    /// Up to three name tokens from `t`: capitalised words, or in transcripts
+    /// words that are not ordinary English ("jon smyht").
+    fn unknown_name(&self, t: usize) -> Range<usize> {
+        let (text, table) = (self.text, self.table);
+        let toks = &text.toks;
+        let transcript = text.doc.kind == DocKind::Transcript;
+        let mut end = t;
+        let mut i = t;
+        while i < toks.len() && end - t < MAX_NAME_WORDS {
+            if text.skip[i] {
+                i += 1;
+                continue;
+            }
+            let tok = &toks.toks[i];
+            let key = toks.key(i);
+            if tok.kind != TokKind::Word || table.vocab.function.contains(key) || self.atom_at_start(i).is_some_and(|a| self.atoms[a].1 != Entry::Title) {
+                break;
+            }
+            let cap = tok.has(CAP) && !(i > 0 && toks.toks[i].has(PARA));
+            let odd = transcript && !table.words.contains(key) && key.chars().all(char::is_alphabetic) && key.len() >= 3;
+            if !(cap || odd) {
+                break;
+            }
+            i += 1;
+            end = i;
+        }
+        t..end
     }
 
     /// Phase 2: people and offices; the rightmost head of a phrase takes the whole phrase.
@@ -268,7 +329,7 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
             self.used[a] = true;
         }
         if m.person.is_none() && m.title.is_some() {
-            let name = self.table.unknown_name(self.text, end, &self.atoms);
+            let name = self.unknown_name(end);
             if !name.is_empty() {
                 end = name.end;
                 m.name = Some(name);
@@ -295,7 +356,7 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
         if !(key == "of" || key == "for" || (key == "to" && posted)) {
             return None;
         }
-        let (actors, stop) = self.table.coordinated_actors(self.text, &self.atoms, next + 1);
+        let (actors, stop) = self.coordinated_actors(next + 1);
         if actors.is_empty() {
             return None;
         }
@@ -382,7 +443,7 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
             }
             let name = match titled {
                 Some(a) => {
-                    let r = table.unknown_name(self.text, self.atoms[a].0.end, &self.atoms);
+                    let r = self.unknown_name(self.atoms[a].0.end);
                     (!r.is_empty()).then_some(t..r.end)
                 }
                 None => table.proper_name(self.text, t).filter(|r| !r.is_empty() && !table.non_speaker_names.contains(toks.key(r.start))),
@@ -562,67 +623,9 @@ impl ActorTable {
         self.next_word(text, m.toks.end).is_some_and(|t| matches!(text.toks.key(t), "and" | "or" | ","))
     }
 
-    /// Actors of a (coordinated) list starting at token `t`: returns them and the end token.
-    fn coordinated_actors(&self, text: &Text, atoms: &[Atom], mut t: usize) -> (Vec<usize>, usize) {
-        let mut actors = Vec::new();
-        let mut end = t;
-        loop {
-            while t < text.toks.len() && (text.skip[t] || matches!(text.toks.key(t), "the" | "," | "and" | "or" | "&")) {
-                t += 1;
-            }
-            let Some(a) = atoms.iter().find(|a| a.0.start == t) else { break };
-            match a.1 {
-                Entry::Actor(id) | Entry::Adjective(id) => actors.push(id),
-                Entry::Body(b) => actors.push(self.bodies[b].actor),
-                _ => break,
-            }
-            end = a.0.end;
-            t = a.0.end;
-            // An adjective must head a group office ("the Israeli army").
-            if let Entry::Adjective(_) = a.1 {
-                if let Some(b) = atoms.iter().find(|b| b.0.start == t && matches!(b.1, Entry::GroupOffice(_) | Entry::PersonOffice(_))) {
-                    end = b.0.end;
-                    t = end;
-                } else {
-                    actors.pop();
-                    break;
-                }
-            }
-        }
-        (actors, end)
-    }
-
     /// First non-filler token at or after `t`.
     pub(crate) fn next_word(&self, text: &Text, t: usize) -> Option<usize> {
         (t..text.toks.len()).find(|&t| !text.skip[t])
-    }
-
-    /// Up to three name tokens from `t`: capitalised words, or in transcripts
-    /// words that are not ordinary English ("jon smyht").
-    fn unknown_name(&self, text: &Text, t: usize, atoms: &[Atom]) -> Range<usize> {
-        let toks = &text.toks;
-        let transcript = text.doc.kind == DocKind::Transcript;
-        let mut end = t;
-        let mut i = t;
-        while i < toks.len() && end - t < MAX_NAME_WORDS {
-            if text.skip[i] {
-                i += 1;
-                continue;
-            }
-            let tok = &toks.toks[i];
-            let key = toks.key(i);
-            if tok.kind != TokKind::Word || self.vocab.function.contains(key) || atoms.iter().any(|a| a.0.start == i && !matches!(a.1, Entry::Title)) {
-                break;
-            }
-            let cap = tok.has(CAP) && !(i > 0 && toks.toks[i].has(PARA));
-            let odd = transcript && !self.words.contains(key) && key.chars().all(char::is_alphabetic) && key.len() >= 3;
-            if !(cap || odd) {
-                break;
-            }
-            i += 1;
-            end = i;
-        }
-        t..end
     }
 
     /// A proper name starting at `t` that the table does not know: two or

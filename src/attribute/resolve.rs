@@ -57,9 +57,16 @@ pub(crate) struct Resolver<'t, 'd> {
     pub by_start: TokIndex,
     /// Resolved pronoun mentions: mention index -> speaker.
     resolved: HashMap<usize, Option<Speaker>>,
+    /// Mentions naming someone with a title, by title.
+    by_title: HashMap<String, std::rc::Rc<Vec<usize>>>,
 }
 
 impl<'t, 'd> Resolver<'t, 'd> {
+    /// Indices of the mentions starting at or after token `t`, in order.
+    pub fn mentions_from(&self, t: usize) -> std::ops::Range<usize> {
+        self.mentions.partition_point(|m| m.toks.start < t)..self.mentions.len()
+    }
+
     /// Indexes the mentions of a document.
     pub(crate) fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
         let n = text.toks.len();
@@ -72,7 +79,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
             }
             by_start.0[m.toks.start].get_or_insert(i);
         }
-        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new() }
+        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new() }
     }
 
     /// Resolves a mention to a speaker (pronouns, bare titles, speech nouns).
@@ -132,26 +139,41 @@ impl<'t, 'd> Resolver<'t, 'd> {
             {
                 // A bare title ("the minister"): the last mention with that title.
                 let own = self.table.speaker(mention, self.text, self.date);
-                let title = mention.title.clone();
-                for k in (0..m).rev() {
-                    let other = &self.mentions[k];
-                    if other.actors.is_empty() || other.kind == MentionKind::Pronoun {
-                        continue;
+                let title = mention.title.clone().unwrap_or_default();
+                let holders = self.titled(&title);
+                match holders.partition_point(|&k| k < m).checked_sub(1).map(|i| holders[i]) {
+                    Some(k) => {
+                        let s = self.table.speaker(&self.mentions[k], self.text, self.date);
+                        Speaker { mention: own.mention, span: own.span, ..s }
                     }
-                    let same_title = other.title == title;
-                    let holder = match (&title, other.person) {
-                        (Some(t), Some(p)) => self.table.persons[p].offices.iter().any(|o| &o.title == t),
-                        _ => false,
-                    };
-                    if same_title || holder {
-                        let s = self.table.speaker(other, self.text, self.date);
-                        return Speaker { mention: own.mention, span: own.span, ..s };
-                    }
+                    None => own,
                 }
-                own
             }
             _ => self.ex_speaker(m),
         }
+    }
+
+    /// The mentions, in order, that name someone with a title: an office
+    /// mention with that title and an actor, or a person who holds such an
+    /// office. Computed once per title and document.
+    fn titled(&mut self, title: &str) -> std::rc::Rc<Vec<usize>> {
+        if let Some(v) = self.by_title.get(title) {
+            return v.clone();
+        }
+        let list: Vec<usize> = (0..self.mentions.len())
+            .filter(|&k| {
+                let other = &self.mentions[k];
+                if other.actors.is_empty() || other.kind == MentionKind::Pronoun {
+                    return false;
+                }
+                let same_title = other.title.as_deref() == Some(title);
+                let holder = other.person.is_some_and(|p| self.table.persons[p].offices.iter().any(|o| o.title == title));
+                same_title || holder
+            })
+            .collect();
+        let list = std::rc::Rc::new(list);
+        self.by_title.insert(title.to_string(), list.clone());
+        list
     }
 
     pub(crate) fn ex_speaker(&self, m: usize) -> Speaker {

@@ -148,9 +148,18 @@ impl<'a> Classifier<'a> {
         // Clause windows of unpunctuated speech are cut at cues, not at
         // sentence ends: there only the reach and explicit breaks limit a negator.
         let floor = if text.doc.punctuated { text.seg.sentences[text.seg.sentence_of(m.start)].start } else { 0 };
+        // No negator starting before `lowest` can reach the match: more words than any reach lie between.
+        let widest = self.rules.negators.iter().map(|c| c.scope).max().unwrap_or(0);
+        let mut lowest = m.start;
+        let mut words = 0;
+        while lowest > 0 && words <= widest {
+            lowest -= 1;
+            words += usize::from(!text.skip[lowest] && text.toks.toks[lowest].is_word());
+        }
+        let from = range.start.max(floor).max(lowest.saturating_sub(self.rules.negator_tokens));
         let mut count = 0;
         let mut nearest: Option<&Negator> = None;
-        for neg in negators {
+        for neg in &negators[negators.partition_point(|n| n.toks.start < from)..] {
             if neg.toks.start >= m.end {
                 break;
             }

@@ -201,6 +201,9 @@ pub struct RuleSet {
     pub negator_patterns: PatternSet,
     /// Class index of each negator pattern.
     pub negator_class: Vec<usize>,
+    /// The longest negator match, in tokens (fillers and punctuation in
+    /// gaps counted generously): how far before its reach a negator may start.
+    pub negator_tokens: usize,
 }
 
 const KINDS: &[&str] = &["direct", "mixed", "indirect", "turn"];
@@ -459,6 +462,7 @@ impl<'v> Builder<'v> {
             regexes: RegexSet::new(&self.regex_src).expect("each regex compiled alone"),
             regex_list: self.regex_list,
             negators: self.negators,
+            negator_tokens: self.neg_patterns.iter().map(|p| p.max_tokens() * 2).max().unwrap_or(0),
             negator_patterns: PatternSet::new(self.neg_patterns),
             negator_class: self.neg_class,
         })

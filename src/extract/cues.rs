@@ -239,8 +239,13 @@ impl Lexicon {
             merged.push(c);
         }
         let ex_hits = self.exclude.hits(&text.toks);
-        let excluded: Vec<Range<usize>> = self.exclude.matches(&env, &ex_hits, all).into_iter().map(|(_, m)| m.start..m.end).collect();
-        merged.retain(|c| !excluded.iter().any(|e| e.start < c.toks.end && c.toks.start < e.end));
+        let mut excluded = vec![false; text.toks.len()];
+        for (_, m) in self.exclude.matches(&env, &ex_hits, all) {
+            for f in &mut excluded[m.start..m.end] {
+                *f = true;
+            }
+        }
+        merged.retain(|c| !excluded[c.toks.clone()].contains(&true));
         merged
     }
 

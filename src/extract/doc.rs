@@ -19,12 +19,63 @@ pub(crate) struct Doc<'t, 'd> {
     /// Mentions and what they resolve to.
     pub(crate) res: Resolver<'t, 'd>,
     pub(crate) quotes: Vec<Quote>,
+    /// The quotations' token ranges, for overlap queries.
+    pub(crate) quote_index: Spans,
     /// Speech nouns with an owner: (noun token, owner speaker).
     pub(crate) owners: Vec<(usize, Speaker)>,
     /// Rejected calls: (statement index, token of the call noun).
     pub(crate) rejections: Vec<(usize, usize)>,
     /// Statements found so far.
     pub(crate) out: Vec<Statement>,
+}
+
+/// Token ranges sorted by start, with the running maximum of their ends,
+/// so that the ranges overlapping a query are found without a scan of all.
+#[derive(Debug, Default)]
+pub(crate) struct Spans {
+    /// (start, end, item index), sorted by start.
+    ranges: Vec<(usize, usize, usize)>,
+    /// For each position, the largest end of the ranges up to it.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    /// Indexes ranges given in any order; `item` is each range's index in the caller's list.
+    pub(crate) fn new(ranges: impl Iterator<Item = Range<usize>>) -> Spans {
+        let mut ranges: Vec<(usize, usize, usize)> = ranges.enumerate().map(|(i, r)| (r.start, r.end, i)).collect();
+        ranges.sort_unstable();
+        let mut max_end = Vec::with_capacity(ranges.len());
+        let mut m = 0;
+        for r in &ranges {
+            m = m.max(r.1);
+            max_end.push(m);
+        }
+        Spans { ranges, max_end }
+    }
+
+    /// Indices of the ranges that overlap `r` (or contain `r.start` when `r` is empty), in ascending item order.
+    pub(crate) fn overlapping(&self, r: Range<usize>) -> Vec<usize> {
+        let hi = self.ranges.partition_point(|x| x.0 < r.end.max(r.start + 1));
+        let mut out = Vec::new();
+        for k in (0..hi).rev() {
+            if self.max_end[k] <= r.start {
+                break;
+            }
+            if self.ranges[k].1 > r.start {
+                out.push(self.ranges[k].2);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Indices of the ranges starting at `start`, in ascending item order.
+    pub(crate) fn starting_at(&self, start: usize) -> Vec<usize> {
+        let lo = self.ranges.partition_point(|x| x.0 < start);
+        let mut out: Vec<usize> = self.ranges[lo..].iter().take_while(|x| x.0 == start).map(|x| x.2).collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 impl<'t, 'd> Doc<'t, 'd> {
@@ -86,7 +137,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let total = words(r).max(1);
         let mut quoted = 0;
         let mut spoken = false;
-        for q in &self.quotes {
+        for qi in self.quote_index.overlapping(r.clone()) {
+            let q = &self.quotes[qi];
             let a = q.toks.start.max(r.start);
             let b = q.toks.end.min(r.end);
             if a < b && (q.toks.start >= r.start || q.toks.end <= r.end || (q.toks.start <= r.start && r.end <= q.toks.end)) {
@@ -108,7 +160,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// "and/but" opening a new clause or an aside ("and sadly"), with
     /// trailing function words dropped. Quotations are left whole.
     pub(crate) fn speech_content(&self, r: Range<usize>) -> Range<usize> {
-        if self.text.doc.punctuated || self.quotes.iter().any(|q| q.toks.start <= r.start && r.start < q.toks.end) {
+        if self.text.doc.punctuated || !self.quote_index.overlapping(r.start..r.start).is_empty() {
             return r;
         }
         let mut end = r.end;

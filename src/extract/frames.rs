@@ -33,8 +33,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                         t = self.next(t + 1, end)?;
                     }
-                    if let Some(q) =
-                        self.quotes.iter().find(|q| (q.toks.start == t && q.mark != Mark::Spoken) || (q.mark == Mark::Spoken && q.toks.start == t + 1))
+                    if let Some(q) = self
+                        .quote_index
+                        .starting_at(t)
+                        .into_iter()
+                        .chain(self.quote_index.starting_at(t + 1))
+                        .map(|i| &self.quotes[i])
+                        .find(|q| (q.toks.start == t && q.mark != Mark::Spoken) || (q.mark == Mark::Spoken && q.toks.start == t + 1))
                     {
                         let qe = q.toks.end.min(sent.end.max(q.toks.end));
                         return Some((q.toks.start..qe, None, None));
@@ -220,7 +225,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// For a rejection cue whose object is a speech noun ("dismissed calls"), the noun token.
     pub(crate) fn rejected_call(&self, c: &Cue, content: &Range<usize>) -> Option<usize> {
         let verb = self.key(c.toks.start);
-        let rejecting = ["dismiss", "reject", "rebuff", "spurn", "brush", "shrug", "ignore", "defy", "refuse"].iter().any(|r| verb.starts_with(r));
+        let rejecting = self.vocab.clauses.rejection_verbs.sorted().iter().any(|r| verb.starts_with(r));
         if !rejecting {
             return None;
         }

@@ -38,7 +38,7 @@ mod unattributed;
 use crate::attribute::resolve::Resolver;
 use crate::attribute::{ActorTable, Mention, MentionKind};
 use crate::extract::cues::{Cue, Lexicon};
-use crate::extract::doc::Doc;
+use crate::extract::doc::{Doc, Spans};
 use crate::model::{Statement, Text};
 use crate::text::vocab::Vocabulary;
 use std::ops::Range;
@@ -62,18 +62,32 @@ impl<'a> Extractor<'a> {
             lex: self.lexicon,
             vocab: self.vocab,
             res: Resolver::new(text, self.actors, mentions),
+            quote_index: Spans::default(),
             quotes: crate::extract::quotes::find(text, self.lexicon),
             owners: Vec::new(),
             rejections: Vec::new(),
             out: Vec::new(),
         };
+        d.quote_index = Spans::new(d.quotes.iter().map(|q| q.toks.clone()));
         d.find_owners();
         let cues = self.reporting_cues(&d);
         let sources = self.lexicon.sources(text);
+        // Cues and sources are in token order: each sentence takes the next run of them.
+        let (mut ci, mut si) = (0, 0);
         for sent in &text.seg.sentences {
-            let sent_cues: Vec<&Cue> = cues.iter().filter(|c| c.toks.start >= sent.start && c.toks.start < sent.end).collect();
-            let sent_sources: Vec<&Range<usize>> = sources.iter().filter(|s| s.start >= sent.start && s.start < sent.end).collect();
-            d.sentence(sent.clone(), &sent_cues, &sent_sources);
+            let c0 = ci;
+            while ci < cues.len() && cues[ci].toks.start < sent.end {
+                ci += 1;
+            }
+            let s0 = si;
+            while si < sources.len() && sources[si].start < sent.end {
+                si += 1;
+            }
+            let sent_cues: Vec<&Cue> = cues[c0..ci].iter().filter(|c| c.toks.start >= sent.start).collect();
+            let sent_sources: Vec<&Range<usize>> = sources[s0..si].iter().filter(|s| s.start >= sent.start).collect();
+            if !sent_cues.is_empty() || !sent_sources.is_empty() {
+                d.sentence(sent.clone(), &sent_cues, &sent_sources);
+            }
         }
         d.nominals(&cues);
         d.unattributed_quotes();
@@ -84,13 +98,18 @@ impl<'a> Extractor<'a> {
     /// infinitival, used as nouns, or part of a name.
     fn reporting_cues(&self, d: &Doc) -> Vec<Cue> {
         let text = d.text;
+        let mut in_name = vec![false; text.len()];
+        for m in d.res.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun) {
+            for f in &mut in_name[m.toks.start..m.toks.end.min(text.len())] {
+                *f = true;
+            }
+        }
         self.lexicon
             .cues(text)
             .into_iter()
             .filter(|c| {
                 let floor = text.seg.sentences[text.seg.sentence_of(c.toks.start)].start;
-                let in_name = d.res.mentions.iter().any(|m| m.toks.start <= c.toks.start && c.toks.start < m.toks.end && m.kind != MentionKind::Pronoun);
-                !in_name && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
+                !in_name[c.toks.start] && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
             })
             .collect()
     }

@@ -3,7 +3,7 @@
 
 use crate::attribute::MentionKind;
 use crate::extract::cues::{Cue, Frame};
-use crate::extract::doc::Doc;
+use crate::extract::doc::{Doc, Spans};
 use crate::extract::subjects::Subject;
 
 /// A statement carried by a speech noun ("X's insistence that ...") is less
@@ -67,8 +67,16 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Nominal statements: "X's insistence that ...", "calls from X to ...", "X's appeal for ...".
     pub(crate) fn nominals(&mut self, cues: &[Cue]) {
         let frames = self.lex.noun_frames.clone();
+        let mut in_cue = vec![false; self.n()];
+        for c in cues {
+            for f in &mut in_cue[c.toks.start..c.toks.end.min(self.n())] {
+                *f = true;
+            }
+        }
+        // Statements found by verb cues, to see whether one already reports the content.
+        let verbal = Spans::new(self.out.iter().map(|s| s.toks.clone()));
         for t in 0..self.n() {
-            if !self.lex.is_speech_noun(self.key(t)) || cues.iter().any(|c| c.toks.start <= t && t < c.toks.end) {
+            if !self.lex.is_speech_noun(self.key(t)) || in_cue[t] {
                 continue;
             }
             let Some(owner) = self.noun_owner(t) else { continue };
@@ -88,9 +96,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             let Some(f0) = self.next(after, sent.end) else { continue };
             let k = self.key(f0).to_string();
             // Content ends at the next attribution in the sentence.
-            let limit = cues
+            let first_after = cues.partition_point(|c| c.toks.start <= f0);
+            let limit = cues[first_after..]
                 .iter()
-                .filter(|c| c.toks.start > f0 && c.toks.start < sent.end)
+                .take_while(|c| c.toks.start < sent.end)
                 .map(|c| match self.subject_before(c.toks.start, sent.start) {
                     Subject::Mention(m) => self.res.mentions[m].toks.start,
                     _ => c.toks.start,
@@ -114,7 +123,8 @@ impl<'t, 'd> Doc<'t, 'd> {
             let Some(content) = content else { continue };
             // A statement already reported with this content (a verb cue's) wins.
             let span = self.trim(content.clone());
-            if self.out.iter().any(|s| s.toks.start <= span.start && span.end <= s.toks.end && s.cue.as_ref().is_some_and(|c| c.start > t)) {
+            let reported = verbal.overlapping(span.clone()).into_iter().map(|i| &self.out[i]);
+            if reported.into_iter().any(|s| s.toks.start <= span.start && span.end <= s.toks.end && s.cue.as_ref().is_some_and(|c| c.start > t)) {
                 continue;
             }
             let sp = self.res.speaker_of(owner);

@@ -86,6 +86,10 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Mark, Di
     })
 }
 
+/// Most quotations open at once: real text nests two or three deep, so
+/// more open marks are strays (and a bound keeps the scan linear).
+const MAX_OPEN: usize = 8;
+
 struct Open {
     mark: Mark,
     at: usize,
@@ -167,6 +171,10 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                     }
                     // A closing mark with nothing open is a stray mark: ignored.
                 } else {
+                    if stack.len() == MAX_OPEN {
+                        // Marks left open this deep are strays: the oldest is given up.
+                        stack.remove(0);
+                    }
                     stack.push(Open { mark, at: abs, len: c.len_utf8(), continued: false });
                 }
             }

@@ -119,8 +119,13 @@ impl<'t, 'd> Doc<'t, 'd> {
         let sent = &st.sent;
         let ms = self.res.mentions[m].toks.start;
         let b = self.prev(ms, sent.start)?;
-        let after_quote =
-            self.text.toks.toks[b].has(QUOTE_AFTER) || self.quotes.iter().any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
+        let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER)
+            || self
+                .quote_index
+                .overlapping(ms.saturating_sub(1)..ms)
+                .into_iter()
+                .map(|i| &self.quotes[i])
+                .any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
         if !((self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end)) {
             return None;
         }
@@ -327,7 +332,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if matches!(k, "." | "," | ";" | "!" | "?") {
             return true;
         }
-        if k == "that" || k == ":" || self.infinitive(t, end) || self.quotes.iter().any(|q| q.toks.start == t) || self.clause_starts(t, end) {
+        if k == "that" || k == ":" || self.infinitive(t, end) || !self.quote_index.starting_at(t).is_empty() || self.clause_starts(t, end) {
             return false;
         }
         // An addressee, then anything but a clause ("told Qatari Emir ... in a call").
@@ -344,7 +349,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if r.is_empty() {
             return false;
         }
-        if self.quotes.iter().any(|q| q.toks.start < r.end && r.start < q.toks.end) {
+        if !self.quote_index.overlapping(r.clone()).is_empty() {
             return true;
         }
         let lead = self.key(r.start);

@@ -135,7 +135,8 @@ impl<'t, 'd> Doc<'t, 'd> {
             return None;
         }
         let reach = noun.saturating_sub(OWNER_REACH);
-        self.owners.iter().rev().find(|(t, _)| *t < noun && *t >= reach).map(|(_, s)| {
+        let at = self.owners.partition_point(|(t, _)| *t < noun);
+        at.checked_sub(1).map(|i| &self.owners[i]).filter(|(t, _)| *t >= reach).map(|(_, s)| {
             let toks = &self.text.toks;
             Speaker { mention: Some(toks.norm_text(self.prev(noun, 0).unwrap_or(noun)..noun + 1).to_string()), ..s.clone() }
         })
@@ -143,7 +144,10 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// The mention opening a sentence (after lead adverbs), before `before`.
     pub(crate) fn sentence_subject(&self, sent: &Range<usize>, before: usize) -> Option<usize> {
-        let m = self.res.mentions.iter().position(|m| m.toks.start >= sent.start && m.toks.end <= before && !m.in_pp)?;
+        let m = self.res.mentions_from(sent.start).take_while(|&m| self.res.mentions[m].toks.start < before).find(|&m| {
+            let m = &self.res.mentions[m];
+            m.toks.end <= before && !m.in_pp
+        })?;
         let lead_ok = (sent.start..self.res.mentions[m].toks.start).all(|t| {
             self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || self.vocab.clauses.lead_adverbs.contains(self.key(t))
         });

@@ -85,6 +85,9 @@ pub(crate) struct Turns {
     acks: PatternSet,
 }
 
+/// Longest mention, in tokens, that may hold a guest's name ("the former
+/// Iranian deputy foreign minister Jane Roe").
+const GUEST_MENTION_TOKENS: usize = 24;
 /// Longest distance, in words, from a question to its answer's first word.
 const ANSWER_REACH: usize = 45;
 /// Shortest question: an opener and a few words ("what is the | I mean" is not one).
@@ -195,7 +198,7 @@ impl Turns {
         // The answer to a question at q: an answer opener soon after, or the word after a "?".
         let answer_to = |q: usize| -> Option<usize> {
             let reach = (q + ANSWER_REACH).min(n);
-            let opener = answers.iter().copied().find(|&a| a >= q + MIN_QUESTION_WORDS && a <= reach);
+            let opener = answers.get(answers.partition_point(|&a| a < q + MIN_QUESTION_WORDS)).copied().filter(|&a| a <= reach);
             let mark = (q..reach).find(|&t| toks.key(t) == "?").map(|t| t + 1).filter(|&t| t < n);
             match (opener, mark) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -207,14 +210,14 @@ impl Turns {
         let mut host = true;
         loop {
             if host {
-                let Some((_, a)) = questions.iter().filter(|&&q| q >= pos).find_map(|&q| answer_to(q).map(|a| (q, a))) else { break };
+                let Some((_, a)) = questions[questions.partition_point(|&q| q < pos)..].iter().find_map(|&q| answer_to(q).map(|a| (q, a))) else { break };
                 bounds.push((a, false));
                 pos = a;
                 host = false;
             } else {
                 let floor = pos + MIN_GUEST_WORDS;
-                let h = handbacks.iter().copied().find(|&h| h >= floor);
-                let qa = questions.iter().filter(|&&q| q >= floor).find_map(|&q| answer_to(q).map(|a| (q, a)));
+                let h = handbacks.get(handbacks.partition_point(|&h| h < floor)).copied();
+                let qa = questions[questions.partition_point(|&q| q < floor)..].iter().find_map(|&q| answer_to(q).map(|a| (q, a)));
                 // A hand-back before the next question ends the guest's turn first;
                 // the question's preamble never reaches back past it.
                 let q_start = qa.map(|(q, _)| self.preamble(text, mentions, &acks, q, h.filter(|&h| h < q).unwrap_or(pos)));
@@ -248,7 +251,7 @@ impl Turns {
             let speaker = if is_host {
                 Speaker { name: Some("host".into()), mention: None, independent: true, ..Speaker::default() }
             } else {
-                match intros.iter().rev().find(|(at, _)| *at < start) {
+                match intros.partition_point(|(at, _)| *at < start).checked_sub(1).map(|i| &intros[i]) {
                     Some((_, name)) => self.guest(text, actors, mentions, name.clone()),
                     None => Speaker { name: Some("guest".into()), independent: true, ..Speaker::default() },
                 }
@@ -270,13 +273,24 @@ impl Turns {
             return q - 1;
         }
         let lo = (floor + 3).max(q.saturating_sub(ACK_REACH));
-        let ack = acks.iter().copied().find(|&a| a >= lo && a < q && !(toks.key(a) == "now" && toks.is_any(a + 1, &["and", "or", ","])));
+        let ack = acks[acks.partition_point(|&a| a < lo)..]
+            .iter()
+            .copied()
+            .take_while(|&a| a < q)
+            .find(|&a| !(toks.key(a) == "now" && toks.is_any(a + 1, &["and", "or", ","])));
         if let Some(a) = ack {
             return a;
         }
         let lo = (floor + 3).max(q.saturating_sub(CLAUSE_REACH));
         let verb = |t: usize| (t..(t + 2).min(q)).any(|u| self.vocab.aux.contains(toks.key(u)));
-        mentions.iter().filter(|m| m.toks.start >= lo && m.toks.end < q && !m.in_pp && verb(m.toks.end)).map(|m| m.toks.start).max().unwrap_or(q)
+        let from = mentions.partition_point(|m| m.toks.start < lo);
+        mentions[from..]
+            .iter()
+            .take_while(|m| m.toks.start < q)
+            .filter(|m| m.toks.end < q && !m.in_pp && verb(m.toks.end))
+            .map(|m| m.toks.start)
+            .max()
+            .unwrap_or(q)
     }
 
     fn is_name_word(&self, text: &Text, actors: &ActorTable, t: usize) -> bool {
@@ -345,7 +359,8 @@ impl Turns {
     /// A guest as a speaker: a known person or office keeps its actor.
     fn guest(&self, text: &Text, actors: &ActorTable, mentions: &[Mention], name: Range<usize>) -> Speaker {
         let surface = text.toks.norm_text(name.clone()).to_string();
-        let known = mentions.iter().find(|m| m.toks.start <= name.start && name.end <= m.toks.end && !m.actors.is_empty());
+        let from = mentions.partition_point(|m| m.toks.start + GUEST_MENTION_TOKENS < name.start);
+        let known = mentions[from..].iter().take_while(|m| m.toks.start <= name.start).find(|m| name.end <= m.toks.end && !m.actors.is_empty());
         match known {
             Some(m) => actors.speaker(m, text, text.doc.date),
             None => Speaker { name: Some(surface.clone()), mention: Some(surface), span: Some(text.toks.span(name)), actors: Vec::new(), independent: true },

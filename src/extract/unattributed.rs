@@ -2,8 +2,11 @@
 //! to the speaker in focus; short fragments are scare quotes.
 
 use crate::attribute::MentionKind;
-use crate::extract::doc::Doc;
+use crate::extract::doc::{Doc, Spans};
 use crate::extract::quotes::Mark;
+use crate::extract::quotes::Quote;
+use crate::model::Speaker;
+use std::ops::Range;
 
 /// A quotation after "X was blunt:" names its speaker in the sentence.
 const COLON_CONFIDENCE: f32 = 0.7;
@@ -21,6 +24,12 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// subject). Short fragments are scare quotes and stay unattributed.
     pub(crate) fn unattributed_quotes(&mut self) {
         let quotes = self.quotes.clone();
+        let found = Spans::new(self.out.iter().map(|s| s.toks.clone()));
+        // Statements by their end, to find the last one before a quotation.
+        let mut by_end: Vec<(usize, usize)> = self.out.iter().enumerate().map(|(i, s)| (s.toks.end, i)).collect();
+        by_end.sort_unstable();
+        // Quotations attributed here, in order; the largest end among them.
+        let mut taken_end = 0;
         for q in &quotes {
             if q.mark == Mark::Spoken {
                 continue;
@@ -33,7 +42,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             if words < MIN_QUOTE_WORDS && !whole_sentence {
                 continue;
             }
-            if self.out.iter().any(|s| s.toks.start < q.toks.end && q.toks.start < s.toks.end) {
+            if taken_end > q.toks.start || !found.overlapping(q.toks.clone()).is_empty() {
                 continue;
             }
             let si = self.text.seg.sentence_of(q.toks.start);
@@ -43,13 +52,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             let colon = self.prev(q.toks.start, 0).filter(|&p| self.key(p) == ":");
             if let Some(c) = colon {
                 let intro = self.text.seg.sentences[self.text.seg.sentence_of(c)].clone();
-                let subject = self.res.mentions.iter().position(|m| {
-                    m.toks.start >= intro.start && m.toks.end <= c && !m.in_pp && !self.vocab.grammar.speaker_pronouns.contains(self.key(m.toks.start))
+                let subject = self.res.mentions_from(intro.start).take_while(|&m| self.res.mentions[m].toks.start < c).find(|&m| {
+                    let m = &self.res.mentions[m];
+                    m.toks.end <= c && !m.in_pp && !self.vocab.grammar.speaker_pronouns.contains(self.key(m.toks.start))
                 });
                 if let Some(m) = subject {
                     let sp = self.res.speaker_of(m);
                     if sp.name.is_some() || !sp.actors.is_empty() {
-                        self.push(q.toks.clone(), None, None, sp, None, &sent, COLON_CONFIDENCE);
+                        self.push_quote(q, sp, &sent, COLON_CONFIDENCE, &mut by_end, &mut taken_end);
                         continue;
                     }
                 }
@@ -57,13 +67,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             let para = self.text.seg.paragraph_of(q.toks.start);
             let para_start = self.text.seg.paragraphs[para.saturating_sub(1)].start;
             // The last statement or speech-noun owner before the quote, within this or the previous paragraph.
-            let last_statement = self
-                .out
-                .iter()
-                .filter(|s| s.toks.end <= q.toks.start && s.toks.start >= para_start)
-                .max_by_key(|s| s.toks.end)
-                .map(|s| (s.toks.end, s.speaker.clone()));
-            let last_owner = self.owners.iter().filter(|(t, _)| *t < q.toks.start && *t >= para_start).max_by_key(|(t, _)| *t).map(|(t, s)| (*t, s.clone()));
+            let last_statement = self.last_statement_before(&by_end, q.toks.start, para_start).map(|i| (self.out[i].toks.end, self.out[i].speaker.clone()));
+            let owner_at = self.owners.partition_point(|(t, _)| *t < q.toks.start);
+            let last_owner = owner_at.checked_sub(1).map(|i| &self.owners[i]).filter(|(t, _)| *t >= para_start).map(|(t, s)| (*t, s.clone()));
             let mut pick = match (last_statement, last_owner) {
                 (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
                 (Some(a), None) => Some(a.1),
@@ -73,9 +79,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             if pick.is_none() && si > 0 {
                 // The subject of the sentence before, if it names a speaker.
                 let prev = self.text.seg.sentences[si - 1].clone();
-                let m = self.res.mentions.iter().position(|m| {
-                    m.toks.start >= prev.start
-                        && m.toks.end <= prev.end
+                let m = self.res.mentions_from(prev.start).take_while(|&m| self.res.mentions[m].toks.start < prev.end).find(|&m| {
+                    let m = &self.res.mentions[m];
+                    m.toks.end <= prev.end
                         && !m.in_pp
                         && m.kind != MentionKind::Pronoun
                         && (m.person.is_some() || m.title.is_some() || m.kind == MentionKind::Actor)
@@ -88,8 +94,25 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
             }
             if let Some(sp) = pick {
-                self.push(q.toks.clone(), None, None, sp, None, &sent, FOCUS_CONFIDENCE);
+                self.push_quote(q, sp, &sent, FOCUS_CONFIDENCE, &mut by_end, &mut taken_end);
             }
+        }
+    }
+
+    /// The statement ending last at or before `before` that starts at or
+    /// after `floor` (the latest found on ties): `by_end` is sorted by end.
+    fn last_statement_before(&self, by_end: &[(usize, usize)], before: usize, floor: usize) -> Option<usize> {
+        let hi = by_end.partition_point(|&(end, _)| end <= before);
+        by_end[..hi].iter().rev().take_while(|&&(end, _)| end >= floor).map(|&(_, i)| i).find(|&i| self.out[i].toks.start >= floor)
+    }
+
+    /// Adds a quotation's statement and keeps the indexes of this pass current.
+    fn push_quote(&mut self, q: &Quote, sp: Speaker, sent: &Range<usize>, confidence: f32, by_end: &mut Vec<(usize, usize)>, taken_end: &mut usize) {
+        if let Some(i) = self.push(q.toks.clone(), None, None, sp, None, sent, confidence) {
+            let key = (self.out[i].toks.end, i);
+            let at = by_end.partition_point(|&x| x < key);
+            by_end.insert(at, key);
+            *taken_end = (*taken_end).max(self.out[i].toks.end);
         }
     }
 }

@@ -421,6 +421,11 @@ impl Pattern {
         Ok(Pattern { source: src.to_string(), elems, anchor })
     }
 
+    /// The most tokens a match can take (fillers and punctuation inside gaps aside).
+    pub(crate) fn max_tokens(&self) -> usize {
+        max_len(&self.elems)
+    }
+
     /// Whether the pattern has a plain word to anchor on (else it is tried at every token).
     pub fn is_anchored(&self) -> bool {
         self.anchor.is_some()

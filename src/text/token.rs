@@ -273,6 +273,10 @@ impl Tokens {
 fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
     let start = i;
     let b = text.as_bytes();
+    // The part after the last period, and whether every part so far is one
+    // character ("U.S.", "a.b.c"): kept as the word grows, never rescanned.
+    let mut part_start = start;
+    let mut parts_short = true;
     loop {
         while let Some(c) = text[i..].chars().next() {
             if is_word_char(c) {
@@ -291,16 +295,20 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
             b'-' | b'\'' if next_is_word => i += 1,
             b'.' | b',' if prev_digit && next_digit => i += 1,
             b'.' => {
-                let word = &text[start..i];
-                let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+                let part = &text[part_start..i];
+                let mut chars = part.chars();
+                let one_char = chars.next().is_some() && chars.next().is_none();
+                parts_short &= part.is_empty() || one_char;
+                let single_letter = part_start == start && one_char && part.chars().all(char::is_alphabetic);
+                let dotted = part_start > start && parts_short;
                 if single_letter || dotted {
                     // Initials and dotted abbreviations: "U.S.", "J. Smith".
                     i += 1;
+                    part_start = i;
                     if !text[i..].chars().next().is_some_and(char::is_alphabetic) || text[i..].chars().nth(1).is_some_and(is_word_char) {
                         break;
                     }
-                } else if abbreviations.contains(&fold_key(word)) {
+                } else if abbreviations.contains(&fold_key(&text[start..i])) {
                     i += 1;
                     break;
                 } else {
