@@ -227,7 +227,8 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
     }
     let mut sources: Vec<Source> = groups.into_values().collect();
     sources.sort_by(|a, b| (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name)));
-    let col = |name: &str| sources.iter().position(|s| s.name == name).expect("every document has a column");
+    let col_of: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+    let col = |name: &str| col_of[name];
     // Statements per actor and column.
     let mut per_actor: BTreeMap<String, Vec<Vec<Evidence>>> = BTreeMap::new();
     let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();

@@ -84,12 +84,18 @@ fn meets(w: &Within, results: &[SourceResult]) -> Result<bool, String> {
 /// expectation `x` (`None` for other kinds of expectation), judged while the
 /// document was analysed.
 pub fn check(expectations: &[Expectation], analyses: &[Analysis], judgements: &[Vec<Option<Judgement>>], table: &PositionTable) -> Vec<Outcome> {
-    let doc_text = |name: &str| analyses.iter().find(|a| a.doc.name == name).map(|a| a.doc.text.as_str()).unwrap_or("");
+    let doc_index: std::collections::BTreeMap<&str, usize> = analyses.iter().enumerate().map(|(i, a)| (a.doc.name.as_str(), i)).collect();
+    let doc_text = |name: &str| doc_index.get(name).map_or("", |&i| analyses[i].doc.text.as_str());
     let evidence_of = |id: usize| {
         let e = &table.evidence[id - 1];
         EvidenceRef { doc: e.doc.clone(), span: e.span, line: line_of(doc_text(&e.doc), e.span[0]), text: e.text.clone() }
     };
     let mut out = Vec::new();
+    // The documents of each source, by the source's name.
+    let mut docs_of: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    for s in &table.sources {
+        docs_of.insert(s.name.as_str(), s.docs.iter().filter_map(|d| doc_index.get(d.as_str()).copied()).collect());
+    }
     for (xi, x) in expectations.iter().enumerate() {
         let (kind, passed, message, sources) = match &x.expect {
             Expect::Holds { actor, label, within } => {
@@ -146,7 +152,7 @@ pub fn check(expectations: &[Expectation], analyses: &[Analysis], judgements: &[
                     .map(|s| {
                         // The best verdict among the source's documents: supported, then contradicted.
                         let mut best: Option<(Verdict, Option<EvidenceRef>)> = None;
-                        for (di, _) in analyses.iter().enumerate().filter(|(_, a)| s.docs.contains(&a.doc.name)) {
+                        for &di in docs_of.get(s.name.as_str()).into_iter().flatten() {
                             let Some(j) = &judgements[di][xi] else { continue };
                             let (v, ev) = (j.verdict, j.evidence.clone());
                             let rank = |v: Verdict| match v {

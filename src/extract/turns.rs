@@ -369,7 +369,7 @@ impl Turns {
 }
 
 fn body_line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(at, |i| i + 1)
+    text[..at].rfind(crate::text::lines::is_line_end).map_or(at, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 fn title_case(label: &str) -> String {

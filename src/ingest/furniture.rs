@@ -124,10 +124,9 @@ impl Furniture {
 
     fn classify(&self, text: &str, body: Range<usize>) -> Vec<Line> {
         let mut lines = Vec::new();
-        let mut start = body.start;
-        for piece in text[body.clone()].split_inclusive('\n') {
-            let end = start + piece.len();
-            let content = piece.trim_end_matches(['\n', '\r']);
+        for line in crate::text::lines::lines(&text[body.clone()]) {
+            let start = body.start + line.range.start;
+            let content = line.content;
             let lead = content.len() - content.trim_start().len();
             let trimmed = content.trim();
             let range = start + lead..start + lead + trimmed.len();
@@ -142,7 +141,6 @@ impl Furniture {
                 LineKind::Prose
             };
             lines.push(Line { range, kind, folded: if kind == LineKind::Prose { String::new() } else { fold_line(trimmed) } });
-            start = end;
         }
         lines
     }

@@ -10,13 +10,24 @@ use crate::text::date::Date;
 pub struct Limits {
     /// Longest accepted line, in bytes.
     pub max_line_bytes: usize,
-    /// Largest accepted file, in bytes.
-    pub max_file_bytes: u64,
+    /// Largest accepted document (a file, a JSON Lines record, standard
+    /// input read as one text), in bytes. Reads stop there: a device or a
+    /// runaway file never fills memory.
+    pub max_doc_bytes: usize,
+    /// Deepest directory nesting walked.
+    pub max_depth: usize,
 }
+
+/// Default longest line: 1 MiB (prose lines are paragraphs, well under).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Default largest document: 64 MiB (a long book is a few MiB).
+pub const MAX_DOC_BYTES: usize = 64 << 20;
+/// Default deepest directory nesting: deeper trees are link loops or dumps.
+pub const MAX_DEPTH: usize = 32;
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_line_bytes: 1 << 20, max_file_bytes: 1 << 30 }
+        Limits { max_line_bytes: MAX_LINE_BYTES, max_doc_bytes: MAX_DOC_BYTES, max_depth: MAX_DEPTH }
     }
 }
 
@@ -38,6 +49,7 @@ pub(crate) struct Meta {
     pub(crate) kind: Option<DocKind>,
 }
 
+/// What went wrong reading, in words for a message.
 pub(crate) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
@@ -47,6 +59,12 @@ pub(crate) fn io_message(e: &std::io::Error) -> String {
 }
 
 /// The first line longer than the limit, as (1-based line number, length).
+/// Every line end counts: `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029.
 pub(crate) fn long_line(text: &str, max: usize) -> Option<(usize, usize)> {
-    text.split('\n').enumerate().find(|(_, l)| l.len() > max).map(|(i, l)| (i + 1, l.len()))
+    crate::text::lines::lines(text).enumerate().find(|(_, l)| l.content.len() > max).map(|(i, l)| (i + 1, l.content.len()))
+}
+
+/// An input error for `path`.
+pub(crate) fn input_error(path: impl Into<String>, message: impl Into<String>) -> InputError {
+    InputError { path: path.into(), message: message.into() }
 }

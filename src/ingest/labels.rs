@@ -5,19 +5,22 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[ \t]*\[?([A-Z][A-Za-z.'\- ]{0,40}|[A-Z][A-Z0-9 .'\-]{0,40}|Q|A)\]?[ \t]*:[ \t]+").expect("valid regex"));
+
+/// Longest speaker label, in words ("DEPUTY FOREIGN MINISTER ALI": beyond, a colon after a clause).
+const MAX_LABEL_WORDS: usize = 4;
 
 /// Speaker labels opening lines of `body` (`HOST: ...`, `[Jane Doe]: ...`),
 /// at most four words each: where the words after each label begin (byte
 /// offset into `body`), and the label.
 pub(crate) fn speaker_labels(body: &str) -> Vec<(usize, String)> {
-    LABEL
-        .captures_iter(body)
-        .filter_map(|c| {
+    crate::text::lines::lines(body)
+        .filter_map(|line| {
+            let c = LABEL.captures(line.content)?;
             let end = c.get(0)?.end();
             let label = c[1].trim();
-            let has_words = body[end..].chars().next().is_some_and(|ch| !ch.is_whitespace());
-            (has_words && label.split_whitespace().count() <= 4).then(|| (end, label.to_string()))
+            let has_words = line.content[end..].chars().next().is_some_and(|ch| !ch.is_whitespace());
+            (has_words && label.split_whitespace().count() <= MAX_LABEL_WORDS).then(|| (line.range.start + end, label.to_string()))
         })
         .collect()
 }

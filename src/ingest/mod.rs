@@ -1,15 +1,19 @@
-//! Ingestion: paths in, [`Document`]s out.
+//! Ingestion: paths in, [`Document`]s out, one at a time.
 //!
 //! Reads plain-text articles, tagged speech-to-text transcripts
 //! (`<video_title>`, `<publish_date>`, `<doc>…</doc>`), JSON Lines corpora
-//! (one `{"id","title","date","source","text"}` object per line),
-//! directories (recursively, in path order) and standard input (`-`). Each
-//! document gets its metadata (title, ISO date, source, kind), its original
-//! text, the byte range of its body, and the site furniture excluded from
-//! the body. Bad input (missing files, binary or non-UTF-8 data, empty
-//! files, absurdly long lines) becomes one [`InputError`] per input; the
-//! other inputs are still read. Offsets of documents read from JSON Lines
-//! are offsets into the record's `text` string.
+//! (one `{"id","title","date","source","text"}` object per line, read a
+//! line at a time), directories (recursively, in path order, each entry on
+//! its own) and standard input (`-`: JSON Lines when its first line is a
+//! record, else one document). [`Inputs`] yields documents lazily, so a run
+//! holds only the documents in flight. Each document gets its id (its path
+//! relative to the argument it came from: `bbc/2024-04-17.txt`), metadata
+//! (title, ISO date, source, kind), its original text, the byte range of
+//! its body, and the site furniture excluded from the body. Bad input
+//! (missing files, FIFOs and devices, binary, UTF-16 or non-UTF-8 data,
+//! empty files, documents over the size limit, absurdly long lines) becomes
+//! one [`InputError`] per input; the other inputs are still read. Offsets of
+//! documents read from JSON Lines are offsets into the record's `text`.
 
 pub(crate) mod furniture;
 pub(crate) mod input;
@@ -18,52 +22,180 @@ pub(crate) mod labels;
 pub(crate) mod plain;
 pub(crate) mod read;
 pub(crate) mod tagged;
+pub(crate) mod walk;
 
 use crate::error::InputError;
 use crate::ingest::furniture::Furniture;
-use crate::ingest::input::io_message;
 pub use crate::ingest::input::{Limits, Loaded};
+use crate::ingest::input::{Meta, input_error, io_message, long_line};
+use crate::ingest::jsonl::{Records, is_record};
 pub(crate) use crate::ingest::labels::{labels_make_turns, speaker_labels};
-use crate::ingest::read::{add_bytes, add_file, walk};
-use std::io::Read;
-use std::path::Path;
+use crate::ingest::plain::parse_text;
+use crate::ingest::read::{check_bytes, read_capped, read_file, refuse};
+use crate::ingest::walk::{DirWalk, Step};
+use crate::model::Document;
+use std::collections::{HashSet, VecDeque};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 
-/// Reads every path (`-` is standard input).
-pub(crate) fn load(paths: &[String], limits: Limits, furniture: &Furniture) -> Loaded {
-    let mut out = Loaded::default();
-    for p in paths {
-        if p == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => add_bytes("stdin", "-", bytes, limits, furniture, &mut out),
-                Err(e) => out.errors.push(InputError { path: "-".into(), message: format!("cannot read standard input: {e}") }),
-            }
-            continue;
-        }
-        let path = Path::new(p);
-        match std::fs::metadata(path) {
-            Err(e) => out.errors.push(InputError { path: p.clone(), message: io_message(&e) }),
-            Ok(m) if m.is_dir() => {
-                let mut files = Vec::new();
-                if let Err(e) = walk(path, &mut files) {
-                    out.errors.push(InputError { path: p.clone(), message: io_message(&e) });
-                    continue;
-                }
-                files.sort();
-                if files.is_empty() {
-                    out.errors.push(InputError {
-                        path: p.clone(),
-                        message: "directory holds no documents (looked for *.txt, *.text, *.md, *.jsonl, *.ndjson and files without extension)".into(),
-                    });
-                }
-                for f in files {
-                    add_file(&f, limits, furniture, &mut out);
-                }
-            }
-            Ok(_) => add_file(path, limits, furniture, &mut out),
+/// Documents of the path arguments, read lazily and in order.
+pub struct Inputs<'a> {
+    furniture: &'a Furniture,
+    limits: Limits,
+    args: VecDeque<String>,
+    /// Canonical paths of files the run writes: never read.
+    skip: Vec<PathBuf>,
+    walk: Option<DirWalk>,
+    records: Option<Records>,
+    /// Ids given so far to documents read from files.
+    ids: HashSet<String>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The documents of `paths` (`-` is standard input); files in `skip` are never read.
+    pub(crate) fn new(paths: &[String], limits: Limits, furniture: &'a Furniture, skip: &[PathBuf]) -> Inputs<'a> {
+        Inputs {
+            furniture,
+            limits,
+            args: paths.iter().cloned().collect(),
+            skip: skip.iter().filter_map(|p| p.canonicalize().ok()).collect(),
+            walk: None,
+            records: None,
+            ids: HashSet::new(),
         }
     }
-    out
+
+    /// All documents and problems, collected.
+    pub fn collect_all(self) -> Loaded {
+        let mut out = Loaded::default();
+        for item in self {
+            match item {
+                Ok(d) => out.docs.push(d),
+                Err(e) => out.errors.push(e),
+            }
+        }
+        out
+    }
+
+    /// A document's id: as given, or the path as shown when another
+    /// document already has it (the same file name under two arguments).
+    fn unique_id(&mut self, id: String, shown: &str) -> String {
+        if self.ids.insert(id.clone()) {
+            return id;
+        }
+        let alt = shown.trim_start_matches("./").to_string();
+        self.ids.insert(alt.clone());
+        alt
+    }
+
+    /// A file's document, or `None` when it is JSON Lines (its records follow).
+    fn file(&mut self, path: &Path, id: String, shown: &str) -> Option<Result<Document, InputError>> {
+        let lower = id.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            let opened = std::fs::metadata(path)
+                .map_err(|e| io_message(&e))
+                .and_then(|m| refuse(&m).map_or(Ok(()), Err))
+                .and_then(|()| std::fs::File::open(path).map_err(|e| io_message(&e)));
+            return match opened {
+                Ok(f) => {
+                    self.records = Some(Records::new(Box::new(BufReader::new(f)), &id, shown, self.limits));
+                    None
+                }
+                Err(m) => Some(Err(input_error(shown, m))),
+            };
+        }
+        let text = match read_file(path, &self.limits).and_then(check_bytes) {
+            Ok(t) => t,
+            Err(m) => return Some(Err(input_error(shown, m))),
+        };
+        let id = self.unique_id(id, shown);
+        Some(self.plain(text, &id, shown))
+    }
+
+    /// A plain-text document, unless a line is absurdly long.
+    fn plain(&self, text: String, id: &str, shown: &str) -> Result<Document, InputError> {
+        if let Some((line, len)) = long_line(&text, self.limits.max_line_bytes) {
+            return Err(input_error(
+                shown,
+                format!("line {line} is {len} bytes long (limit {}); not a text document? raise the limit with --max-line-bytes", self.limits.max_line_bytes),
+            ));
+        }
+        Ok(parse_text(id, shown, text, Meta::default(), self.furniture))
+    }
+
+    /// Standard input: JSON Lines records when the first line is one, else one document.
+    fn stdin(&mut self) -> Option<Result<Document, InputError>> {
+        let mut reader = BufReader::new(std::io::stdin());
+        let first = match reader.fill_buf() {
+            Ok(b) => b.split(|&c| c == b'\n').next().unwrap_or(&[]).to_vec(),
+            Err(e) => return Some(Err(input_error("-", format!("cannot read standard input: {e}")))),
+        };
+        if std::str::from_utf8(&first).is_ok_and(is_record) {
+            self.records = Some(Records::new(Box::new(reader), "stdin", "-", self.limits));
+            return None;
+        }
+        Some(read_capped(reader, &self.limits).and_then(check_bytes).map_err(|m| input_error("-", m)).and_then(|t| self.plain(t, "stdin", "-")))
+    }
+
+    /// The next argument's first document, or `None` when it opened a walk or a record stream.
+    fn argument(&mut self, arg: String) -> Option<Result<Document, InputError>> {
+        if arg == "-" {
+            return self.stdin();
+        }
+        let path = Path::new(&arg);
+        match std::fs::metadata(path) {
+            Err(e) => Some(Err(input_error(&arg, io_message(&e)))),
+            Ok(m) if m.is_dir() => {
+                self.walk = Some(DirWalk::new(path, &arg, self.limits.max_depth, self.skip.clone()));
+                None
+            }
+            Ok(m) => match refuse(&m) {
+                Some(msg) => Some(Err(input_error(&arg, msg))),
+                None => {
+                    let id = path.file_name().map_or_else(|| arg.clone(), |n| n.to_string_lossy().to_string());
+                    self.file(path, id, &arg)
+                }
+            },
+        }
+    }
+}
+
+impl Iterator for Inputs<'_> {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(r) = &mut self.records {
+                match r.next_item(self.furniture) {
+                    Some(item) => return Some(item),
+                    None => self.records = None,
+                }
+            }
+            if let Some(w) = &mut self.walk {
+                match w.next() {
+                    Some(Step::Problem(e)) => return Some(Err(e)),
+                    Some(Step::File(f)) => {
+                        let shown = f.path.display().to_string();
+                        if let Some(item) = self.file(&f.path, f.id, &shown) {
+                            return Some(item);
+                        }
+                    }
+                    None => self.walk = None,
+                }
+                continue;
+            }
+            let arg = self.args.pop_front()?;
+            if let Some(item) = self.argument(arg) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// Reads every path (`-` is standard input) into memory (for commands that
+/// need every document at once).
+pub(crate) fn load(paths: &[String], limits: Limits, furniture: &Furniture) -> Loaded {
+    Inputs::new(paths, limits, furniture, &[]).collect_all()
 }
 
 #[cfg(test)]

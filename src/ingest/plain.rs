@@ -8,9 +8,14 @@ use crate::ingest::labels::has_speaker_labels;
 use crate::ingest::tagged::read_tags;
 use crate::model::{DocKind, Document};
 use crate::text::date::{Date, find_date};
+use crate::text::lines::lines;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// How many non-empty lines at the top may hold a date or source line.
+const HEADER_LINES: usize = 15;
+/// Longest line read as a header line (a dateline, "Source: X").
+const HEADER_LINE_BYTES: usize = 100;
 /// Prose has at least one `.`, `?` or `!` per this many words (news averages
 /// one per 20-25; speech-to-text output often has none).
 const WORDS_PER_MARK: usize = 80;
@@ -91,16 +96,14 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
 fn read_plain_header(doc: &mut Document, title_given: bool) {
     let text = &doc.text;
     // Title: first non-empty line (unless the title came with the record).
-    let mut offset = 0;
     let mut body_start = 0;
     let mut title = None;
     if !title_given {
-        for line in text.split_inclusive('\n') {
-            let t = line.trim();
-            offset += line.len();
+        for line in lines(text) {
+            let t = line.content.trim_start_matches('\u{feff}').trim();
             if !t.is_empty() {
-                title = Some(t.trim_start_matches('\u{feff}').trim().to_string());
-                body_start = offset;
+                title = Some(t.to_string());
+                body_start = line.next;
                 break;
             }
         }
@@ -108,9 +111,9 @@ fn read_plain_header(doc: &mut Document, title_given: bool) {
     // Date and source: short header lines near the top.
     let mut date = None;
     let mut source = None;
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(15) {
+    for line in lines(text).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(HEADER_LINES) {
         let t = line.trim();
-        if t.len() > 100 {
+        if t.len() > HEADER_LINE_BYTES {
             continue;
         }
         if date.is_none() {

@@ -4,6 +4,7 @@
 
 pub(crate) mod date;
 pub(crate) mod inflect;
+pub(crate) mod lines;
 pub(crate) mod normalize;
 pub(crate) mod segment;
 pub(crate) mod token;

@@ -64,12 +64,20 @@ impl NormText {
                 let mut newlines = 0;
                 while i < bytes.len() {
                     if bytes[i].is_ascii_whitespace() {
-                        if bytes[i] == b'\n' {
+                        // Line ends: \n, \r\n, and a lone \r (old Mac files).
+                        if bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                             newlines += 1;
                         }
                         i += 1;
                     } else if bytes[i] >= 0x80 && starts_unicode_space(&src[i..]) {
-                        i += src[i..].chars().next().map_or(1, char::len_utf8);
+                        let c = src[i..].chars().next().expect("char boundary");
+                        // U+2028 ends a line, U+2029 a paragraph.
+                        newlines += match c {
+                            '\u{2028}' => 1,
+                            '\u{2029}' => 2,
+                            _ => 0,
+                        };
+                        i += c.len_utf8();
                     } else {
                         break;
                     }
@@ -267,6 +275,14 @@ mod tests {
         let r = n.orig_range(at..at + 5);
         assert_eq!(&s[r], "reply");
         assert_eq!(n.norm_offset(s.find("reply").unwrap()), at);
+    }
+
+    #[test]
+    fn every_line_end_is_a_line_end() {
+        let s = "one\rtwo\r\nthree\u{2028}four\u{2029}five";
+        let n = NormText::new(s, 0..s.len());
+        assert_eq!(n.text, "one\ntwo\nthree\nfour\n\nfive");
+        assert_eq!(round_trip(s, "five"), "five");
     }
 
     #[test]
