@@ -58,6 +58,12 @@ pub struct Evidence {
     /// Column index of the document.
     #[serde(skip)]
     pub source: usize,
+    /// Name of the column (document or outlet).
+    #[serde(skip)]
+    pub column: String,
+    /// 1-based line of the words in the document.
+    #[serde(skip)]
+    pub line: usize,
     /// Speaker name.
     pub speaker: String,
     /// Actors it speaks for.
@@ -185,14 +191,16 @@ fn strength(c: &Classified) -> f32 {
     c.statement.confidence * kind * (1.0 + c.rules.len() as f32 * PER_RULE_BONUS)
 }
 
-fn evidence(a: &Analysis, c: &Classified, source: usize) -> Evidence {
+fn evidence(a: &Analysis, c: &Classified, column: &str) -> Evidence {
     let st = &c.statement;
     let doc = a.doc;
     let sent = st.sentence.start.min(st.span.start)..st.sentence.end.max(st.span.end);
     Evidence {
         id: 0,
         doc: doc.name.clone(),
-        source,
+        source: 0,
+        column: column.to_string(),
+        line: doc.text[..st.span.start.min(doc.text.len())].bytes().filter(|&b| b == b'\n').count() + 1,
         speaker: st.speaker.name.clone().or_else(|| st.speaker.mention.clone()).unwrap_or_else(|| "?".into()),
         actors: st.speaker.actors.clone(),
         kind: st.kind.as_str(),
@@ -209,38 +217,52 @@ fn evidence(a: &Analysis, c: &Classified, source: usize) -> Evidence {
 
 /// Builds the comparison of analysed documents.
 pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
-    // Columns.
-    let mut groups: BTreeMap<String, Source> = BTreeMap::new();
-    let mut column_of_doc: Vec<String> = Vec::new();
+    let mut b = Builder::new(by);
     for a in analyses {
-        let key = match by {
+        b.add(a);
+    }
+    b.finish(rules)
+}
+
+/// A comparison being built document by document: it keeps only the
+/// table's counts and its evidence, never the documents.
+#[derive(Debug)]
+pub struct Builder {
+    by: By,
+    /// Columns by name.
+    columns: BTreeMap<String, Source>,
+    /// Evidence per actor and column name.
+    per_actor: BTreeMap<String, BTreeMap<String, Vec<Evidence>>>,
+    /// Statements without a label per actor and column name.
+    unlabelled: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Labelled statements of independent voices, in input order.
+    voices: Vec<Evidence>,
+}
+
+impl Builder {
+    /// An empty comparison with columns `by` document or source.
+    pub fn new(by: By) -> Builder {
+        Builder { by, columns: BTreeMap::new(), per_actor: BTreeMap::new(), unlabelled: BTreeMap::new(), voices: Vec::new() }
+    }
+
+    /// Adds one document's statements.
+    pub fn add(&mut self, a: &Analysis) {
+        let key = match self.by {
             By::Doc => a.doc.name.clone(),
             By::Source => a.doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
         };
-        let g = groups.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new() });
+        let g = self.columns.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new() });
         g.docs.push(a.doc.name.clone());
         g.date = match (g.date, a.doc.date) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
         };
-        column_of_doc.push(key);
-    }
-    let mut sources: Vec<Source> = groups.into_values().collect();
-    sources.sort_by(|a, b| (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name)));
-    let col_of: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
-    let col = |name: &str| col_of[name];
-    // Statements per actor and column.
-    let mut per_actor: BTreeMap<String, Vec<Vec<Evidence>>> = BTreeMap::new();
-    let mut unlabelled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut voices = Vec::new();
-    for (ai, a) in analyses.iter().enumerate() {
-        let ci = col(&column_of_doc[ai]);
         for c in &a.statements {
             let st = &c.statement;
             if st.speaker.actors.is_empty() || st.speaker.independent {
                 let host_turn = st.kind == Kind::Turn && st.speaker.name.as_deref() == Some("host");
                 if !c.labels.is_empty() && !host_turn {
-                    voices.push(evidence(a, c, ci));
+                    self.voices.push(evidence(a, c, &key));
                 }
                 continue;
             }
@@ -249,14 +271,68 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
             }
             for actor in &st.speaker.actors {
                 if c.labels.is_empty() {
-                    unlabelled.entry(actor.clone()).or_insert_with(|| vec![0; sources.len()])[ci] += 1;
+                    *self.unlabelled.entry(actor.clone()).or_default().entry(key.clone()).or_default() += 1;
                     continue;
                 }
-                per_actor.entry(actor.clone()).or_insert_with(|| vec![Vec::new(); sources.len()])[ci].push(evidence(a, c, ci));
+                self.per_actor.entry(actor.clone()).or_default().entry(key.clone()).or_default().push(evidence(a, c, &key));
             }
         }
     }
-    // Rows, most supported first; evidence numbered in row, column, position order.
+
+    /// The table: columns by date, rows most supported first, evidence numbered.
+    pub fn finish(self, rules: &RuleSet) -> PositionTable {
+        let mut sources: Vec<Source> = self.columns.into_values().collect();
+        sources.sort_by(|a, b| (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name)));
+        let col_of: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let column = |name: &str| col_of[name];
+        let per_actor: BTreeMap<String, Vec<Vec<Evidence>>> = self
+            .per_actor
+            .into_iter()
+            .map(|(actor, by_col)| {
+                let mut cols = vec![Vec::new(); sources.len()];
+                for (name, mut list) in by_col {
+                    let ci = column(&name);
+                    for e in &mut list {
+                        e.source = ci;
+                    }
+                    cols[ci] = list;
+                }
+                (actor, cols)
+            })
+            .collect();
+        let unlabelled: BTreeMap<String, Vec<usize>> = self
+            .unlabelled
+            .into_iter()
+            .map(|(actor, by_col)| {
+                let mut cols = vec![0; sources.len()];
+                for (name, n) in by_col {
+                    cols[column(&name)] = n;
+                }
+                (actor, cols)
+            })
+            .collect();
+        let mut voices = self.voices;
+        for v in &mut voices {
+            v.source = column(&v.column);
+        }
+        let (rows, mut all_evidence) = rows(&per_actor, &unlabelled, &sources, rules);
+        let first_voice = all_evidence.len() + 1;
+        for (i, v) in voices.iter_mut().enumerate() {
+            v.id = first_voice + i;
+        }
+        all_evidence.shrink_to_fit();
+        PositionTable { sources, rows, evidence: all_evidence, voices }
+    }
+}
+
+/// Rows, most supported actor first, and the evidence they cite, numbered
+/// in row, column and position order.
+fn rows(
+    per_actor: &BTreeMap<String, Vec<Vec<Evidence>>>,
+    unlabelled: &BTreeMap<String, Vec<usize>>,
+    sources: &[Source],
+    rules: &RuleSet,
+) -> (Vec<Row>, Vec<Evidence>) {
     let mut order: Vec<(&String, &Vec<Vec<Evidence>>)> = per_actor.iter().collect();
     order.sort_by_key(|(name, cols)| (std::cmp::Reverse(cols.iter().map(Vec::len).sum::<usize>()), name.to_string()));
     let mut rows = Vec::new();
@@ -294,14 +370,10 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
             }
             cells.push(cell);
         }
-        let movement = movement(&cells, &sources, rules);
+        let movement = movement(&cells, sources, rules);
         rows.push(Row { actor: actor.clone(), cells, movement });
     }
-    let first_voice = all_evidence.len() + 1;
-    for (i, v) in voices.iter_mut().enumerate() {
-        v.id = first_voice + i;
-    }
-    PositionTable { sources, rows, evidence: all_evidence, voices }
+    (rows, all_evidence)
 }
 
 fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {

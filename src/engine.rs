@@ -18,16 +18,17 @@ use crate::classify::Classifier;
 use crate::classify::rules::RuleSet;
 use crate::classify::ruletest::{self, RuleTestFailure};
 use crate::config::{DataFile, DataFiles};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, InputError};
 use crate::extract::Extractor;
 use crate::extract::cues::Lexicon;
 use crate::extract::turns::Turns;
 use crate::ingest::furniture::Furniture;
-use crate::ingest::{self, Limits, Loaded};
+use crate::ingest::{self, Inputs, Limits, Loaded};
 use crate::model::{Analysis, Classified, Document, Kind, Statement, Text};
 use crate::prepare::Preparer;
 use crate::text::vocab::Vocabulary;
-use std::path::Path;
+use std::ops::{ControlFlow, Range};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Everything compiled from the data files.
@@ -49,6 +50,79 @@ pub struct Engine {
     pub(crate) rules: RuleSet,
     /// Input limits.
     pub(crate) limits: Limits,
+}
+
+/// What [`Engine::run`] gives for each input, in input order.
+pub enum Item<'a, 'd, T> {
+    /// An input that could not be read or analysed.
+    Problem(InputError),
+    /// A document's analysis, and what the caller computed on it: once, or
+    /// once per window of a very long document.
+    Analysed(&'a Analysis<'d>, Vec<T>),
+}
+
+/// Bodies longer than this are analysed in windows, one at a time per
+/// thread: what a sentence needs to be attributed (its paragraph, the
+/// speakers named before it) lies well within a window.
+const WINDOW_BYTES: usize = 1 << 20;
+
+/// The regions a document is analysed in: its body, or windows of about
+/// [`WINDOW_BYTES`] cut at a paragraph break (else a line end, a sentence
+/// end, a space) after the window's size.
+fn windows(doc: &Document) -> Vec<Range<usize>> {
+    let body = doc.body.clone();
+    if body.len() <= WINDOW_BYTES {
+        return vec![body];
+    }
+    let text = doc.text.as_str();
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut out = Vec::new();
+    let mut start = body.start;
+    while body.end - start > WINDOW_BYTES {
+        let from = boundary(start + WINDOW_BYTES);
+        let reach = boundary((from + WINDOW_BYTES / 4).min(body.end));
+        let area = &text[from..reach];
+        let cut = ["\n\n", "\r\n\r\n", "\n", ". ", " "].iter().find_map(|sep| area.find(sep).map(|i| from + i + sep.len())).unwrap_or(reach);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..body.end);
+    out
+}
+
+/// Documents analysed together: enough to keep every core busy...
+const BATCH_DOCS: usize = 256;
+/// ...and few enough bytes that memory stays small whatever the corpus size.
+const BATCH_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// Whether a panic on this thread is being contained (and so not printed).
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes panics that [`Engine::run`] contains silent (it reports them as a
+/// problem with the document); every other panic is printed as usual. The
+/// binary calls this once at start.
+pub fn contain_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !CONTAINED.with(std::cell::Cell::get) {
+            default(info);
+        }
+    }));
+}
+
+/// Runs `f`, turning a panic into its message.
+fn contained<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    CONTAINED.with(|c| c.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(false));
+    r.map_err(|p| p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".to_string()))
 }
 
 /// A data file every run needs; its absence is a diagnostic.
@@ -178,6 +252,80 @@ impl Engine {
                 (analysis, extra)
             })
             .collect()
+    }
+
+    /// The documents of `paths`, read lazily (`-` is standard input); the
+    /// files in `skip` (a report this run writes) are never read.
+    pub fn inputs<'a>(&'a self, paths: &[String], skip: &[PathBuf]) -> Inputs<'a> {
+        Inputs::new(paths, self.limits, &self.furniture, skip)
+    }
+
+    /// Analyses a stream of documents in parallel batches and hands each
+    /// result to `emit` in input order: a problem with an input, or a
+    /// document's analysis with what `visit` computed while its text and
+    /// mentions were at hand. Only one batch is in memory at a time, and the
+    /// output is the same whatever the number of threads. A panic while
+    /// analysing a document becomes a problem for that document; the run
+    /// goes on. `emit` may stop the run early.
+    pub fn run<T: Send>(
+        &self,
+        inputs: impl Iterator<Item = Result<Document, InputError>>,
+        visit: impl Fn(&Analysis, &Text, &[Mention]) -> T + Sync,
+        mut emit: impl FnMut(Item<'_, '_, T>) -> ControlFlow<()>,
+    ) {
+        use rayon::prelude::*;
+        let mut inputs = inputs.peekable();
+        while inputs.peek().is_some() {
+            let mut batch: Vec<Result<Document, InputError>> = Vec::new();
+            let mut bytes = 0;
+            while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS {
+                let Some(item) = inputs.next() else { break };
+                bytes += item.as_ref().map_or(0, |d| d.text.len());
+                batch.push(item);
+            }
+            let results: Vec<Option<Result<(Vec<Classified>, Vec<T>), String>>> =
+                batch.par_iter().map(|item| item.as_ref().ok().map(|doc| contained(|| self.analyze_windows(doc, &visit)))).collect();
+            for (item, result) in batch.iter().zip(results) {
+                let flow = match (item, result) {
+                    (Err(e), _) => emit(Item::Problem(e.clone())),
+                    (Ok(doc), Some(Ok((statements, extra)))) => emit(Item::Analysed(&Analysis { doc, statements }, extra)),
+                    (Ok(doc), Some(Err(panic))) => emit(Item::Problem(InputError {
+                        path: doc.origin.clone(),
+                        message: format!("internal error while analysing this document ({panic}); it was skipped, the others were analysed: please report it"),
+                    })),
+                    (Ok(_), None) => ControlFlow::Continue(()),
+                };
+                if flow.is_break() {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// A document's statements, analysed window by window when it is very
+    /// long (so memory stays bounded), with `visit`'s result for each window.
+    fn analyze_windows<T: Send>(&self, doc: &Document, visit: &(impl Fn(&Analysis, &Text, &[Mention]) -> T + Sync)) -> (Vec<Classified>, Vec<T>) {
+        use rayon::prelude::*;
+        let one = |region: Range<usize>| {
+            let text = self.preparer.prepare_region(doc, region);
+            let mentions = self.actors.mentions(&text);
+            let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions) };
+            let extra = visit(&analysis, &text, &mentions);
+            (analysis.statements, extra)
+        };
+        let regions = windows(doc);
+        if regions.len() == 1 {
+            let (statements, extra) = one(doc.body.clone());
+            return (statements, vec![extra]);
+        }
+        let parts: Vec<(Vec<Classified>, T)> = regions.into_par_iter().map(one).collect();
+        let mut statements = Vec::new();
+        let mut extras = Vec::new();
+        for (s, x) in parts {
+            statements.extend(s);
+            extras.push(x);
+        }
+        (statements, extras)
     }
 
     /// Stance labels for statements of a prepared document.

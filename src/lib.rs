@@ -35,7 +35,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 mod extract;
-mod ingest;
+pub mod ingest;
 pub mod model;
 mod pattern;
 mod prepare;

@@ -8,15 +8,23 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    stance::engine::contain_panics();
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let width = if tty { comfy_table::Table::new().width() } else { None };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = std::io::stderr().lock();
+    let mut out = cli::Sink::new(Box::new(std::io::BufWriter::new(stdout)));
+    let mut err = std::io::stderr();
     let code = {
         let mut io = cli::Io { out: &mut out, err: &mut err, width, tty };
         cli::run(cli, &mut io)
     };
-    let _ = out.flush();
-    ExitCode::from(code)
+    match out.finish() {
+        None => ExitCode::from(code),
+        // The reader went away (`| head`): stop quietly, with the status the run earned.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Some(e) => {
+            let _ = writeln!(err, "stance: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -97,7 +97,10 @@ pub struct Analysis<'d> {
 pub struct Text<'d> {
     /// The document.
     pub doc: &'d Document,
-    /// Tokens of the body (furniture excluded).
+    /// The bytes of the document this text covers: its body, or one window
+    /// of a very long body.
+    pub region: Range<usize>,
+    /// Tokens of the region (furniture excluded).
     pub toks: Tokens,
     /// Filler flags, one per token.
     pub skip: Vec<bool>,

@@ -64,11 +64,17 @@ impl Preparer {
 
     /// Tokenizes, flags fillers and segments a document's body.
     pub(crate) fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
-        let toks = Tokens::new(&doc.text, doc.body.clone(), &doc.excluded_ranges(), &self.vocab.spelling.abbreviations);
+        self.prepare_region(doc, doc.body.clone())
+    }
+
+    /// Tokenizes, flags fillers and segments one region of a document's
+    /// body (a window of a very long document).
+    pub(crate) fn prepare_region<'d>(&self, doc: &'d Document, region: std::ops::Range<usize>) -> Text<'d> {
+        let toks = Tokens::new(&doc.text, region.clone(), &doc.excluded_ranges(), &self.vocab.spelling.abbreviations);
         let skip: Vec<bool> = (0..toks.len()).map(|i| self.vocab.is_filler(toks.key(i))).collect();
         let openers = if doc.punctuated { Vec::new() } else { self.window_openers(&toks, &skip) };
         let seg = self.segmenter.segment(&toks, &doc.text, doc.punctuated, &openers);
-        Text { doc, toks, skip, seg }
+        Text { doc, region, toks, skip, seg }
     }
 
     /// Tokens where a clause cue opens a new window in unpunctuated speech.

@@ -22,12 +22,10 @@ pub mod claim;
 pub mod expect;
 mod quantity;
 
-use crate::check::claim::line_of;
 pub use crate::check::claim::{Claim, Judgement};
 use crate::check::expect::within_text;
 pub use crate::check::expect::{EvidenceRef, Expect, Expectation, Verdict, Within, parse};
 use crate::compare::PositionTable;
-use crate::model::Analysis;
 use crate::text::normalize::fold_key;
 use serde::Serialize;
 
@@ -78,17 +76,43 @@ fn meets(w: &Within, results: &[SourceResult]) -> Result<bool, String> {
     })
 }
 
-/// Checks every expectation against analysed documents and their comparison.
+/// What a document says of each claim, from what each of its windows says:
+/// per claim, the best verdict (supported, then contradicted, then absent).
+pub fn best_of_windows(windows: Vec<Vec<Option<Judgement>>>) -> Vec<Option<Judgement>> {
+    let mut it = windows.into_iter();
+    let mut best = it.next().unwrap_or_default();
+    for w in it {
+        for (b, j) in best.iter_mut().zip(w) {
+            if let (Some(bj), Some(j)) = (b.as_ref(), j)
+                && rank(j.verdict) < rank(bj.verdict)
+            {
+                *b = Some(j);
+            }
+        }
+    }
+    best
+}
+
+/// Preference among verdicts of one source's documents.
+fn rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::Supported => 0,
+        Verdict::Contradicted => 1,
+        Verdict::Absent => 2,
+    }
+}
+
+/// Checks every expectation against the comparison of the documents and
+/// what each document said of the claims.
 ///
-/// `judgements[d][x]` is what document `d` of `analyses` says of claim
-/// expectation `x` (`None` for other kinds of expectation), judged while the
-/// document was analysed.
-pub fn check(expectations: &[Expectation], analyses: &[Analysis], judgements: &[Vec<Option<Judgement>>], table: &PositionTable) -> Vec<Outcome> {
-    let doc_index: std::collections::BTreeMap<&str, usize> = analyses.iter().enumerate().map(|(i, a)| (a.doc.name.as_str(), i)).collect();
-    let doc_text = |name: &str| doc_index.get(name).map_or("", |&i| analyses[i].doc.text.as_str());
+/// `docs[d]` is the name of document `d` and `judgements[d][x]` what it says
+/// of claim expectation `x` (`None` for other kinds of expectation), judged
+/// while the document was analysed; no document needs to be kept for this.
+pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Option<Judgement>>], table: &PositionTable) -> Vec<Outcome> {
+    let doc_index: std::collections::BTreeMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.as_str(), i)).collect();
     let evidence_of = |id: usize| {
         let e = &table.evidence[id - 1];
-        EvidenceRef { doc: e.doc.clone(), span: e.span, line: line_of(doc_text(&e.doc), e.span[0]), text: e.text.clone() }
+        EvidenceRef { doc: e.doc.clone(), span: e.span, line: e.line, text: e.text.clone() }
     };
     let mut out = Vec::new();
     // The documents of each source, by the source's name.

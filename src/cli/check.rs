@@ -1,10 +1,15 @@
-//! `stance check`: claims about the sources, for CI.
+//! `stance check`: claims about the sources, for CI. Claims are judged
+//! while each document is analysed; only the table and the verdicts are kept.
 
 use crate::cli::compare::ByArg;
-use crate::cli::io::{Io, report_diagnostics, report_input_errors};
+use crate::cli::io::{Io, report_diagnostics, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
+use stance::check::{Claim, Expect};
+use stance::compare::Builder;
+use stance::engine::Item;
 use stance::report;
+use std::ops::ControlFlow;
 
 /// Output formats of `stance check`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,13 +24,13 @@ pub(crate) enum CheckFormat {
     Json,
 }
 
-pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], format: CheckFormat, by: ByArg, io: &mut Io) -> std::io::Result<u8> {
+pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], format: CheckFormat, by: ByArg, io: &mut Io) -> u8 {
     let shown = claims.display().to_string();
     let text = match std::fs::read_to_string(claims) {
         Ok(t) => t,
         Err(e) => {
-            writeln!(io.err, "stance: {shown}: cannot read: {e}")?;
-            return Ok(2);
+            let _ = writeln!(io.err, "stance: {shown}: cannot read: {e}");
+            return 2;
         }
     };
     let file = stance::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
@@ -33,42 +38,54 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
     let expectations = match stance::check::parse(&file, &labels) {
         Ok(x) => x,
         Err(diags) => {
-            report_diagnostics(&diags, io)?;
-            return Ok(2);
+            report_diagnostics(&diags, io);
+            return 2;
         }
     };
-    let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io)?;
-    if loaded.docs.is_empty() {
-        writeln!(io.err, "stance: no documents to check")?;
-        return Ok(2);
-    }
-    let claims: Vec<Option<stance::check::Claim>> = expectations
+    let claims: Vec<Option<Claim>> = expectations
         .iter()
         .map(|x| match &x.expect {
-            stance::check::Expect::Claim { text, .. } => Some(engine.claim(text)),
+            Expect::Claim { text, .. } => Some(engine.claim(text)),
             _ => None,
         })
         .collect();
-    let judged = engine
-        .analyze_each(&loaded.docs, |a, text, mentions| claims.iter().map(|c| c.as_ref().map(|c| engine.judge(c, a, text, mentions))).collect::<Vec<_>>());
-    let (analyses, judgements): (Vec<_>, Vec<_>) = judged.into_iter().unzip();
-    let by = match by {
-        ByArg::Doc => stance::compare::By::Doc,
-        ByArg::Source => stance::compare::By::Source,
-    };
-    let table = stance::compare::build(&analyses, by, engine.rules());
-    let outcomes = stance::check::check(&expectations, &analyses, &judgements, &table);
-    let doc_paths = loaded.docs.iter().map(|d| (d.name.clone(), d.origin.clone())).collect();
+    let mut builder = Builder::new(by.by());
+    let (mut docs, mut judgements, mut origins) = (Vec::new(), Vec::new(), std::collections::BTreeMap::new());
+    let mut problems = false;
+    engine.run(
+        engine.inputs(paths, &[]),
+        |a, text, mentions| claims.iter().map(|c| c.as_ref().map(|c| engine.judge(c, a, text, mentions))).collect::<Vec<_>>(),
+        |item| {
+            match item {
+                Item::Problem(e) => {
+                    problems = true;
+                    report_input_error(&e, io);
+                }
+                Item::Analysed(a, windows) => {
+                    builder.add(a);
+                    docs.push(a.doc.name.clone());
+                    origins.insert(a.doc.name.clone(), a.doc.origin.clone());
+                    judgements.push(stance::check::best_of_windows(windows));
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    if docs.is_empty() {
+        let _ = writeln!(io.err, "stance: no documents to check");
+        return 2;
+    }
+    let table = builder.finish(engine.rules());
+    let outcomes = stance::check::check(&expectations, &docs, &judgements, &table);
     let out = match format {
         CheckFormat::Text => report::check::text(&outcomes),
-        CheckFormat::Github => report::check::github(&outcomes, &shown, &doc_paths),
+        CheckFormat::Github => report::check::github(&outcomes, &shown, &origins),
         CheckFormat::Junit => report::check::junit(&outcomes, &shown),
         CheckFormat::Json => report::check::json(&outcomes),
     };
-    io.out.write_all(out.as_bytes())?;
-    if !loaded.errors.is_empty() {
-        return Ok(2);
+    io.out.put(&out);
+    if problems {
+        return 2;
     }
-    Ok(if outcomes.iter().all(|o| o.passed) { 0 } else { 1 })
+    if outcomes.iter().all(|o| o.passed) { 0 } else { 1 }
 }

@@ -1,9 +1,13 @@
-//! `stance compare`: the position table.
+//! `stance compare`: the position table, aggregated as documents finish.
 
-use crate::cli::io::{Io, report_input_errors};
+use crate::cli::io::{Io, emit_report, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
+use stance::compare::{Builder, By};
+use stance::engine::Item;
 use stance::report;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 /// Columns of `stance compare`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +16,15 @@ pub(crate) enum ByArg {
     Doc,
     /// One column per source or outlet.
     Source,
+}
+
+impl ByArg {
+    pub(crate) fn by(self) -> By {
+        match self {
+            ByArg::Doc => By::Doc,
+            ByArg::Source => By::Source,
+        }
+    }
 }
 
 /// Output formats of `stance compare`.
@@ -29,23 +42,26 @@ pub(crate) enum CompareFormat {
     Html,
 }
 
-pub(crate) fn run(
-    engine: &Engine,
-    paths: &[String],
-    by: ByArg,
-    format: CompareFormat,
-    out: Option<&std::path::Path>,
-    voices: bool,
-    io: &mut Io,
-) -> std::io::Result<u8> {
-    let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io)?;
-    let analyses = engine.analyze_all(&loaded.docs);
-    let by = match by {
-        ByArg::Doc => stance::compare::By::Doc,
-        ByArg::Source => stance::compare::By::Source,
-    };
-    let table = stance::compare::build(&analyses, by, engine.rules());
+pub(crate) fn run(engine: &Engine, paths: &[String], by: ByArg, format: CompareFormat, out: Option<&Path>, voices: bool, io: &mut Io) -> u8 {
+    let mut builder = Builder::new(by.by());
+    let mut problems = false;
+    // A report written into the corpus is not read back as a source.
+    let skip: Vec<PathBuf> = out.map(Path::to_path_buf).into_iter().collect();
+    engine.run(
+        engine.inputs(paths, &skip),
+        |_, _, _| (),
+        |item| {
+            match item {
+                Item::Problem(e) => {
+                    problems = true;
+                    report_input_error(&e, io);
+                }
+                Item::Analysed(a, _) => builder.add(a),
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    let table = builder.finish(engine.rules());
     let text = match format {
         CompareFormat::Table => report::compare::table(&table, io.width, voices),
         CompareFormat::Md => report::compare::markdown(&table, voices),
@@ -53,14 +69,5 @@ pub(crate) fn run(
         CompareFormat::Json => report::compare::json(&table),
         CompareFormat::Html => report::html::page(&table, voices),
     };
-    match out {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
-                writeln!(io.err, "stance: {}: cannot write: {e}", path.display())?;
-                return Ok(2);
-            }
-        }
-        None => io.out.write_all(text.as_bytes())?,
-    }
-    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+    if !emit_report(out, &text, io) || problems { 2 } else { 0 }
 }

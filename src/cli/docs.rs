@@ -14,13 +14,13 @@ pub(crate) enum DocsFormat {
     Json,
 }
 
-pub(crate) fn run(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> std::io::Result<u8> {
+pub(crate) fn run(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> u8 {
     let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io)?;
+    report_input_errors(&loaded.errors, io);
     let text = match format {
         DocsFormat::Table => report::docs::table(&loaded.docs, io.width),
         DocsFormat::Json => report::docs::json(&loaded.docs),
     };
-    io.out.write_all(text.as_bytes())?;
-    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+    io.out.put(&text);
+    if loaded.errors.is_empty() { 0 } else { 2 }
 }

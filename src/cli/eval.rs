@@ -1,52 +1,78 @@
 //! `stance eval`: accuracy against hand-made gold.
 
-use crate::cli::io::{Io, report_input_errors};
-use stance::Engine;
+use crate::cli::io::{Io, report_input_error};
+use stance::engine::Item;
+use stance::{Engine, Record};
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
-pub(crate) fn run(
-    engine: &Engine,
-    gold: &std::path::Path,
-    paths: &[String],
-    records: Option<&std::path::Path>,
-    json: bool,
-    io: &mut Io,
-) -> std::io::Result<u8> {
+pub(crate) fn run(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Option<&std::path::Path>, json: bool, io: &mut Io) -> u8 {
     let shown = gold.display().to_string();
     let gold = match std::fs::read_to_string(gold) {
         Ok(text) => match stance::eval::Gold::parse(&shown, &text) {
             Ok(g) => g,
             Err(d) => {
-                writeln!(io.err, "{d}")?;
-                return Ok(2);
+                let _ = writeln!(io.err, "{d}");
+                return 2;
             }
         },
         Err(e) => {
-            writeln!(io.err, "stance: {shown}: cannot read: {e}")?;
-            return Ok(2);
+            let _ = writeln!(io.err, "stance: {shown}: cannot read: {e}");
+            return 2;
         }
     };
-    let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io)?;
-    let texts = loaded.docs.iter().map(|d| (d.name.clone(), d.text.clone().into_bytes())).collect();
-    let recs = match records {
+    let given = match records {
         Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| stance::eval::read_records(&t)) {
-            Ok(r) => r,
+            Ok(r) => Some(r),
             Err(e) => {
-                writeln!(io.err, "stance: {}: {e}", path.display())?;
-                return Ok(2);
+                let _ = writeln!(io.err, "stance: {}: {e}", path.display());
+                return 2;
             }
         },
-        None => engine.analyze_all(&loaded.docs).iter().flat_map(|a| a.statements.iter().map(|c| stance::Record::of(a.doc, c)).collect::<Vec<_>>()).collect(),
+        None => None,
     };
+    // Only the documents the gold annotates are kept (their bytes anchor the gold).
+    let wanted: std::collections::BTreeSet<&str> = gold.doc.iter().map(|d| d.name.as_str()).collect();
+    let mut texts: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut made: Vec<Record> = Vec::new();
+    let mut problems = false;
+    let analyse = given.is_none();
+    engine.run(
+        engine.inputs(paths, &[]),
+        |_, _, _| (),
+        |item| {
+            match item {
+                Item::Problem(e) => {
+                    problems = true;
+                    report_input_error(&e, io);
+                }
+                Item::Analysed(a, _) => {
+                    let base = a.doc.name.rsplit('/').next().unwrap_or(&a.doc.name);
+                    if wanted.contains(base) || wanted.contains(a.doc.name.as_str()) {
+                        texts.insert(base.to_string(), a.doc.text.clone().into_bytes());
+                    }
+                    if analyse {
+                        made.extend(a.statements.iter().map(|c| {
+                            let mut r = Record::of(a.doc, c);
+                            r.doc = base.to_string();
+                            r
+                        }));
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    let recs = given.unwrap_or(made);
     match stance::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {
             let text = if json { stance::report::eval::json(&scores) } else { stance::report::eval::text(&scores) };
-            io.out.write_all(text.as_bytes())?;
-            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+            io.out.put(&text);
+            if problems { 2 } else { 0 }
         }
         Err(e) => {
-            writeln!(io.err, "stance: {shown}: {e}")?;
-            Ok(2)
+            let _ = writeln!(io.err, "stance: {shown}: {e}");
+            2
         }
     }
 }

@@ -1,9 +1,11 @@
-//! `stance extract`: one record per statement.
+//! `stance extract`: one record per statement, written as documents finish.
 
-use crate::cli::io::{Io, report_input_errors};
+use crate::cli::io::{Io, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
-use stance::report;
+use stance::engine::Item;
+use stance::report::records::{Format, Records};
+use std::ops::ControlFlow;
 
 /// Output formats of `stance extract`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,16 +20,31 @@ pub(crate) enum ExtractFormat {
     Csv,
 }
 
-pub(crate) fn run(engine: &Engine, paths: &[String], format: ExtractFormat, io: &mut Io) -> std::io::Result<u8> {
-    let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io)?;
-    let analyses = engine.analyze_all(&loaded.docs);
-    let text = match format {
-        ExtractFormat::Jsonl => report::records::jsonl(&analyses),
-        ExtractFormat::Json => report::records::json(&analyses),
-        ExtractFormat::Csv => report::records::csv(&analyses),
-        ExtractFormat::Table => report::records::table(&analyses, io.width),
+pub(crate) fn run(engine: &Engine, paths: &[String], format: ExtractFormat, io: &mut Io) -> u8 {
+    let format = match format {
+        ExtractFormat::Jsonl => Format::Jsonl,
+        ExtractFormat::Json => Format::Json,
+        ExtractFormat::Table => Format::Table,
+        ExtractFormat::Csv => Format::Csv,
     };
-    io.out.write_all(text.as_bytes())?;
-    Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+    let mut records = Records::new(format, io.width);
+    io.out.put(&records.start());
+    let mut problems = false;
+    engine.run(
+        engine.inputs(paths, &[]),
+        |_, _, _| (),
+        |item| {
+            match item {
+                Item::Problem(e) => {
+                    problems = true;
+                    report_input_error(&e, io);
+                }
+                Item::Analysed(a, _) => io.out.put(&records.add(a)),
+            }
+            // Nobody reads any more: stop analysing.
+            if io.out.failed() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        },
+    );
+    io.out.put(&records.finish());
+    if problems { 2 } else { 0 }
 }

@@ -12,8 +12,8 @@ mod extract;
 mod io;
 mod rules;
 
-pub(crate) use crate::cli::io::Io;
 use crate::cli::io::with_engine;
+pub(crate) use crate::cli::io::{Io, Sink};
 use clap::{Parser, Subcommand};
 use stance::Limits;
 use std::path::PathBuf;
@@ -34,8 +34,14 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
     /// Longest accepted line of a document, in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = 1 << 20)]
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = stance::ingest::MAX_LINE_BYTES)]
     pub max_line_bytes: usize,
+    /// Largest accepted document (a file, a JSON Lines record, standard input), in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = stance::ingest::MAX_DOC_BYTES)]
+    pub max_doc_bytes: usize,
+    /// Deepest directory nesting read.
+    #[arg(long, global = true, value_name = "N", default_value_t = stance::ingest::MAX_DEPTH)]
+    pub max_depth: usize,
     /// Table width in characters (default: the terminal's; no wrapping when not a terminal).
     #[arg(long, global = true, value_name = "COLUMNS")]
     pub width: Option<u16>,
@@ -128,21 +134,34 @@ pub(crate) enum Command {
     },
 }
 
+/// Most worker threads per core: more only adds start-up time and memory.
+const THREADS_PER_CORE: usize = 16;
+
 /// Runs a parsed command line; returns the exit code.
 pub(crate) fn run(cli: Cli, io: &mut Io) -> u8 {
-    if let Some(n) = cli.threads {
-        if n == 0 {
-            let _ = writeln!(io.err, "stance: --threads must be at least 1");
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cli.threads.unwrap_or(cores);
+    let most = cores * THREADS_PER_CORE;
+    if threads == 0 || threads > most {
+        let _ = writeln!(io.err, "stance: --threads {threads}: give 1 to {most} (this machine has {cores} cores)");
+        return 2;
+    }
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(io.err, "stance: cannot start {threads} worker threads: {e}; try a smaller --threads");
             return 2;
         }
-        // Fails only if a pool exists already (tests running several commands).
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
-    }
+    };
     if let Some(w) = cli.width {
         io.width = Some(w);
     }
-    let limits = Limits { max_line_bytes: cli.max_line_bytes, ..Limits::default() };
-    let result = match cli.command {
+    let limits = Limits { max_line_bytes: cli.max_line_bytes, max_doc_bytes: cli.max_doc_bytes, max_depth: cli.max_depth };
+    pool.install(|| command(cli, limits, io))
+}
+
+fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
+    match cli.command {
         Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs::run(e, &paths, format, io)),
         Command::Extract { paths, format } => with_engine(&cli.rules, limits, io, |e, io| {
             let format = format.unwrap_or(if io.tty { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
@@ -157,13 +176,5 @@ pub(crate) fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),
         Command::Rules { action: rules::RulesAction::List } => with_engine(&cli.rules, limits, io, rules::list),
         Command::Explain { input, at, date } => with_engine(&cli.rules, limits, io, |e, io| explain::run(e, &input, at, date.as_deref(), io)),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            let _ = writeln!(io.err, "stance: cannot write output: {e}");
-            2
-        }
     }
 }

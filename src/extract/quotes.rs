@@ -105,15 +105,16 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
     let mut stack: Vec<Open> = Vec::new();
     // Regions to scan: the body minus excluded furniture.
     let mut regions = Vec::new();
-    let mut at = doc.body.start;
-    for e in &doc.excluded {
+    let body = text.region.clone();
+    let mut at = body.start;
+    for e in doc.excluded.iter().filter(|e| e.end > body.start && e.start < body.end) {
         if e.start > at {
-            regions.push(at..e.start.min(doc.body.end));
+            regions.push(at..e.start.min(body.end));
         }
         at = at.max(e.end);
     }
-    if at < doc.body.end {
-        regions.push(at..doc.body.end);
+    if at < body.end {
+        regions.push(at..body.end);
     }
     let tok_range = |r: &Range<usize>| text.toks.token_starting_at_or_after(r.start)..text.toks.token_at_orig(r.end);
     for region in regions {

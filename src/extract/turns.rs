@@ -132,17 +132,18 @@ impl Turns {
     /// Turns cut at speaker labels.
     fn labelled(&self, text: &Text) -> Vec<Statement> {
         let doc = text.doc;
-        let body = &doc.text[doc.body.clone()];
+        let region = text.region.clone();
+        let body = &doc.text[region.clone()];
         let mut labels = speaker_labels(body);
         if !labels_make_turns(&labels) {
             return Vec::new();
         }
         for (start, _) in &mut labels {
-            *start += doc.body.start;
+            *start += region.start;
         }
         let mut out = Vec::new();
         for (i, (start, label)) in labels.iter().enumerate() {
-            let end = labels.get(i + 1).map_or(doc.body.end, |(s, _)| body_line_start(&doc.text, *s));
+            let end = labels.get(i + 1).map_or(region.end, |(s, _)| body_line_start(&doc.text, *s));
             let toks = text.toks.token_starting_at_or_after(*start)..text.toks.token_at_orig(end);
             if toks.is_empty() {
                 continue;

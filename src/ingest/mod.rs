@@ -26,7 +26,7 @@ pub(crate) mod walk;
 
 use crate::error::InputError;
 use crate::ingest::furniture::Furniture;
-pub use crate::ingest::input::{Limits, Loaded};
+pub use crate::ingest::input::{Limits, Loaded, MAX_DEPTH, MAX_DOC_BYTES, MAX_LINE_BYTES};
 use crate::ingest::input::{Meta, input_error, io_message, long_line};
 use crate::ingest::jsonl::{Records, is_record};
 pub(crate) use crate::ingest::labels::{labels_make_turns, speaker_labels};

@@ -1,71 +1,138 @@
 //! `stance extract`: statement records as JSON Lines, JSON, CSV or a table.
+//!
+//! [`Records`] renders document by document, so records are written as
+//! documents finish and nothing but the current document is held (the
+//! table, which must measure every row, is the exception).
 
-use crate::model::{Analysis, Record};
+use crate::model::{Analysis, Classified, Document, Record};
 use crate::report::fmt::{clip, csv_field, new_table};
+use comfy_table::Table;
 
-/// `stance extract --format jsonl`: one record per line.
-pub fn jsonl(analyses: &[Analysis]) -> String {
-    let mut out = String::new();
-    for a in analyses {
-        for c in &a.statements {
-            out.push_str(&serde_json::to_string(&Record::of(a.doc, c)).expect("serializable"));
-            out.push('\n');
+/// Output formats of statement records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Comma-separated values with a header.
+    Csv,
+    /// A table (rendered at the end).
+    Table,
+}
+
+/// Records rendered as documents come.
+pub struct Records {
+    format: Format,
+    /// Records written so far.
+    count: usize,
+    table: Option<Table>,
+}
+
+const CSV_HEADER: &str = "doc,start,end,kind,speaker,mention,actor,via,stance,rules,text\n";
+
+impl Records {
+    /// A renderer; `width` wraps the table.
+    pub fn new(format: Format, width: Option<u16>) -> Records {
+        let table = (format == Format::Table).then(|| {
+            let mut t = new_table(width);
+            t.set_header(vec!["doc", "bytes", "kind", "speaker", "actor", "stance", "statement"]);
+            t
+        });
+        Records { format, count: 0, table }
+    }
+
+    /// What comes before the first record.
+    pub fn start(&self) -> String {
+        match self.format {
+            Format::Csv => CSV_HEADER.to_string(),
+            _ => String::new(),
         }
     }
+
+    /// The records of one document.
+    pub fn add(&mut self, a: &Analysis) -> String {
+        let mut out = String::new();
+        for c in &a.statements {
+            match self.format {
+                Format::Jsonl => {
+                    out.push_str(&serde_json::to_string(&Record::of(a.doc, c)).expect("serializable"));
+                    out.push('\n');
+                }
+                Format::Json => {
+                    out.push_str(if self.count == 0 { "[\n" } else { ",\n" });
+                    let pretty = serde_json::to_string_pretty(&Record::of(a.doc, c)).expect("serializable");
+                    for (i, line) in pretty.lines().enumerate() {
+                        if i > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str("  ");
+                        out.push_str(line);
+                    }
+                }
+                Format::Csv => out.push_str(&csv_row(a.doc, c)),
+                Format::Table => {
+                    if let Some(t) = &mut self.table {
+                        t.add_row(table_row(a.doc, c));
+                    }
+                }
+            }
+            self.count += 1;
+        }
+        out
+    }
+
+    /// What comes after the last record.
+    pub fn finish(self) -> String {
+        match self.format {
+            Format::Json if self.count == 0 => "[]\n".to_string(),
+            Format::Json => "\n]\n".to_string(),
+            Format::Table => self.table.map_or_else(String::new, |t| format!("{t}\n")),
+            _ => String::new(),
+        }
+    }
+}
+
+fn csv_row(doc: &Document, c: &Classified) -> String {
+    let st = &c.statement;
+    let fields = [
+        doc.name.clone(),
+        st.span.start.to_string(),
+        st.span.end.to_string(),
+        st.kind.as_str().to_string(),
+        st.speaker.name.clone().unwrap_or_default(),
+        st.speaker.mention.clone().unwrap_or_default(),
+        st.speaker.actors.join("; "),
+        st.via.clone().unwrap_or_default(),
+        c.labels.join("; "),
+        c.rules.join("; "),
+        doc.text[st.span.clone()].to_string(),
+    ];
+    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    line.push('\n');
+    line
+}
+
+fn table_row(doc: &Document, c: &Classified) -> Vec<String> {
+    let st = &c.statement;
+    vec![
+        doc.name.clone(),
+        format!("{}..{}", st.span.start, st.span.end),
+        st.kind.as_str().to_string(),
+        st.speaker.name.clone().unwrap_or_else(|| "?".into()),
+        if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") },
+        if c.labels.is_empty() { "-".into() } else { c.labels.join(", ") },
+        clip(&doc.text[st.span.clone()], 160),
+    ]
+}
+
+/// All records of analysed documents in one format (for callers that have them all).
+pub fn render(analyses: &[Analysis], format: Format, width: Option<u16>) -> String {
+    let mut r = Records::new(format, width);
+    let mut out = r.start();
+    for a in analyses {
+        out.push_str(&r.add(a));
+    }
+    out.push_str(&r.finish());
     out
-}
-
-/// `stance extract --format json`: an array of records.
-pub fn json(analyses: &[Analysis]) -> String {
-    let recs: Vec<Record> = analyses.iter().flat_map(|a| a.statements.iter().map(|c| Record::of(a.doc, c))).collect();
-    let mut s = serde_json::to_string_pretty(&recs).expect("serializable");
-    s.push('\n');
-    s
-}
-
-/// `stance extract --format csv`.
-pub fn csv(analyses: &[Analysis]) -> String {
-    let mut out = String::from("doc,start,end,kind,speaker,mention,actor,via,stance,rules,text\n");
-    for a in analyses {
-        for c in &a.statements {
-            let st = &c.statement;
-            let fields = [
-                a.doc.name.clone(),
-                st.span.start.to_string(),
-                st.span.end.to_string(),
-                st.kind.as_str().to_string(),
-                st.speaker.name.clone().unwrap_or_default(),
-                st.speaker.mention.clone().unwrap_or_default(),
-                st.speaker.actors.join("; "),
-                st.via.clone().unwrap_or_default(),
-                c.labels.join("; "),
-                c.rules.join("; "),
-                a.doc.text[st.span.clone()].to_string(),
-            ];
-            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// `stance extract --format table`.
-pub fn table(analyses: &[Analysis], width: Option<u16>) -> String {
-    let mut t = new_table(width);
-    t.set_header(vec!["doc", "bytes", "kind", "speaker", "actor", "stance", "statement"]);
-    for a in analyses {
-        for c in &a.statements {
-            let st = &c.statement;
-            t.add_row(vec![
-                a.doc.name.clone(),
-                format!("{}..{}", st.span.start, st.span.end),
-                st.kind.as_str().to_string(),
-                st.speaker.name.clone().unwrap_or_else(|| "?".into()),
-                if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") },
-                if c.labels.is_empty() { "-".into() } else { c.labels.join(", ") },
-                clip(&a.doc.text[st.span.clone()], 160),
-            ]);
-        }
-    }
-    format!("{t}\n")
 }
