@@ -61,6 +61,9 @@ pub enum Item<'a, 'd, T> {
     Analysed(&'a Analysis<'d>, Vec<T>),
 }
 
+/// A document's statements and what the caller computed on each window.
+type Analysed<T> = (Vec<Classified>, Vec<T>);
+
 /// Bodies longer than this are analysed in windows, one at a time per
 /// thread: what a sentence needs to be attributed (its paragraph, the
 /// speakers named before it) lies well within a window.
@@ -283,7 +286,7 @@ impl Engine {
                 bytes += item.as_ref().map_or(0, |d| d.text.len());
                 batch.push(item);
             }
-            let results: Vec<Option<Result<(Vec<Classified>, Vec<T>), String>>> =
+            let results: Vec<Option<Result<Analysed<T>, String>>> =
                 batch.par_iter().map(|item| item.as_ref().ok().map(|doc| contained(|| self.analyze_windows(doc, &visit)))).collect();
             for (item, result) in batch.iter().zip(results) {
                 let flow = match (item, result) {

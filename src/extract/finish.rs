@@ -45,6 +45,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// the outer statement goes, the inner one gets Y as its channel.
     /// Statements are sorted by start, so only those starting inside a
     /// direct quotation are looked at.
+    #[allow(clippy::needless_range_loop)] // both `i` and `j` index `out`, which is mutated
     fn relay_nested_attributions(&mut self) {
         let mut relayed = vec![false; self.out.len()];
         for i in 0..self.out.len() {

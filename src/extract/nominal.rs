@@ -65,6 +65,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Nominal statements: "X's insistence that ...", "calls from X to ...", "X's appeal for ...".
+    #[allow(clippy::needless_range_loop)] // `t` is a token position, read through several tables
     pub(crate) fn nominals(&mut self, cues: &[Cue]) {
         let frames = self.lex.noun_frames.clone();
         let mut in_cue = vec![false; self.n()];
