@@ -98,6 +98,9 @@ fn windows(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
+/// How close (Jaro-Winkler) a misspelt name must be to suggest a known one.
+const CLOSE_NAME: f64 = 0.8;
+
 /// Documents analysed together: enough to keep every core busy...
 const BATCH_DOCS: usize = 256;
 /// ...and few enough bytes that memory stays small whatever the corpus size.
@@ -334,6 +337,26 @@ impl Engine {
     /// Stance labels for statements of a prepared document.
     pub fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
         Classifier { rules: &self.rules, vocab: &self.vocab }.classify(text, statements)
+    }
+
+    /// The canonical name of an actor named in a claims file (a name, capital
+    /// or by-name), or a message saying it is unknown, with the closest
+    /// known name.
+    pub fn actor(&self, name: &str) -> Result<String, String> {
+        if let Some(c) = self.actors.canonical(name) {
+            return Ok(c);
+        }
+        let folded = crate::text::normalize::fold_key(name);
+        let closest = self
+            .actors
+            .actors
+            .iter()
+            .map(|a| (strsim::jaro_winkler(&folded, &crate::text::normalize::fold_key(&a.name)), &a.name))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        Err(match closest {
+            Some((score, n)) if score >= CLOSE_NAME => format!("unknown actor {name:?}; did you mean {n:?}?"),
+            _ => format!("unknown actor {name:?}; actors are listed in actors.toml (`stance rules list` shows the rules, `--rules DIR` adds actors)"),
+        })
     }
 
     /// A claim of a claims file, read like a sentence of a document.

@@ -609,6 +609,26 @@ impl ActorTable {
         best
     }
 
+    /// The canonical name of the actor a name stands for, written as a whole
+    /// ("Iran", "Tehran", "the United States", "the IDF" -> its state).
+    pub fn canonical(&self, name: &str) -> Option<String> {
+        let key = crate::text::normalize::fold_key(name.trim());
+        if let Some(a) = self.actors.iter().find(|a| crate::text::normalize::fold_key(&a.name) == key) {
+            return Some(a.name.clone());
+        }
+        let trimmed = name.trim();
+        let trimmed = trimmed.strip_prefix("the ").or_else(|| trimmed.strip_prefix("The ")).unwrap_or(trimmed);
+        let toks = Tokens::phrase(trimmed, &self.vocab);
+        let skip = vec![false; toks.len()];
+        match self.phrase_at(&toks, &skip, 0) {
+            Some((len, entry)) if len == toks.len() => match entry {
+                Entry::Actor(_) | Entry::Adjective(_) | Entry::Body(_) => self.entry_actor(entry).map(|a| self.actors[a].name.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Whether only list glue stands between two mentions.
     fn coordinable(&self, text: &Text, from: usize, to: usize) -> bool {
         if to < from || to - from > 4 {

@@ -196,7 +196,10 @@ pub(crate) fn within_text(w: &Within) -> String {
 }
 
 /// Parses a claims file strictly, reporting every problem.
-pub fn parse(file: &DataFile, labels: &[String]) -> Result<Vec<Expectation>, Vec<Diagnostic>> {
+///
+/// `actor` gives the canonical name of an actor named in the file, or a
+/// message (with the closest known name) when the name is unknown.
+pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<String, String>) -> Result<Vec<Expectation>, Vec<Diagnostic>> {
     let root = Root::parse(file)?;
     let mut diags = Vec::new();
     if let Err(d) = root.whole::<RawClaims>() {
@@ -204,16 +207,25 @@ pub fn parse(file: &DataFile, labels: &[String]) -> Result<Vec<Expectation>, Vec
     }
     let line = |at: usize| Diagnostic::at(&file.path, &file.text, at, "").line;
     let mut out = Vec::new();
+    let known = |name: &Spanned<String>, diags: &mut Vec<Diagnostic>| match actor(name.get_ref()) {
+        Ok(c) => c,
+        Err(m) => {
+            diags.push(root.diag(name.span().start, m));
+            name.get_ref().clone()
+        }
+    };
     for (h, at) in root.items::<RawHolds>("holds", &mut diags) {
+        let canonical = known(&h.actor, &mut diags);
         if !labels.contains(h.label.get_ref()) {
             diags.push(root.diag(h.label.span().start, format!("unknown label {:?} (declared: {})", h.label.get_ref(), labels.join(", "))));
         }
         let w = within(&root, &h.within, Within::Every, &mut diags);
         let name = h.name.unwrap_or_else(|| format!("{} holds {} {}", h.actor.get_ref(), h.label.get_ref(), within_text(&w)));
-        out.push(Expectation { name, line: line(at), expect: Expect::Holds { actor: h.actor.into_inner(), label: h.label.into_inner(), within: w } });
+        out.push(Expectation { name, line: line(at), expect: Expect::Holds { actor: canonical, label: h.label.into_inner(), within: w } });
     }
     const MOVES: [&str; 4] = ["consistent", "shifted", "mixed", "single source"];
     for (m, at) in root.items::<RawMovement>("movement", &mut diags) {
+        let canonical = known(&m.actor, &mut diags);
         let allowed: Vec<String> = match m.is.get_ref() {
             toml::Value::String(s) => vec![s.clone()],
             toml::Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
@@ -223,7 +235,7 @@ pub fn parse(file: &DataFile, labels: &[String]) -> Result<Vec<Expectation>, Vec
             diags.push(root.diag(m.is.span().start, format!("`is` must be one of {} (or a list of them)", MOVES.join(", "))));
         }
         let name = m.name.unwrap_or_else(|| format!("{} is {}", m.actor.get_ref(), allowed.join(" or ")));
-        out.push(Expectation { name, line: line(at), expect: Expect::Movement { actor: m.actor.into_inner(), allowed } });
+        out.push(Expectation { name, line: line(at), expect: Expect::Movement { actor: canonical, allowed } });
     }
     for (c, at) in root.items::<RawClaim>("claim", &mut diags) {
         let verdict = match &c.expect {
@@ -239,6 +251,9 @@ pub fn parse(file: &DataFile, labels: &[String]) -> Result<Vec<Expectation>, Vec
         let w = within(&root, &c.within, Within::Any, &mut diags);
         let name = c.name.unwrap_or_else(|| format!("{:?} is {} {}", c.text.get_ref(), verdict.as_str(), within_text(&w)));
         out.push(Expectation { name, line: line(at), expect: Expect::Claim { text: c.text.into_inner(), verdict, within: w } });
+    }
+    if out.is_empty() && diags.is_empty() {
+        diags.push(Diagnostic::file(&file.path, "no expectations: a claims file lists [[holds]], [[movement]] or [[claim]] tables"));
     }
     if diags.is_empty() { Ok(out) } else { Err(diags) }
 }

@@ -41,8 +41,8 @@ struct RawLabel {
     name: Spanned<String>,
     /// What the label means (shown by `stance rules list`).
     description: String,
-    /// Sum of rule weights needed to assign the label (default 1).
-    threshold: Option<f64>,
+    /// Sum of rule weights needed to assign the label (default 1; above 0, at most 1).
+    threshold: Option<Spanned<f64>>,
     /// Labels this one contradicts when one actor holds both in one source.
     #[serde(default)]
     opposes: Vec<Spanned<String>>,
@@ -244,12 +244,18 @@ impl<'v> Builder<'v> {
                 self.diags.push(root.diag(l.name.span().start, format!("label {name:?} is already declared in {prev}")));
                 continue;
             }
+            if let Some(t) = l.threshold.as_ref().filter(|t| !(t.get_ref().is_finite() && *t.get_ref() > 0.0 && *t.get_ref() <= 1.0)) {
+                self.diags.push(root.diag(
+                    t.span().start,
+                    format!("threshold {} must be a number above 0 and at most 1 (weights of the rules that fire add up to it)", t.get_ref()),
+                ));
+            }
             self.label_at.insert(name.clone(), path.to_string());
             self.opposes_at.extend(l.opposes.iter().map(|o| (root.diag(o.span().start, String::new()), o.get_ref().clone())));
             self.labels.push(Label {
                 name,
                 description: l.description,
-                threshold: l.threshold.unwrap_or(1.0),
+                threshold: l.threshold.map_or(1.0, |t| *t.get_ref()),
                 opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect(),
             });
         }
@@ -454,12 +460,22 @@ impl<'v> Builder<'v> {
             self.diags.dedup();
             return Err(self.diags);
         }
+        let regexes = match RegexSet::new(&self.regex_src) {
+            Ok(set) => set,
+            Err(e) => {
+                let why = e.to_string().lines().last().unwrap_or("").to_string();
+                return Err(vec![Diagnostic::file(
+                    "rules",
+                    format!("the rules' regular expressions are valid one by one but too large together ({why}); use fewer or simpler `regex` entries"),
+                )]);
+            }
+        };
         Ok(RuleSet {
             labels: self.labels,
             rules: self.rules,
             patterns: PatternSet::new(self.patterns),
             pattern_rule: self.pattern_rule,
-            regexes: RegexSet::new(&self.regex_src).expect("each regex compiled alone"),
+            regexes,
             regex_list: self.regex_list,
             negators: self.negators,
             negator_tokens: self.neg_patterns.iter().map(|p| p.max_tokens() * 2).max().unwrap_or(0),

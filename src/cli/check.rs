@@ -35,7 +35,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
     };
     let file = stance::DataFile { name: shown.clone(), path: shown.clone(), text, builtin: false };
     let labels: Vec<String> = engine.rules().labels.iter().map(|l| l.name.clone()).collect();
-    let expectations = match stance::check::parse(&file, &labels) {
+    let expectations = match stance::check::parse(&file, &labels, &|name| engine.actor(name)) {
         Ok(x) => x,
         Err(diags) => {
             report_diagnostics(&diags, io);

@@ -83,10 +83,18 @@ impl DataFiles {
         }
         paths.sort();
         let mut errors = Vec::new();
+        let mut read = 0;
         for (name, path) in paths {
-            if !(name.ends_with(".toml") || name == "words.txt") || !path.is_file() {
+            if !(name.ends_with(".toml") || name == "words.txt") {
                 continue;
             }
+            if !path.is_file() {
+                let why =
+                    if path.symlink_metadata().is_ok() && std::fs::metadata(&path).is_err() { "a symbolic link to nothing" } else { "not a regular file" };
+                errors.push(Diagnostic::file(&path.display().to_string(), format!("cannot read: {why}")));
+                continue;
+            }
+            read += 1;
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     let f = DataFile { name: name.clone(), path: path.display().to_string(), text, builtin: false };
@@ -94,6 +102,9 @@ impl DataFiles {
                 }
                 Err(e) => errors.push(Diagnostic::file(&path.display().to_string(), format!("cannot read: {e}"))),
             }
+        }
+        if read == 0 && errors.is_empty() {
+            errors.push(Diagnostic::file(&shown, "no data files here (looked for *.toml, lexicon/*.toml and words.txt); is this the rules directory?"));
         }
         if errors.is_empty() { Ok(set) } else { Err(errors) }
     }

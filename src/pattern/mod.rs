@@ -30,6 +30,13 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use toml::Spanned;
 
+/// Deepest nesting of `( )` and `[ ]` in a pattern (matching recurses
+/// through groups; real patterns nest two or three deep).
+pub const MAX_NESTING: usize = 16;
+/// Longest pattern, in bytes (matching recurses once per element; real
+/// patterns are a line).
+pub const MAX_PATTERN_BYTES: usize = 1000;
+
 /// Longest gap a pattern may ask for.
 pub(crate) const MAX_GAP: usize = 12;
 
@@ -122,6 +129,8 @@ struct Parser<'a> {
     src: &'a str,
     pos: usize,
     vocab: &'a Vocabulary,
+    /// Groups open around the current position.
+    depth: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -143,6 +152,15 @@ impl<'a> Parser<'a> {
         self.src[self.pos..].chars().next()
     }
 
+    /// Opens a group at `at`, unless groups nest too deep.
+    fn enter(&mut self, at: usize) -> Result<(), PatternError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return self.err(at, format!("groups nest more than {MAX_NESTING} deep"));
+        }
+        Ok(())
+    }
+
     /// A sequence up to `)` / `]` / ` | ` (inside groups) or the end.
     fn seq(&mut self, in_group: bool) -> Result<Vec<Elem>, PatternError> {
         let mut out = Vec::new();
@@ -156,6 +174,7 @@ impl<'a> Parser<'a> {
                 '(' => {
                     let open = self.pos;
                     self.pos += 1;
+                    self.enter(open)?;
                     let mut alts = vec![self.seq(true)?];
                     loop {
                         self.skip_ws();
@@ -166,6 +185,7 @@ impl<'a> Parser<'a> {
                             }
                             Some(')') => {
                                 self.pos += 1;
+                                self.depth -= 1;
                                 break;
                             }
                             _ => return self.err(open, "unclosed `(`"),
@@ -184,7 +204,9 @@ impl<'a> Parser<'a> {
                 '[' => {
                     let open = self.pos;
                     self.pos += 1;
+                    self.enter(open)?;
                     let inner = self.seq(false)?;
+                    self.depth -= 1;
                     self.skip_ws();
                     if self.peek() != Some(']') {
                         return self.err(open, "unclosed `[`");
@@ -393,7 +415,10 @@ impl Pattern {
     /// Parses a pattern; `vocab` gives the fillers (which patterns may not
     /// name), word forms and abbreviations.
     pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Pattern, PatternError> {
-        let mut p = Parser { src, pos: 0, vocab };
+        if src.len() > MAX_PATTERN_BYTES {
+            return Err(PatternError { offset: 0, message: format!("a pattern is at most {MAX_PATTERN_BYTES} bytes; split it into several") });
+        }
+        let mut p = Parser { src, pos: 0, vocab, depth: 0 };
         let elems = p.seq(false)?;
         p.skip_ws();
         if p.pos < src.len() {
@@ -782,6 +807,13 @@ mod tests {
         assert!(Pattern::parse("@nothing here", fillers()).unwrap_err().message.contains("unknown class"));
         assert!(Pattern::parse("re*ply", fillers()).unwrap_err().message.contains("`*`"));
         assert!(Pattern::parse("", fillers()).unwrap_err().message.contains("empty"));
+        let deep = format!("{}word{}", "(".repeat(12_000), ")".repeat(12_000));
+        assert!(Pattern::parse(&deep, fillers()).is_err());
+        let deep = format!("{}word{}", "(a | ".repeat(20), ")".repeat(20));
+        assert!(Pattern::parse(&deep, fillers()).unwrap_err().message.contains("nest"));
+        let nested = format!("{}word{}", "[a ".repeat(20), "]".repeat(20));
+        assert!(Pattern::parse(&nested, fillers()).unwrap_err().message.contains("nest"));
+        assert!(Pattern::parse(&"word ".repeat(300), fillers()).unwrap_err().message.contains("at most"));
     }
 
     #[test]
