@@ -205,6 +205,13 @@ impl Engine {
         Document::from_text(name, text, &self.furniture)
     }
 
+    /// The documents of a JSON Lines text (one record per line).
+    pub fn records_of(&self, bytes: &[u8]) -> Vec<Document> {
+        let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let mut records = crate::ingest::jsonl::Records::new(reader, "records.jsonl", "records.jsonl", self.limits);
+        std::iter::from_fn(|| records.next_item(&self.furniture)).filter_map(Result::ok).collect()
+    }
+
     /// Tokenizes and segments a document's body.
     pub fn prepare<'d>(&self, doc: &'d Document) -> Text<'d> {
         self.preparer.prepare(doc)
@@ -395,6 +402,41 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_one_document_is_a_problem_for_it_alone() {
+        let e = Engine::builtin();
+        let docs: Vec<Result<Document, InputError>> =
+            ["one", "two", "three"].iter().map(|n| Ok(e.document(&format!("{n}.txt"), format!("{n}\n\nIran said it would respond.\n")))).collect();
+        let mut seen = Vec::new();
+        e.run(
+            docs.into_iter(),
+            |a, _, _| assert!(a.doc.name != "two.txt", "boom"),
+            |item| {
+                seen.push(match item {
+                    Item::Problem(p) => format!("problem {}: {}", p.path, p.message.contains("internal error") && p.message.contains("boom")),
+                    Item::Analysed(a, _) => format!("analysed {}", a.doc.name),
+                });
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen, ["analysed one.txt", "problem two.txt: true", "analysed three.txt"]);
+    }
+
+    #[test]
+    fn long_bodies_are_cut_into_windows_at_paragraphs() {
+        let e = Engine::builtin();
+        let para = "The minister said talks would resume next week and that both sides wanted calm.\n\n";
+        let doc = e.document("long.txt", format!("Title\n\n{}", para.repeat(WINDOW_BYTES / para.len() * 3)));
+        let w = windows(&doc);
+        assert!(w.len() >= 3, "{} windows", w.len());
+        assert_eq!(w.first().unwrap().start, doc.body.start);
+        assert_eq!(w.last().unwrap().end, doc.body.end);
+        for pair in w.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(doc.text[..pair[0].end].ends_with("\n\n"), "cut inside a paragraph");
+        }
+    }
 
     #[test]
     fn builtin_data_compiles() {

@@ -35,6 +35,8 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod model;
 mod pattern;

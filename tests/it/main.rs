@@ -5,6 +5,9 @@
 mod cli_cases;
 mod compare;
 mod eval;
+mod hostile;
 mod ingest;
 mod layout;
+mod linear;
+mod properties;
 mod robust;
