@@ -619,6 +619,9 @@ impl ActorTable {
         let trimmed = name.trim();
         let trimmed = trimmed.strip_prefix("the ").or_else(|| trimmed.strip_prefix("The ")).unwrap_or(trimmed);
         let toks = Tokens::phrase(trimmed, &self.vocab);
+        if toks.is_empty() {
+            return None;
+        }
         let skip = vec![false; toks.len()];
         match self.phrase_at(&toks, &skip, 0) {
             Some((len, entry)) if len == toks.len() => match entry {

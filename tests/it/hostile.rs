@@ -298,6 +298,10 @@ fn claims_about_unknown_actors_or_nothing_are_errors() {
     let o = stance(&["check", dir.join("typo.toml").to_str().unwrap(), "corpus/seeds"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("typo.toml:2:9: unknown actor \"Irann\"; did you mean \"Iran\"?"), "{}", stderr(&o));
+    write(&dir.join("blank.toml"), "[[holds]]\nactor = \"\"\nlabel = \"deterrence\"\n\n[[movement]]\nactor = \"--\"\nis = \"consistent\"\n");
+    let o = stance(&["check", dir.join("blank.toml").to_str().unwrap(), "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("blank.toml:2:9: unknown actor \"\"") && stderr(&o).contains("blank.toml:6:9"), "{}", stderr(&o));
     write(&dir.join("empty.toml"), "# nothing to check\n");
     let o = stance(&["check", dir.join("empty.toml").to_str().unwrap(), "corpus/seeds"]);
     assert_eq!(o.status.code(), Some(2));
