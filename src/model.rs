@@ -212,7 +212,7 @@ pub struct Speaker {
 /// One rule match on a statement.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    /// Rule index in the [`RuleSet`].
+    /// Rule index in the [`crate::classify::rules::RuleSet`].
     pub rule: usize,
     /// Tokens matched.
     pub toks: Range<usize>,

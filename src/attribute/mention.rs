@@ -48,3 +48,32 @@ pub struct Mention {
     /// Whether it was matched fuzzily (speech-to-text spelling).
     pub fuzzy: bool,
 }
+
+impl Mention {
+    /// A bare mention of a kind over tokens, nothing else known.
+    pub(crate) fn new(toks: Range<usize>, kind: MentionKind) -> Mention {
+        Mention {
+            toks,
+            kind,
+            actors: Vec::new(),
+            person: None,
+            body: None,
+            title: None,
+            independent: false,
+            name: None,
+            possessive: false,
+            in_pp: false,
+            plural: false,
+            fuzzy: false,
+        }
+    }
+
+    /// The subject of a speech verb that the actor table does not know: a
+    /// proper name ("Whitfield said", "The Courier said"), whose own words
+    /// are `name`, or a description ("the judge", "most voters"), which
+    /// speaks for no actor.
+    pub(crate) fn subject(toks: Range<usize>, name: Range<usize>, proper: bool, plural: bool) -> Mention {
+        let kind = if proper { MentionKind::Name } else { MentionKind::Office };
+        Mention { name: proper.then_some(name), plural, ..Mention::new(toks, kind) }
+    }
+}

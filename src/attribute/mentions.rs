@@ -393,20 +393,7 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
                 Some(p) if self.toks().key(p) == "the" => p,
                 _ => range.start,
             };
-            out.push(Mention {
-                toks: start..range.end,
-                kind: MentionKind::Actor,
-                actors: vec![actor],
-                person: None,
-                body,
-                title: None,
-                independent: false,
-                name: None,
-                possessive: false,
-                in_pp: false,
-                plural: false,
-                fuzzy: *fz,
-            });
+            out.push(Mention { actors: vec![actor], body, fuzzy: *fz, ..Mention::new(start..range.end, MentionKind::Actor) });
         }
         out
     }
@@ -460,26 +447,6 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
                 continue;
             }
             t += 1;
-        }
-    }
-}
-
-impl Mention {
-    /// A bare mention of a kind over tokens, nothing else known.
-    fn new(toks: Range<usize>, kind: MentionKind) -> Mention {
-        Mention {
-            toks,
-            kind,
-            actors: Vec::new(),
-            person: None,
-            body: None,
-            title: None,
-            independent: false,
-            name: None,
-            possessive: false,
-            in_pp: false,
-            plural: false,
-            fuzzy: false,
         }
     }
 }
@@ -677,12 +644,23 @@ impl ActorTable {
             return Some(t..end);
         }
         let key = toks.key(t);
-        (!sentence_start && !self.words.contains(key) && !self.words.contains(&key.to_lowercase())).then_some(t..end)
+        // At a sentence start capitals prove nothing: one word there is a
+        // name only when it is no English word and a verb or a comma
+        // follows ("Bolton said", "Bolton, a lawyer,").
+        let unknown = !self.words.contains(key) && !self.words.contains(&key.to_lowercase());
+        let verb_follows = end < toks.len()
+            && (toks.key(end) == "," || (toks.toks[end].is_word() && !toks.toks[end].has(CAP) && !self.vocab.function.contains(toks.key(end))));
+        (unknown && (!sentence_start || verb_follows)).then_some(t..end)
     }
 
     /// Whether a single-word surname match stands alone (not part of another
     /// person's name, as "Cameron" in "Cameron Hughes").
     fn surname_ok(&self, toks: &Tokens, i: usize, len: usize, entry: Entry) -> bool {
+        if let Entry::Actor(_) = entry
+            && len == 1
+        {
+            return !self.inside_unknown_name(toks, i);
+        }
         let Entry::Person(_, true) = entry else { return true };
         let next_cap = i + len < toks.len() && toks.toks[i + len].is_word() && toks.toks[i + len].has(CAP) && !self.phrases.contains_key(toks.key(i + len));
         let prev_cap = i > 0
@@ -692,5 +670,26 @@ impl ActorTable {
             && !self.phrases.contains_key(toks.key(i - 1))
             && !self.vocab.function.contains(toks.key(i - 1));
         !next_cap && !prev_cap
+    }
+
+    /// Whether the one-word name at `i` is part of a person's name the
+    /// table does not know: an unknown capitalised word, not an English
+    /// word, stands right before or after it ("Michael Jordan", "Jordan
+    /// Whitfield").
+    fn inside_unknown_name(&self, toks: &Tokens, i: usize) -> bool {
+        let unknown = |j: usize| {
+            let t = &toks.toks[j];
+            let k = toks.key(j);
+            t.is_word()
+                && t.has(CAP)
+                && !t.has(ALLCAPS)
+                && !self.phrases.contains_key(k)
+                && !self.vocab.function.contains(k)
+                && !self.words.contains(k)
+                && !self.vocab.names.honorifics.contains(k)
+        };
+        let before = i > 0 && !toks.toks[i].has(PARA) && unknown(i - 1);
+        let after = i + 1 < toks.len() && !toks.toks[i + 1].has(PARA) && unknown(i + 1);
+        before || after
     }
 }

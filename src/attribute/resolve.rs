@@ -69,6 +69,25 @@ impl<'t, 'd> Resolver<'t, 'd> {
 
     /// Indexes the mentions of a document.
     pub(crate) fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
+        let (by_end, by_start) = Self::index(text, &mentions);
+        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new() }
+    }
+
+    /// Adds mentions found later (subjects of speech verbs) and indexes
+    /// again; call before resolving anything.
+    pub(crate) fn add(&mut self, extra: Vec<Mention>) {
+        if extra.is_empty() {
+            return;
+        }
+        self.mentions.extend(extra);
+        self.mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
+        (self.by_end, self.by_start) = Self::index(self.text, &self.mentions);
+        self.resolved.clear();
+        self.by_title.clear();
+    }
+
+    /// The by-end and by-start indexes of mentions in token order.
+    fn index(text: &Text, mentions: &[Mention]) -> (TokIndex, TokIndex) {
         let n = text.toks.len();
         let mut by_end = TokIndex(vec![None; n + 1]);
         let mut by_start = TokIndex(vec![None; n + 1]);
@@ -79,7 +98,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
             }
             by_start.0[m.toks.start].get_or_insert(i);
         }
-        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new() }
+        (by_end, by_start)
     }
 
     /// Resolves a mention to a speaker (pronouns, bare titles, speech nouns).

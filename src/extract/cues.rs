@@ -47,6 +47,8 @@ pub(crate) enum Frame {
     For,
     /// `X warned against NP`.
     Against,
+    /// `X called Y Z`, `X described Y as Z`, `what X called "Z"`.
+    Naming,
     /// `X said "..."`.
     Quote,
     /// `X said: ...`.
@@ -66,6 +68,7 @@ impl Frame {
             "object" => Frame::Object,
             "for" => Frame::For,
             "against" => Frame::Against,
+            "naming" => Frame::Naming,
             "quote" => Frame::Quote,
             "colon" => Frame::Colon,
             _ => return None,
@@ -73,7 +76,7 @@ impl Frame {
     }
 }
 
-const FRAME_NAMES: &str = "that, clause, object-that, object-to, to, object-of, of, object, for, against, quote, colon";
+const FRAME_NAMES: &str = "that, clause, object-that, object-to, to, object-of, of, object, for, against, naming, quote, colon";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,6 +88,8 @@ struct RawSpeech {
     nouns: RawNouns,
     /// Source phrases.
     sources: RawSources,
+    /// Cue verbs that are also nouns.
+    homographs: RawHomographs,
     /// Phrases that silence a cue.
     exclude: RawExclude,
     /// Quotation marks said aloud.
@@ -129,6 +134,13 @@ struct RawSources {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawHomographs {
+    /// Verbs (their plain and -s forms are the homographs).
+    cues: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawExclude {
     /// Exclusion patterns.
     patterns: Vec<Spanned<String>>,
@@ -152,6 +164,8 @@ pub(crate) struct Lexicon {
     /// For each verb pattern: (frames, postposed).
     verb_info: Vec<(Vec<Frame>, bool)>,
     nouns: HashSet<String>,
+    /// Plain and -s forms of cue verbs that are also nouns ("attack", "states").
+    homographs: HashSet<String>,
     /// Frames of speech nouns.
     pub noun_frames: Vec<Frame>,
     sources: PatternSet,
@@ -190,6 +204,13 @@ impl Lexicon {
         }
         let noun_frames = frames(&root, &raw.nouns.frames, &mut diags);
         let nouns = raw.nouns.cues.iter().flat_map(|n| inflect::forms(&crate::text::normalize::fold_key(n), &vocab.spelling)).collect();
+        let homographs = raw
+            .homographs
+            .cues
+            .iter()
+            .flat_map(|n| inflect::forms(&crate::text::normalize::fold_key(n), &vocab.spelling))
+            .filter(|f| !f.ends_with("ed") && !f.ends_with("ing"))
+            .collect();
         let sources = compile_patterns(&root, &raw.sources.cues, vocab, &mut diags);
         let exclude = compile_patterns(&root, &raw.exclude.patterns, vocab, &mut diags);
         if !diags.is_empty() {
@@ -199,6 +220,7 @@ impl Lexicon {
             verbs: PatternSet::new(patterns),
             verb_info,
             nouns,
+            homographs,
             noun_frames,
             sources: PatternSet::new(sources),
             exclude: PatternSet::new(exclude),
@@ -256,6 +278,12 @@ impl Lexicon {
         let mut out: Vec<Range<usize>> = self.sources.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m.start..m.end).collect();
         out.sort_by_key(|r| r.start);
         out
+    }
+
+    /// Whether a token key is the plain or -s form of a cue verb that is
+    /// also a noun (`attack`, `states`).
+    pub(crate) fn is_homograph(&self, key: &str) -> bool {
+        self.homographs.contains(key)
     }
 
     /// Whether a token key is a speech noun (`statement`, `calls`).

@@ -7,7 +7,7 @@ use crate::attribute::resolve::Resolver;
 use crate::extract::cues::Lexicon;
 use crate::extract::quotes::{Mark, Quote};
 use crate::model::{Kind, Speaker, Statement, Text};
-use crate::text::token::CAP;
+use crate::text::token::{CAP, QUOTE_AFTER};
 use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 
@@ -281,8 +281,12 @@ impl<'t, 'd> Doc<'t, 'd> {
         false
     }
 
-    /// Whether a cue word at `t` is used as a noun ("a warning", "Raisi's warning", "his stern warning").
+    /// Whether a cue word at `t` is used as a noun ("a warning", "Raisi's
+    /// warning", "his stern warning", "in terms of", "all 50 states").
     pub(crate) fn nominal_use(&self, t: usize, floor: usize) -> bool {
+        if self.homograph_noun(t, floor) {
+            return true;
+        }
         let Some(p) = self.prev(t, floor) else { return false };
         let k = self.key(p);
         if k == "'s" || self.vocab.det.contains(k) {
@@ -291,5 +295,55 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(pp) = self.prev(p, floor) else { return false };
         let kk = self.key(pp);
         self.key(t).ends_with("ing") && (kk == "'s" || self.vocab.det.contains(kk)) && !self.res.by_end.contains_key(&(p + 1)) && !self.vocab.aux.contains(k)
+    }
+
+    /// Whether a cue word that is also a noun ("attack", "states", "calls")
+    /// reads as the noun: no subject stands before it. A plain form needs a
+    /// plural subject, a pronoun or an auxiliary ("they attack", "did not
+    /// attack"); an -s form needs a head word that is not a modifier inside
+    /// a longer noun phrase ("the Orlando attack", "other New England states").
+    fn homograph_noun(&self, t: usize, floor: usize) -> bool {
+        let k = self.key(t);
+        if !self.lex.is_homograph(k) {
+            return false;
+        }
+        let Some(p) = self.prev(t, floor) else { return true };
+        let pk = self.key(p);
+        let ptok = &self.text.toks.toks[p];
+        let g = &self.vocab.grammar;
+        if ptok.has(QUOTE_AFTER) || g.subject_pronouns.contains(pk) || self.vocab.aux.contains(pk) || g.modals.contains(pk) || g.negations.contains(pk) {
+            return false;
+        }
+        // After a modifier or a verb form it is the noun: "in terms of",
+        // "dismissed calls".
+        if !ptok.is_word() || self.is_modifier(pk) || ((pk.ends_with("ed") || pk.ends_with("ing")) && !ptok.has(CAP)) {
+            return true;
+        }
+        let plain = !k.ends_with('s');
+        if plain {
+            let plural = pk.ends_with('s') && !pk.ends_with("ss") && pk != "'s";
+            return !(plural || pk.ends_with("ly") || self.vocab.clauses.cue_adverbs.contains(pk));
+        }
+        // A lowercase subject is a noun after its determiner ("the report
+        // states"); "peace talks", "host talks" are compounds.
+        if !ptok.has(CAP) {
+            return !self.prev(p, floor).is_some_and(|q| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s");
+        }
+        // Back over a capitalised name: what stands before the name decides.
+        let mut q = p;
+        while self.text.toks.toks[q].has(CAP) {
+            match self.prev(q, floor) {
+                Some(r) if self.text.toks.toks[r].is_word() || self.key(r) == "." => q = r,
+                _ => return false,
+            }
+        }
+        q != p && self.is_modifier(self.key(q))
+    }
+
+    /// Whether a word can only stand inside a noun phrase before its head:
+    /// a determiner, quantifier, number, preposition or possessive.
+    fn is_modifier(&self, k: &str) -> bool {
+        let g = &self.vocab.grammar;
+        k == "'s" || self.vocab.det.contains(k) || g.quantifiers.contains(k) || g.prepositions.contains(k) || k.bytes().all(|b| b.is_ascii_digit())
     }
 }

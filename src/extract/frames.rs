@@ -9,6 +9,10 @@ use crate::extract::quotes::Mark;
 use crate::text::token::{CAP, TokKind};
 use std::ops::Range;
 
+/// How far a naming verb looks for what is named, and back for "what" or
+/// "which" standing for it, in tokens.
+const NAMING_REACH: usize = 14;
+
 /// What a frame yields: content tokens, addressee, and the scope for rules when not the default.
 pub(crate) type FrameContent = (Range<usize>, Option<String>, Option<Range<usize>>);
 
@@ -53,7 +57,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                         if k == "that" {
                             return Some((t + 1..end, None, None));
                         }
-                        if self.vocab.aux.contains(k) || matches!(k, "." | ";" | "!" | "?") || (n == 0 && self.clause_starts(t, end)) {
+                        if self.vocab.aux.contains(k)
+                            || self.vocab.grammar.subordinators.contains(k)
+                            || matches!(k, "." | ";" | "!" | "?")
+                            || (n == 0 && self.clause_starts(t, end))
+                        {
                             break;
                         }
                         if !self.text.skip[t] {
@@ -101,6 +109,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                         return Some((t..self.np_end(t + 1, end), None, None));
                     }
                 }
+                Frame::Naming => {
+                    if let Some(content) = self.naming(c.toks.start, after, end, sent.start) {
+                        return Some((content, None, None));
+                    }
+                }
                 Frame::Object => {
                     let t = self.next(after, end)?;
                     let k = self.key(t);
@@ -116,6 +129,53 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         None
+    }
+
+    /// The content of a naming verb: the thing named and what it is called
+    /// ("called the plan a stunt", "described it as reckless", "called the
+    /// move “a disgrace”"), or the quotation alone when the thing named went
+    /// before ("what she called “a disgrace”"). One noun phrase alone
+    /// ("called Clinton", "a group called Citizens First") is a telephone
+    /// call or a name, not a statement.
+    fn naming(&self, head: usize, after: usize, end: usize, floor: usize) -> Option<Range<usize>> {
+        let t = self.next(after, end)?;
+        if let Some(q) = self.quotation_at(t) {
+            let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
+            return extracted.then_some(q);
+        }
+        let pronoun = self.vocab.grammar.object_pronouns.contains(self.key(t));
+        let mut p = t + 1;
+        while p < end && p - t <= NAMING_REACH {
+            let k = self.key(p);
+            let tok = &self.text.toks.toks[p];
+            if let Some(q) = self.quotation_at(p) {
+                return Some(t..q.end);
+            }
+            let prev = self.key(p - 1);
+            let after_head = !self.vocab.grammar.prepositions.contains(prev) && !self.vocab.det.contains(prev) && prev != "'s";
+            if k == "as"
+                || (after_head && self.vocab.grammar.articles.contains(k))
+                || (pronoun && p == t + 1 && tok.is_word() && !self.vocab.grammar.prepositions.contains(k))
+            {
+                let second = if k == "as" { p + 1 } else { p };
+                return (second < end).then(|| t..self.np_end(second, end));
+            }
+            if matches!(k, "." | ";" | ":" | "," | "!" | "?")
+                || self.infinitive(p, end)
+                || self.vocab.grammar.subordinators.contains(k)
+                || self.vocab.grammar.complementizers.contains(k)
+                || self.new_clause(p, end)
+            {
+                return None;
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// The quoted words of a quotation (not one said aloud) opening at `t`.
+    fn quotation_at(&self, t: usize) -> Option<Range<usize>> {
+        self.quote_index.starting_at(t).into_iter().map(|i| &self.quotes[i]).find(|q| q.mark != Mark::Spoken).map(|q| q.toks.clone())
     }
 
     /// Addressee text of a mention or short noun phrase starting at `t`; returns (name, end).
@@ -153,7 +213,14 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(t) = self.next(t, end) else { return false };
         let k = self.key(t);
         let tok = &self.text.toks.toks[t];
-        if self.vocab.aux.contains(k) || self.vocab.grammar.prepositions.contains(k) || (k == "to" || self.vocab.grammar.complementizers.contains(k)) {
+        let g = &self.vocab.grammar;
+        if self.vocab.aux.contains(k)
+            || g.prepositions.contains(k)
+            || k == "to"
+            || g.complementizers.contains(k)
+            || g.subordinators.contains(k)
+            || g.relative_pronouns.contains(k)
+        {
             return false;
         }
         if !(tok.is_word() || tok.kind == TokKind::Number) {
@@ -179,16 +246,41 @@ impl<'t, 'd> Doc<'t, 'd> {
                 || (pronoun_subject && self.vocab.clauses.base_verbs.contains(k))
                 || past
                 || k == "not"
+                || self.finite_verb_after_subject(p)
             {
                 return true;
             }
-            if matches!(k, "." | ";" | "," | ":" | "that") {
+            if matches!(k, "." | ";" | "," | ":" | "that") || self.vocab.grammar.subordinators.contains(k) {
                 return false;
             }
             seen += 1;
             p += 1;
         }
         false
+    }
+
+    /// Whether token `p`, right after a word of a subject, reads as a finite
+    /// verb: a third-person form ("it underscores", "the plan includes") or
+    /// an irregular past ("the talks broke down"), in lower case.
+    pub(crate) fn finite_verb_after_subject(&self, p: usize) -> bool {
+        let tok = &self.text.toks.toks[p];
+        let Some(prev) = self.prev(p, 0) else { return false };
+        let pk = self.key(prev);
+        // Not a plural noun after a gerund or participle ("seeking alliances").
+        let after_subject = self.text.toks.toks[prev].is_word()
+            && !pk.ends_with("ing")
+            && !pk.ends_with("ed")
+            && !self.vocab.det.contains(pk)
+            && !self.vocab.grammar.prepositions.contains(pk)
+            && !self.vocab.grammar.coordinators.contains(pk);
+        if !tok.is_word() || tok.has(CAP) || !after_subject {
+            return false;
+        }
+        let k = self.key(p);
+        let third_person = k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is");
+        let irregular_past =
+            self.vocab.spelling.irregular_forms(k).next().is_some() && !k.ends_with("ing") && self.vocab.spelling.irregular_forms(k).next() != Some(k);
+        third_person || irregular_past
     }
 
     /// Whether `t` is "to" followed by a verb (an infinitive, not "to the").
@@ -199,7 +291,9 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(v) = self.next(t + 1, end) else { return false };
         let k = self.key(v);
         let tok = &self.text.toks.toks[v];
-        let names_someone = self.res.by_start.contains_key(&v) || (tok.has(CAP) && k != "quote");
+        // A one-word lowercase mention may be the verb ("to host", "to head").
+        let verb_like = !tok.has(CAP) && !k.ends_with('s') && self.res.by_start.get(&v).is_some_and(|&m| self.res.mentions[m].toks.len() == 1);
+        let names_someone = (self.res.by_start.contains_key(&v) && !verb_like) || (tok.has(CAP) && k != "quote");
         let subject = self.vocab.grammar.subject_pronouns.contains(k) || self.vocab.grammar.expletives.contains(k);
         tok.is_word() && !self.vocab.det.contains(k) && !subject && !names_someone
     }

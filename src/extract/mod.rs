@@ -1,11 +1,13 @@
 //! Statements: who said what, for whom.
 //!
 //! Works sentence by sentence (clause window by clause window in
-//! unpunctuated speech) over the cues of [`crate::lexicon`], the mentions
-//! of [`crate::actors`] and the quotations of [`crate::quotes`]:
+//! unpunctuated speech) over the cues of [`cues`], the mentions of
+//! [`crate::attribute`] and the quotations of [`quotes`]:
 //!
 //! - a verb cue finds its speaker before it (`Iran said`, skipping
-//!   auxiliaries, adverbs and time adjuncts), or after it for postposed
+//!   auxiliaries, adverbs and time adjuncts; a name or description the
+//!   actor table does not know, `Whitcombe said`, `the judge said`, becomes
+//!   a mention), or after it for postposed
 //!   cues (`"...," said the minister`), and its content after it through
 //!   the cue's frames (`that`-clause, addressee + infinitive, noun phrase,
 //!   quotation);
@@ -22,7 +24,7 @@
 //! - pronouns and bare titles ("he", "the minister") resolve to the nearest
 //!   compatible earlier mention that is not the object of a preposition.
 //!
-//! Turn records of transcripts come from [`crate::turns`].
+//! Turn records of transcripts come from [`turns`].
 
 pub(crate) mod cues;
 mod doc;
@@ -69,8 +71,10 @@ impl<'a> Extractor<'a> {
             out: Vec::new(),
         };
         d.quote_index = Spans::new(d.quotes.iter().map(|q| q.toks.clone()));
-        d.find_owners();
         let cues = self.reporting_cues(&d);
+        let subjects = d.subject_phrases(&cues);
+        d.res.add(subjects);
+        d.find_owners();
         let sources = self.lexicon.sources(text);
         // Cues and sources are in token order: each sentence takes the next run of them.
         let (mut ci, mut si) = (0, 0);
@@ -115,5 +119,7 @@ impl<'a> Extractor<'a> {
     }
 }
 
+#[cfg(test)]
+mod fixtures;
 #[cfg(test)]
 mod tests;

@@ -393,6 +393,27 @@ impl<'t, 'd> Doc<'t, 'd> {
         {
             s = c + 1;
         }
+        // "“A. B. C,” she said.": a quotation that began sentences earlier is
+        // the content whole, not just its last sentence.
+        if start == sent_start
+            && let Some(q) = self.quotation_ending_at(end)
+        {
+            s = s.min(q.start);
+        }
         s..end
+    }
+
+    /// The tokens of the outermost quotation whose words end at `end` (or
+    /// just after it, when a comma closes the words inside the marks).
+    pub(crate) fn quotation_ending_at(&self, end: usize) -> Option<Range<usize>> {
+        if end == 0 {
+            return None;
+        }
+        self.quote_index
+            .overlapping(end - 1..end)
+            .into_iter()
+            .map(|i| self.quotes[i].toks.clone())
+            .filter(|q| q.end == end || q.end == end + 1)
+            .min_by_key(|q| q.start)
     }
 }

@@ -3,16 +3,20 @@
 //! apposition, a speech noun ("the statement said"), or a coordinated verb
 //! ("... and said").
 
-use crate::attribute::MentionKind;
+use crate::attribute::{Mention, MentionKind};
+use crate::extract::cues::{Cue, Frame};
 use crate::extract::doc::Doc;
 use crate::model::Speaker;
-use crate::text::token::TokKind;
+use crate::text::token::{CAP, QUOTE_AFTER, TokKind};
 use std::ops::Range;
 
 /// How far back, in tokens, "the statement" looks for whose statement it was.
 const OWNER_REACH: usize = 150;
 /// Most adjunct words between a subject and its cue ("Iran on Monday also said").
 const MAX_ADJUNCT_WORDS: usize = 7;
+/// Most words of a subject the actor table does not know ("the county's
+/// chief election officer").
+const MAX_PHRASE_WORDS: usize = 6;
 
 /// What stands before a cue as its subject.
 #[derive(Debug, Clone, Copy)]
@@ -66,8 +70,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                 return Subject::Coordinated;
             }
             if self.vocab.grammar.relative_pronouns.contains(k) && skipped <= 3 {
-                // "Lebanese officials who told us ...": the mention before the relative pronoun.
-                if let Some(q) = self.prev(p, floor)
+                // "Lebanese officials who told us ...", "Barkley, who said ...":
+                // the mention before the relative pronoun.
+                if let Some(q) = self.prev(p, floor).and_then(|q| if self.key(q) == "," { self.prev(q, floor) } else { Some(q) })
                     && let Some(&m) = self.res.by_end.get(&(q + 1))
                 {
                     return Subject::Mention(m);
@@ -184,5 +189,109 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         None
+    }
+
+    /// Subjects of cues that the actor table does not know: a proper name
+    /// or a description right before the cue ("Whitfield said", "the judge
+    /// said", "most voters say", "Barkley, who said"), as mentions, so that
+    /// pronouns and later cues find them too.
+    pub(crate) fn subject_phrases(&self, cues: &[Cue]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        for c in cues {
+            let floor = self.text.seg.sentences[self.text.seg.sentence_of(c.toks.start)].start;
+            if !matches!(self.subject_before(c.toks.start, floor), Subject::None) {
+                continue;
+            }
+            // A description is a speaker only with a verb of saying: "the
+            // report says that ...", not "the figures highlight ...".
+            let saying = c.frames.iter().any(|f| matches!(f, Frame::Clause | Frame::Colon | Frame::ObjectThat | Frame::ObjectTo));
+            if let Some(m) = self.subject_phrase(c.toks.start, floor)
+                && (saying || m.kind == MentionKind::Name)
+                && out.last().is_none_or(|l| l.toks.end <= m.toks.start)
+            {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The unknown subject before a cue at `cue`, if one stands there.
+    fn subject_phrase(&self, cue: usize, floor: usize) -> Option<Mention> {
+        let mut p = self.prev(cue, floor)?;
+        for _ in 0..MAX_ADJUNCT_WORDS {
+            let k = self.key(p);
+            if !(self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4)) {
+                break;
+            }
+            p = self.prev(p, floor)?;
+        }
+        if self.vocab.grammar.relative_pronouns.contains(self.key(p)) {
+            p = self.prev(p, floor)?;
+            if self.key(p) == "," {
+                p = self.prev(p, floor)?;
+            }
+        }
+        let tok = &self.text.toks.toks[p];
+        let k = self.key(p);
+        if !tok.is_word() || tok.has(QUOTE_AFTER) || self.res.by_end.contains_key(&(p + 1)) || self.vocab.function.contains(k) || k.ends_with("ly") {
+            return None;
+        }
+        let mut proper = tok.has(CAP);
+        let mut start = self.phrase_start(p, floor, proper);
+        // One capitalised English word opening a sentence is a common noun ("Officials said").
+        if proper && start == p && self.prev(p, floor).is_none() && self.res.table.is_common_word(k) {
+            proper = false;
+            start = self.phrase_start(p, floor, false);
+        }
+        let named = start;
+        let mut det = false;
+        if let Some(q) = self.prev(start, floor)
+            && self.vocab.det.contains(self.key(q))
+        {
+            (start, det) = (q, true);
+        }
+        // "half of the voters", "some of his aides".
+        if !proper
+            && let Some(of) = self.prev(start, floor).filter(|&q| self.key(q) == "of")
+            && let Some(q) = self
+                .prev(of, floor)
+                .filter(|&q| self.text.toks.toks[q].is_word() && !self.vocab.function.contains(self.key(q)) || self.vocab.det.contains(self.key(q)))
+        {
+            start = self.prev(q, floor).filter(|&d| self.vocab.det.contains(self.key(d))).unwrap_or(q);
+            det = true;
+        }
+        let g = &self.vocab.grammar;
+        let opens = self.prev(start, floor).is_none_or(|b| {
+            let bk = self.key(b);
+            matches!(bk, "," | ";" | ":" | "(" | "—" | "-")
+                || self.text.toks.toks[b].has(QUOTE_AFTER)
+                || g.coordinators.contains(bk)
+                || g.complementizers.contains(bk)
+                || g.subordinators.contains(bk)
+                || self.vocab.clauses.lead_adverbs.contains(bk)
+        });
+        let plural = k.ends_with('s') && !k.ends_with("ss") && !proper;
+        (opens && (proper || det || plural)).then(|| Mention::subject(start..p + 1, named..p + 1, proper, plural))
+    }
+
+    /// First token of the words of a subject phrase ending at `p`: a run
+    /// of capitalised words for a name, of content words for a description.
+    fn phrase_start(&self, p: usize, floor: usize, proper: bool) -> usize {
+        let mut start = p;
+        while p + 1 - start < MAX_PHRASE_WORDS {
+            let Some(q) = self.prev(start, floor) else { break };
+            let tok = &self.text.toks.toks[q];
+            let k = self.key(q);
+            let part = if proper {
+                (tok.is_word() && tok.has(CAP) && !self.vocab.function.contains(k)) || self.vocab.names.name_particles.contains(k)
+            } else {
+                (tok.is_word() && !self.vocab.function.contains(k) && !k.ends_with("ly")) || k == "'s" || tok.kind == TokKind::Number
+            };
+            if !part || tok.has(QUOTE_AFTER) {
+                break;
+            }
+            start = q;
+        }
+        start
     }
 }

@@ -123,6 +123,8 @@ lexicon_file! {
         fillers,
         /// Articles, demonstratives and possessive determiners.
         determiners,
+        /// Articles: "a", "an", "the".
+        articles,
         /// Quantifying determiners ("all", "both", "no").
         quantifiers,
         /// Forms of "be".
@@ -155,6 +157,8 @@ lexicon_file! {
         clause_joiners,
         /// Relative pronouns.
         relative_pronouns,
+        /// Words that stand for an object moved before its verb ("what she called ...").
+        relative_objects,
         /// Words that open a complement or question clause.
         complementizers,
         /// Words that open an adverbial clause or phrase.

@@ -1,0 +1,135 @@
+//! Attribution fixtures for constructions of news nobody tuned for, one
+//! group per kind of miss: speakers the actor table does not know, speaker
+//! references, reported-speech frames, whole quotations, follow-on
+//! quotations, what is not a statement, and actors of unknown people. Every
+//! sentence is our own.
+
+use super::tests::{check, said};
+
+// ---------------------------------------------------------------- 1. speakers the table does not know
+
+#[test]
+fn surname_opening_a_sentence_is_a_speaker() {
+    check("Whitcombe said the budget would pass before the summer.", "Whitcombe", "", "the budget would pass before the summer");
+}
+
+#[test]
+fn description_with_a_determiner_is_a_speaker() {
+    check("The judge said the hearing would resume in May.", "judge", "", "the hearing would resume in May");
+}
+
+#[test]
+fn plural_description_without_determiner_is_a_speaker() {
+    check("Economists say the rate cut came too late.", "Economists", "", "the rate cut came too late");
+}
+
+#[test]
+fn quantified_description_is_a_speaker() {
+    let s = said("Half of the surveyed farmers said the new rules were too strict.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert!(s[0].0.contains("farmers"), "{s:?}");
+    assert_eq!(s[0].2, "the new rules were too strict");
+}
+
+#[test]
+fn unknown_name_before_a_relative_clause_is_the_speaker() {
+    check("Pellegrini, who chairs the committee, said the vote was delayed.", "Pellegrini", "", "the vote was delayed");
+}
+
+#[test]
+fn country_name_inside_a_persons_name_is_not_the_country() {
+    check("Georgia Fenwick said the count was fair.", "Georgia Fenwick", "", "the count was fair");
+}
+
+#[test]
+fn given_name_before_a_country_name_is_a_person() {
+    check("Tobias Jordan said the count was fair.", "Tobias Jordan", "", "the count was fair");
+}
+
+#[test]
+fn every_member_state_is_an_actor() {
+    check("Malawi said it would send observers to the vote.", "Malawi", "Malawi", "it would send observers to the vote");
+    check("The Cambodian government said the border crossing would reopen.", "Cambodian government", "Cambodia", "the border crossing would reopen");
+}
+
+#[test]
+fn armed_groups_are_actors() {
+    check("Al-Shabaab said it carried out the raid.", "Al-Shabaab", "Al-Shabaab", "it carried out the raid");
+}
+
+#[test]
+fn a_pronoun_after_an_unknown_speaker_is_that_speaker() {
+    let s = said("Whitcombe said the budget would pass. He added that the vote could slip.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].0, "Whitcombe", "{s:?}");
+}
+
+// ---------------------------------------------------------------- 3. reported-speech frames
+
+#[test]
+fn naming_verb_with_two_noun_phrases() {
+    check("Senator Ruth Akande called the proposal a dangerous gamble.", "Ruth Akande", "", "the proposal a dangerous gamble");
+}
+
+#[test]
+fn naming_verb_with_as() {
+    check("The Polish defence ministry described the drills as routine.", "Polish defence ministry", "Poland", "the drills as routine");
+}
+
+#[test]
+fn naming_verb_with_a_quoted_name_for_it() {
+    check("Senator Ruth Akande called the bill “a gift to polluters.”", "Ruth Akande", "", "the bill “a gift to polluters");
+}
+
+#[test]
+fn what_someone_called_needs_the_quotation_marks() {
+    check("Ruth Akande’s office released what she called “a final offer.”", "Ruth Akande", "", "a final offer");
+    assert_eq!(said("Ruth Akande’s office released what she called a final offer."), vec![]);
+}
+
+#[test]
+fn calling_someone_on_the_phone_is_not_a_statement() {
+    assert_eq!(said("The prime minister called the Latvian president on Friday."), vec![]);
+}
+
+#[test]
+fn something_called_by_a_name_is_not_a_statement() {
+    assert_eq!(said("She founded a charity called Open Doors in 2019."), vec![]);
+}
+
+#[test]
+fn noun_uses_of_cue_verbs_are_not_cues() {
+    assert_eq!(said("In terms of turnout, the rally was small."), vec![]);
+    assert_eq!(said("Farmers in the three states that border the lake met on Monday."), vec![]);
+    assert_eq!(said("The Orlando attack shocked the country."), vec![]);
+    assert_eq!(said("Peace talks resumed in Geneva on Monday."), vec![]);
+}
+
+#[test]
+fn offering_a_thing_is_not_a_statement_but_offering_to_act_is() {
+    assert_eq!(said("The Kenyan minister offered a cautious welcome to the plan."), vec![]);
+    check("Kenya offered to host the next round.", "Kenya", "Kenya", "to host the next round");
+}
+
+#[test]
+fn a_when_clause_after_the_cue_is_not_content() {
+    check("“We are ready,” the Kenyan envoy told reporters when asked about the talks.", "Kenyan envoy", "Kenya", "We are ready");
+}
+
+#[test]
+fn a_bare_clause_after_said_must_start_with_a_subject() {
+    let s = said("The Kenyan government said Monday as the talks opened that it would wait.");
+    assert!(!s.iter().any(|(_, _, c)| c.starts_with("Monday as")), "{s:?}");
+}
+
+// ---------------------------------------------------------------- 4. whole quotations
+
+#[test]
+fn quotation_of_several_sentences_before_the_cue_is_kept_whole() {
+    check(
+        "“We did not start this. We will not end it on their terms,” the Kenyan general said.",
+        "Kenyan general",
+        "Kenya",
+        "We did not start this. We will not end it on their terms",
+    );
+}
