@@ -238,7 +238,9 @@ impl Engine {
     }
 
     fn analyze_with_mentions(&self, text: &Text, mentions: &[Mention]) -> Vec<Classified> {
-        let mut statements = self.turns.turns(text, &self.actors, mentions);
+        let turns = self.turns.turns(text, &self.actors, mentions);
+        let mut statements = self.turns.official_statements(text, &turns);
+        statements.extend(turns);
         statements.extend(self.extractor().extract(text, mentions.to_vec()));
         statements.sort_by_key(|a| (a.span.start, a.kind == Kind::Turn, a.span.end));
         self.classify(text, statements)

@@ -45,6 +45,17 @@ pub struct Excluded {
     pub reason: String,
 }
 
+/// A speaker label opening a line of a transcript (`HOST:`, `Jane Doe (00:27):`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// Byte offset of the line the label opens.
+    pub line: usize,
+    /// Byte offset where the labelled words begin (this line or the next).
+    pub words: usize,
+    /// The label as written, without brackets, times and colon.
+    pub name: String,
+}
+
 /// One document, ready for analysis.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -58,14 +69,25 @@ pub struct Document {
     pub date: Option<Date>,
     /// Source or outlet, where known.
     pub source: Option<String>,
+    /// Address of the page, where known.
+    pub url: Option<String>,
+    /// Author or byline, where known.
+    pub author: Option<String>,
     /// Article or transcript.
     pub kind: DocKind,
+    /// Why the document counts as its kind ("speaker labels: 3 speakers").
+    pub kind_reason: String,
+    /// What a reader should know about how the document was read ("no
+    /// title: the first line reads as body", "empty body").
+    pub notes: Vec<String>,
     /// The original text (the file, or the record's `text`).
     pub text: String,
     /// Byte range of the body in [`Document::text`].
     pub body: Range<usize>,
     /// Furniture excluded from the body, in order.
     pub excluded: Vec<Excluded>,
+    /// Speaker labels, in order, when they lay the body out as turns.
+    pub labels: Vec<Label>,
     /// Whether the body has sentence punctuation (speech-to-text often has none).
     pub punctuated: bool,
 }

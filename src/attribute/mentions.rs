@@ -461,6 +461,7 @@ impl ActorTable {
         mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
         let mut merged = self.coordinate(text, mentions);
         self.mark_positions(text, &mut merged);
+        self.appositions(text, &mut merged);
         merged
     }
 
@@ -548,6 +549,33 @@ impl ActorTable {
             };
             if m.in_pp {
                 last_in_pp_end = Some(m.toks.end);
+            }
+        }
+    }
+
+    /// A name the table does not know, with an office in apposition
+    /// ("Jane Doe, spokeswoman for the Kenyan foreign ministry,"): the
+    /// name speaks for the office's actor.
+    fn appositions(&self, text: &Text, mentions: &mut [Mention]) {
+        for i in 0..mentions.len().saturating_sub(1) {
+            if mentions[i].kind != MentionKind::Name || !mentions[i].actors.is_empty() {
+                continue;
+            }
+            let Some(comma) = self.next_word(text, mentions[i].toks.end).filter(|&c| text.toks.key(c) == ",") else { continue };
+            let mut from = comma + 1;
+            // "Jane Doe, a spokeswoman for ...".
+            if let Some(d) = self.next_word(text, from).filter(|&d| self.vocab.det.contains(text.toks.key(d))) {
+                from = d + 1;
+            }
+            let Some(start) = self.next_word(text, from) else { continue };
+            let office = mentions[i + 1..]
+                .iter()
+                .take_while(|m| m.toks.start <= start)
+                .find(|m| (m.toks.start == start || m.toks.start + 1 == start) && m.kind == MentionKind::Office && !m.actors.is_empty() && !m.plural)
+                .map(|m| (m.actors.clone(), m.title.clone()));
+            if let Some((actors, title)) = office {
+                mentions[i].actors = actors;
+                mentions[i].title = title;
             }
         }
     }
@@ -689,7 +717,9 @@ impl ActorTable {
                 && !self.vocab.names.honorifics.contains(k)
         };
         let before = i > 0 && !toks.toks[i].has(PARA) && unknown(i - 1);
-        let after = i + 1 < toks.len() && !toks.toks[i + 1].has(PARA) && unknown(i + 1);
+        // "of Azerbaijan Ilham Aliyev": a country after a preposition is the country.
+        let after_preposition = i > 0 && self.vocab.grammar.prepositions.contains(toks.key(i - 1));
+        let after = i + 1 < toks.len() && !toks.toks[i + 1].has(PARA) && unknown(i + 1) && !after_preposition;
         before || after
     }
 }

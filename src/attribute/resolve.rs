@@ -59,6 +59,8 @@ pub(crate) struct Resolver<'t, 'd> {
     resolved: HashMap<usize, Option<Speaker>>,
     /// Mentions naming someone with a title, by title.
     by_title: HashMap<String, std::rc::Rc<Vec<usize>>>,
+    /// Mentions that give a name, by its last word; built on first use.
+    by_surname: Option<HashMap<String, Vec<usize>>>,
 }
 
 impl<'t, 'd> Resolver<'t, 'd> {
@@ -70,7 +72,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     /// Indexes the mentions of a document.
     pub(crate) fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
         let (by_end, by_start) = Self::index(text, &mentions);
-        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new() }
+        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new(), by_surname: None }
     }
 
     /// Adds mentions found later (subjects of speech verbs) and indexes
@@ -84,6 +86,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
         (self.by_end, self.by_start) = Self::index(self.text, &self.mentions);
         self.resolved.clear();
         self.by_title.clear();
+        self.by_surname = None;
     }
 
     /// The by-end and by-start indexes of mentions in token order.
@@ -168,8 +171,45 @@ impl<'t, 'd> Resolver<'t, 'd> {
                     None => own,
                 }
             }
+            MentionKind::Name => {
+                // A bare surname: the fullest earlier mention of that name ("Doe" is "Jane Doe").
+                let own = self.ex_speaker(m);
+                match self.fuller_name(m) {
+                    Some(f) => Speaker { mention: own.mention, span: own.span, ..self.ex_speaker(f) },
+                    None => own,
+                }
+            }
             _ => self.ex_speaker(m),
         }
+    }
+
+    /// The last word of the name a mention gives (its own name, or its words).
+    fn surname(&self, m: &Mention) -> Option<String> {
+        let r = m.name.clone().unwrap_or(m.toks.clone());
+        (!r.is_empty()).then(|| self.text.key(r.end - 1).to_string())
+    }
+
+    /// An earlier mention that names the same person more fully than `m`:
+    /// same last word, more words or an actor. The nearest such one before
+    /// `m`, else the first after it.
+    fn fuller_name(&mut self, m: usize) -> Option<usize> {
+        if self.by_surname.is_none() {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (k, c) in self.mentions.iter().enumerate() {
+                let named = matches!(c.kind, MentionKind::Person | MentionKind::Name) || (c.kind == MentionKind::Office && c.name.is_some());
+                if named && let Some(key) = self.surname(c) {
+                    map.entry(key).or_default().push(k);
+                }
+            }
+            self.by_surname = Some(map);
+        }
+        let me = &self.mentions[m];
+        let key = self.surname(me)?;
+        let words = |c: &Mention| c.name.clone().unwrap_or(c.toks.clone()).len();
+        let fuller = |c: &Mention| words(c) > words(me) || (!c.actors.is_empty() && me.actors.is_empty()) || c.person.is_some();
+        let list = self.by_surname.as_ref()?.get(&key)?;
+        let at = list.partition_point(|&k| k < m);
+        list[..at].iter().rev().chain(list[at..].iter()).copied().find(|&k| k != m && fuller(&self.mentions[k]))
     }
 
     /// The mentions, in order, that name someone with a title: an office

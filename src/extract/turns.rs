@@ -14,12 +14,12 @@
 //! a [`Statement`] of kind `turn`; statements reported inside a turn are
 //! still extracted on their own by [`crate::extract`].
 
+use crate::attribute::MentionKind;
 use crate::attribute::{ActorTable, Mention};
 use crate::config::DataFile;
 use crate::config::strict::Root;
 use crate::error::Diagnostic;
-use crate::ingest::{labels_make_turns, speaker_labels};
-use crate::model::{DocKind, Kind, Speaker, Statement, Text};
+use crate::model::{DocKind, Kind, Label, Speaker, Statement, Text};
 use crate::pattern::compile_patterns;
 use crate::pattern::{Env, Match, PatternSet};
 use crate::text::token::{CAP, TokKind};
@@ -67,6 +67,8 @@ struct RawTurns {
     acknowledgements: Vec<Spanned<String>>,
     /// Speaker labels that name the presenter's side.
     host_labels: Vec<String>,
+    /// Speaker labels that name a reporter asking from the floor.
+    reporter_labels: Vec<String>,
     /// Words right before a question that belong to it.
     question_lead_ins: Vec<String>,
 }
@@ -78,6 +80,7 @@ pub(crate) struct Turns {
     intro_before: PatternSet,
     vocab: Arc<Vocabulary>,
     host_labels: WordSet,
+    reporter_labels: WordSet,
     question_lead_ins: WordSet,
     questions: PatternSet,
     answers: PatternSet,
@@ -92,6 +95,9 @@ const GUEST_MENTION_TOKENS: usize = 24;
 const ANSWER_REACH: usize = 45;
 /// Shortest question: an opener and a few words ("what is the | I mean" is not one).
 const MIN_QUESTION_WORDS: usize = 3;
+/// Fewest words in a sentence of a turn taken as the speaker's statement
+/// ("Thank you." and "Good afternoon." are not).
+const MIN_STATEMENT_WORDS: usize = 4;
 /// Words a guest speaks before a hand-back or question can end their turn.
 const MIN_GUEST_WORDS: usize = 8;
 
@@ -112,6 +118,7 @@ impl Turns {
             acks: set(&t.acknowledgements),
             vocab: vocab.clone(),
             host_labels: WordSet::from_words(&t.host_labels),
+            reporter_labels: WordSet::from_words(&t.reporter_labels),
             question_lead_ins: WordSet::from_words(&t.question_lead_ins),
         };
         if diags.is_empty() { Ok(turns) } else { Err(diags) }
@@ -122,7 +129,7 @@ impl Turns {
         if text.doc.kind != DocKind::Transcript || text.toks.is_empty() {
             return Vec::new();
         }
-        let labelled = self.labelled(text);
+        let labelled = self.labelled(text, actors, mentions);
         if !labelled.is_empty() {
             return labelled;
         }
@@ -130,35 +137,54 @@ impl Turns {
     }
 
     /// Turns cut at speaker labels.
-    fn labelled(&self, text: &Text) -> Vec<Statement> {
+    fn labelled(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         let doc = text.doc;
         let region = text.region.clone();
-        let body = &doc.text[region.clone()];
-        let mut labels = speaker_labels(body);
-        if !labels_make_turns(&labels) {
-            return Vec::new();
-        }
-        for (start, _) in &mut labels {
-            *start += region.start;
-        }
+        let labels: Vec<&Label> = doc.labels.iter().filter(|l| region.contains(&l.words)).collect();
         let mut out = Vec::new();
-        for (i, (start, label)) in labels.iter().enumerate() {
-            let end = labels.get(i + 1).map_or(region.end, |(s, _)| body_line_start(&doc.text, *s));
-            let toks = text.toks.token_starting_at_or_after(*start)..text.toks.token_at_orig(end);
+        for (i, label) in labels.iter().enumerate() {
+            let end = labels.get(i + 1).map_or(region.end, |next| next.line.max(label.words));
+            let toks = text.toks.token_starting_at_or_after(label.words)..text.toks.token_at_orig(end);
             if toks.is_empty() {
                 continue;
             }
-            let host = self.host_labels.contains(&word_key(label));
-            let name = if host { "host".to_string() } else { title_case(label) };
             let span = text.toks.span(toks.clone());
-            out.push(turn(
-                toks,
-                span,
-                Speaker { name: Some(name), mention: Some(label.clone()), independent: true, ..Speaker::default() },
-                LABELLED_CONFIDENCE,
-            ));
+            out.push(turn(toks, span, self.label_speaker(&label.name, text, actors, mentions), LABELLED_CONFIDENCE));
         }
         out
+    }
+
+    /// Who a label names: "host" for the presenter's side, "reporter" for
+    /// questions from the floor, or the fullest mention in the document
+    /// with the label's surname ("Dr Doe:" is "Foreign Minister Jane
+    /// Doe", with her state), else the label in title case.
+    fn label_speaker(&self, label: &str, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Speaker {
+        let key = word_key(label);
+        let first = key.split(' ').next().unwrap_or("");
+        let role = |name: &str| Speaker { name: Some(name.to_string()), mention: Some(label.to_string()), independent: true, ..Speaker::default() };
+        if self.host_labels.contains(&key) {
+            return role("host");
+        }
+        if self.reporter_labels.contains(&key) {
+            return role("reporter");
+        }
+        let words: Vec<&str> = key.split(' ').filter(|w| !self.vocab.names.honorifics.contains(w)).collect();
+        let Some(surname) = words.last().copied().filter(|w| w.chars().any(char::is_alphabetic) && !self.reporter_labels.contains(first)) else {
+            return role(&title_case(label));
+        };
+        let toks = &text.toks;
+        let best = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Office | MentionKind::Name) && !m.toks.is_empty())
+            .filter(|m| {
+                let own = m.name.clone().unwrap_or(m.toks.clone());
+                !own.is_empty() && toks.key(own.end - 1) == surname
+            })
+            .max_by_key(|m| (m.kind == MentionKind::Person, m.toks.len(), std::cmp::Reverse(m.toks.start)));
+        match best {
+            Some(m) => Speaker { mention: Some(label.to_string()), span: None, ..actors.speaker(m, text, text.doc.date) },
+            None => Speaker { name: Some(title_case(&words.join(" "))), mention: Some(label.to_string()), ..Speaker::default() },
+        }
     }
 
     fn all(&self, set: &PatternSet, text: &Text) -> Vec<Match> {
@@ -369,10 +395,6 @@ impl Turns {
     }
 }
 
-fn body_line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(crate::text::lines::is_line_end).map_or(at, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
-}
-
 fn title_case(label: &str) -> String {
     label
         .split_whitespace()
@@ -383,6 +405,31 @@ fn title_case(label: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl Turns {
+    /// What officials say in their turns: each sentence of a turn whose
+    /// speaker speaks for an actor (a minister's answer, a spokesperson's
+    /// briefing) is that speaker's statement, as a quotation is. Questions
+    /// and short courtesies ("Thank you.") are not.
+    pub(crate) fn official_statements(&self, text: &Text, turns: &[Statement]) -> Vec<Statement> {
+        let toks = &text.toks;
+        let mut out = Vec::new();
+        for t in turns.iter().filter(|t| !t.speaker.actors.is_empty() && !t.speaker.independent) {
+            let first = text.seg.sentence_of(t.toks.start);
+            for sent in text.seg.sentences[first..].iter().take_while(|s| s.start < t.toks.end) {
+                let r = sent.start.max(t.toks.start)..sent.end.min(t.toks.end);
+                let words = r.clone().filter(|&k| toks.toks[k].is_word() && !text.skip[k]).count();
+                let question = r.clone().rev().find(|&k| !text.skip[k]).is_some_and(|k| toks.key(k) == "?");
+                if words < MIN_STATEMENT_WORDS || question {
+                    continue;
+                }
+                let span = toks.span(r.clone());
+                out.push(Statement { kind: Kind::Direct, ..turn(r, span, t.speaker.clone(), LABELLED_CONFIDENCE) });
+            }
+        }
+        out
+    }
 }
 
 fn turn(toks: Range<usize>, span: Range<usize>, speaker: Speaker, confidence: f32) -> Statement {

@@ -27,6 +27,15 @@ struct RawBoilerplate {
     /// Single-line furniture.
     #[serde(default)]
     line: Vec<RawLine>,
+    /// Words before a colon that are not speaker labels.
+    labels: RawLabels,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabels {
+    /// Folded words ("note", "update") that never name a speaker.
+    not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -54,6 +63,9 @@ struct RawLine {
     starts: Vec<String>,
 }
 
+/// Most words in a heading line (crossheads and captions run 3-15).
+const MAX_HEADING_WORDS: usize = 20;
+
 /// Compiled furniture detector.
 #[derive(Debug, Clone)]
 pub struct Furniture {
@@ -61,6 +73,7 @@ pub struct Furniture {
     max_line_chars: usize,
     min_timestamps: usize,
     lines: Vec<(String, Vec<String>)>,
+    not_labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +129,7 @@ impl Furniture {
                 max_line_chars: raw.blocks.max_line_chars,
                 min_timestamps: raw.headlines.min_timestamps,
                 lines: raw.line.into_iter().map(|l| (l.reason, l.starts.iter().map(|s| s.to_lowercase()).collect())).collect(),
+                not_labels: raw.labels.not.iter().map(|m| fold_line(m)).collect(),
             })
         } else {
             Err(errors)
@@ -145,6 +159,26 @@ impl Furniture {
         lines
     }
 
+    /// Why one line is furniture (a prompt, page chrome, a list heading), if it is.
+    pub(crate) fn line_reason(&self, line: &str) -> Option<&str> {
+        let folded = fold_line(line);
+        if line.chars().count() > self.max_line_chars || is_sentence(line) {
+            return None;
+        }
+        if let Some((reason, _)) = self.lines.iter().find(|(_, starts)| starts.iter().any(|s| folded.starts_with(s.as_str()))) {
+            return Some(reason);
+        }
+        self.is_marker(&folded).then_some("list heading")
+    }
+
+    /// Whether words before a colon may name a speaker: not a header key
+    /// ("Source"), not a word of the `[labels]` list ("Note", "Update"),
+    /// and the line is not furniture ("Photo: AFP", "READ MORE:").
+    pub(crate) fn may_be_label(&self, label: &str, line: &str) -> bool {
+        let folded = fold_line(label);
+        crate::ingest::layout::field(label).is_none() && !self.not_labels.contains(&folded) && self.line_reason(line).is_none()
+    }
+
     /// Whether a folded short line is a list heading ("Read also", "More from X").
     fn is_marker(&self, folded: &str) -> bool {
         self.markers.iter().any(|m| {
@@ -154,6 +188,34 @@ impl Furniture {
                     && folded.split_whitespace().count() <= m.split_whitespace().count() + 3
                     && !folded.ends_with('.'))
         })
+    }
+
+    /// Lines of an article's body that are headings, not prose: a
+    /// crosshead, a photo caption, a standalone headline ("‘Deeply
+    /// worried’: China"). Short, with no final stop, not a speaker label,
+    /// not a numbered or bulleted point. Such lines hold no statements,
+    /// even with quotation marks in them.
+    pub(crate) fn headings(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
+        let lines = self.classify(text, body);
+        // A body of headings alone is text, not headings.
+        if !lines.iter().any(|l| l.kind == LineKind::Prose) {
+            return Vec::new();
+        }
+        lines
+            .into_iter()
+            .filter(|l| l.kind == LineKind::Short)
+            .filter(|l| {
+                let t = &text[l.range.clone()];
+                let end = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '›', ' ']);
+                let words = t.split_whitespace().count();
+                words <= MAX_HEADING_WORDS
+                    && !end.ends_with(['.', '!', '?', ',', ';', ':'])
+                    && t.chars().any(char::is_alphabetic)
+                    && !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '•' | '-' | '*' | '–' | '—' | '('))
+                    && !crate::ingest::layout::is_label_line(t)
+            })
+            .map(|l| Excluded { start: l.range.start, end: l.range.end, reason: "heading".into() })
+            .collect()
     }
 
     /// Excluded regions of `text[body]`, in order.

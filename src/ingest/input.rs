@@ -47,6 +47,8 @@ pub(crate) struct Meta {
     pub(crate) date: Option<Date>,
     pub(crate) source: Option<String>,
     pub(crate) kind: Option<DocKind>,
+    /// Whether the text comes from a record (whose text has no title line).
+    pub(crate) record: bool,
 }
 
 /// What went wrong reading, in words for a message.

@@ -165,7 +165,7 @@ impl Records {
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}#{}", self.stem, self.line),
         };
-        let meta = Meta { title: rec.title.filter(|t| !t.trim().is_empty()), date, source: rec.source.filter(|s| !s.trim().is_empty()), kind };
+        let meta = Meta { title: rec.title.filter(|t| !t.trim().is_empty()), date, source: rec.source.filter(|s| !s.trim().is_empty()), kind, record: true };
         Ok((parse_text(&doc_name, &where_, rec.text, meta, furniture), warning))
     }
 }

@@ -16,9 +16,11 @@
 //! documents read from JSON Lines are offsets into the record's `text`.
 
 pub(crate) mod furniture;
+pub(crate) mod header;
 pub(crate) mod input;
 pub(crate) mod jsonl;
 pub(crate) mod labels;
+pub(crate) mod layout;
 pub(crate) mod plain;
 pub(crate) mod read;
 pub(crate) mod tagged;
@@ -29,7 +31,6 @@ use crate::ingest::furniture::Furniture;
 pub use crate::ingest::input::{Limits, Loaded, MAX_DEPTH, MAX_DOC_BYTES, MAX_LINE_BYTES};
 use crate::ingest::input::{Meta, input_error, io_message, long_line};
 use crate::ingest::jsonl::{Records, is_record};
-pub(crate) use crate::ingest::labels::{labels_make_turns, speaker_labels};
 use crate::ingest::plain::parse_text;
 use crate::ingest::read::{check_bytes, read_capped, read_file, refuse};
 use crate::ingest::walk::{DirWalk, Step};
@@ -203,7 +204,7 @@ mod tests {
     use super::*;
     use crate::config::DataFiles;
     use crate::ingest::input::long_line;
-    use crate::ingest::labels::has_speaker_labels;
+    use crate::ingest::labels::{labels_make_turns, speaker_labels};
     use crate::ingest::plain::is_punctuated;
     use crate::ingest::read::check_bytes;
     use crate::model::{DocKind, Document};
@@ -259,12 +260,32 @@ mod tests {
 
     #[test]
     fn speaker_labels_open_lines_and_need_two_speakers() {
+        let f = furniture();
         let body = "HOST: Good evening.\n[Jane Doe]: Thank you.\nNOTE:\nHOST: Next?\n";
-        let l = speaker_labels(body);
-        assert_eq!(l.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["HOST", "Jane Doe", "HOST"]);
-        assert_eq!(&body[l[1].0..l[1].0 + 5], "Thank");
+        let l = speaker_labels(body, 0..body.len(), &[], &f);
+        assert_eq!(l.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["HOST", "Jane Doe", "HOST"]);
+        assert_eq!(&body[l[1].words..l[1].words + 5], "Thank");
         assert!(labels_make_turns(&l));
-        assert!(!has_speaker_labels("HOST: one\nHOST: two\nHOST: three\n"));
+        let one = "HOST: one\nHOST: two\nHOST: three\n";
+        assert!(!labels_make_turns(&speaker_labels(one, 0..one.len(), &[], &f)));
+    }
+
+    #[test]
+    fn labels_on_lines_of_their_own_with_times_and_interpreters() {
+        let f = furniture();
+        let body = "Jane Doe (00:06):\n\nGood afternoon.\n\nSpeaker 1 (00:25):\nYou sound fine.\nJOHN ROE (through interpreter): We will see.\n>> JANE DOE: Next question.\n";
+        let l = speaker_labels(body, 0..body.len(), &[], &f);
+        assert_eq!(l.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Jane Doe", "Speaker 1", "JOHN ROE", "JANE DOE"]);
+        assert!(body[l[0].words..].starts_with("Good afternoon."));
+        assert!(body[l[1].words..].starts_with("You sound fine."));
+    }
+
+    #[test]
+    fn furniture_header_keys_and_datelines_are_not_labels() {
+        let f = furniture();
+        let body = "PARIS: Talks opened.\nREAD MORE: Other story\nPhoto: Agency\nSource: Wire\nFollow us on X: @wire\nNote: figures are provisional.\nHOST: Welcome.\nJANE DOE: Thanks.\nHOST: Bye.\n";
+        let l = speaker_labels(body, 0..body.len(), &[], &f);
+        assert_eq!(l.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["HOST", "JANE DOE", "HOST"]);
     }
 
     #[test]

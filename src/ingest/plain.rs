@@ -3,10 +3,11 @@
 //! labels, or speech without punctuation).
 
 use crate::ingest::furniture::Furniture;
+use crate::ingest::header::{Head, read_head};
 use crate::ingest::input::Meta;
-use crate::ingest::labels::has_speaker_labels;
+use crate::ingest::labels::{labels_make_turns, speaker_labels};
 use crate::ingest::tagged::read_tags;
-use crate::model::{DocKind, Document};
+use crate::model::{DocKind, Document, Excluded};
 use crate::text::date::{Date, find_date};
 use crate::text::lines::lines;
 use regex::Regex;
@@ -31,15 +32,21 @@ impl Document {
     /// A document that is all body (a sentence to explain or test a rule on).
     pub fn snippet(name: &str, text: String, date: Option<Date>) -> Document {
         let punctuated = is_punctuated(&text);
+        let (kind, kind_reason) = if punctuated { (DocKind::Article, "prose") } else { (DocKind::Transcript, "no sentence punctuation") };
         Document {
             name: name.to_string(),
             origin: name.to_string(),
             title: None,
             date,
             source: None,
-            kind: if punctuated { DocKind::Article } else { DocKind::Transcript },
+            url: None,
+            author: None,
+            kind,
+            kind_reason: kind_reason.into(),
+            notes: Vec::new(),
             body: 0..text.len(),
             excluded: Vec::new(),
+            labels: Vec::new(),
             punctuated,
             text,
         }
@@ -58,19 +65,26 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
         title: None,
         date: None,
         source: None,
+        url: None,
+        author: None,
         kind: DocKind::Article,
+        kind_reason: String::new(),
+        notes: Vec::new(),
         body: 0..text.len(),
         excluded: Vec::new(),
+        labels: Vec::new(),
         punctuated: true,
         text,
     };
     let tagged = doc.text.find("<doc>");
+    let mut header_kind = None;
     if let Some(open) = tagged {
         read_tags(&mut doc, open);
-        doc.kind = DocKind::Transcript;
     } else {
-        read_plain_header(&mut doc, meta.title.is_some());
-        doc.excluded = furniture.detect(&doc.text, doc.body.clone());
+        // A record's text has no title line: the record gives the title or there is none.
+        let head = read_head(&doc.text, furniture, !meta.record);
+        header_kind = head.kind;
+        apply_head(&mut doc, head);
     }
     // Metadata given outside the text wins.
     if meta.title.is_some() {
@@ -82,51 +96,69 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
     if meta.source.is_some() {
         doc.source = meta.source;
     }
+    if tagged.is_none() {
+        doc.excluded = furniture.detect(&doc.text, doc.body.clone());
+    }
     let readable = readable_body(&doc);
     doc.punctuated = is_punctuated(&readable);
-    doc.kind = match meta.kind {
-        Some(k) => k,
-        None if tagged.is_some() => DocKind::Transcript,
-        None if !doc.punctuated || has_speaker_labels(&readable) => DocKind::Transcript,
-        None => DocKind::Article,
+    let labels = speaker_labels(&doc.text, doc.body.clone(), &doc.excluded_ranges(), furniture);
+    let speakers = labels.iter().map(|l| l.name.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+    (doc.kind, doc.kind_reason) = match meta.kind.or(header_kind) {
+        Some(k) => (k, "given".to_string()),
+        None if tagged.is_some() => (DocKind::Transcript, "<doc> tags".to_string()),
+        None if labels_make_turns(&labels) => (DocKind::Transcript, format!("speaker labels: {} labels, {speakers} speakers", labels.len())),
+        None if !doc.punctuated => (DocKind::Transcript, "no sentence punctuation".to_string()),
+        None => (DocKind::Article, "prose".to_string()),
     };
+    if doc.kind == DocKind::Transcript && labels_make_turns(&labels) {
+        doc.labels = labels;
+    }
+    if doc.kind == DocKind::Article {
+        doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), furniture.headings(&doc.text, doc.body.clone()));
+    }
+    if doc.body_bytes() == 0 || readable.trim().is_empty() {
+        doc.notes.push("empty body: nothing to analyse".into());
+    }
     doc
 }
 
-fn read_plain_header(doc: &mut Document, title_given: bool) {
-    let text = &doc.text;
-    // Title: first non-empty line (unless the title came with the record).
-    let mut body_start = 0;
-    let mut title = None;
-    if !title_given {
-        for line in lines(text) {
-            let t = line.content.trim_start_matches('\u{feff}').trim();
-            if !t.is_empty() {
-                title = Some(t.to_string());
-                body_start = line.next;
-                break;
-            }
-        }
-    }
-    // Date and source: short header lines near the top.
-    let mut date = None;
-    let mut source = None;
-    for line in lines(text).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(HEADER_LINES) {
+/// Takes what the top of the text says.
+fn apply_head(doc: &mut Document, head: Head) {
+    doc.title = head.title;
+    doc.date = head.date;
+    doc.source = head.source;
+    doc.url = head.url;
+    doc.author = head.author;
+    doc.notes = head.notes;
+    doc.body = head.body_start.min(doc.text.len())..doc.text.len();
+    // A dateline or "Source: X" line a little further down.
+    for line in lines(&doc.text[doc.body.clone()]).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(HEADER_LINES) {
         let t = line.trim();
         if t.len() > HEADER_LINE_BYTES {
             continue;
         }
-        if date.is_none() {
-            date = find_date(t).map(|(d, _)| d);
+        if doc.date.is_none() {
+            doc.date = find_date(t).map(|(d, _)| d);
         }
-        if source.is_none() {
-            source = SOURCE_LINE.captures(t).map(|c| c[1].to_string());
+        if doc.source.is_none() {
+            doc.source = SOURCE_LINE.captures(t).map(|c| c[1].to_string());
         }
     }
-    doc.title = title;
-    doc.date = date;
-    doc.source = source;
-    doc.body = body_start.min(text.len())..text.len();
+}
+
+/// Two sorted lists of excluded regions as one, overlaps joined.
+fn merge_regions(a: Vec<Excluded>, b: Vec<Excluded>) -> Vec<Excluded> {
+    let mut all: Vec<Excluded> = a.into_iter().chain(b).collect();
+    // The longer region first where two start together: its reason stays.
+    all.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    let mut out: Vec<Excluded> = Vec::with_capacity(all.len());
+    for e in all {
+        match out.last_mut() {
+            Some(last) if e.start < last.end => last.end = last.end.max(e.end),
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// The body without its excluded regions.

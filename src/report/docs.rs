@@ -10,10 +10,15 @@ struct DocRow<'a> {
     name: &'a str,
     title: Option<&'a str>,
     date: Option<String>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    author: Option<&'a str>,
     kind: &'a str,
+    kind_reason: &'a str,
     bytes: usize,
     body_bytes: usize,
     excluded: &'a [Excluded],
+    notes: &'a [String],
 }
 
 fn doc_row(d: &Document) -> DocRow<'_> {
@@ -21,10 +26,15 @@ fn doc_row(d: &Document) -> DocRow<'_> {
         name: &d.name,
         title: d.title.as_deref(),
         date: d.date.map(|d| d.to_string()),
+        source: d.source.as_deref(),
+        url: d.url.as_deref(),
+        author: d.author.as_deref(),
         kind: d.kind.as_str(),
+        kind_reason: &d.kind_reason,
         bytes: d.text.len(),
         body_bytes: d.body_bytes(),
         excluded: &d.excluded,
+        notes: &d.notes,
     }
 }
 
@@ -39,7 +49,7 @@ pub fn json(docs: &[Document]) -> String {
 /// `stance docs --format table`.
 pub fn table(docs: &[Document], width: Option<u16>) -> String {
     let mut t = new_table(width);
-    t.set_header(vec!["name", "title", "date", "kind", "bytes", "body bytes", "excluded"]);
+    t.set_header(vec!["name", "title", "date", "source", "kind", "bytes", "body bytes", "excluded", "notes"]);
     for d in docs {
         let excluded = if d.excluded.is_empty() {
             "-".to_string()
@@ -50,10 +60,12 @@ pub fn table(docs: &[Document], width: Option<u16>) -> String {
             d.name.clone(),
             d.title.clone().unwrap_or_else(|| "-".into()),
             d.date.map_or_else(|| "-".into(), |d| d.to_string()),
-            d.kind.as_str().to_string(),
+            d.source.clone().unwrap_or_else(|| "-".into()),
+            format!("{} ({})", d.kind.as_str(), d.kind_reason),
             d.text.len().to_string(),
             d.body_bytes().to_string(),
             excluded,
+            if d.notes.is_empty() { "-".into() } else { d.notes.join("\n") },
         ]);
     }
     format!("{t}\n")

@@ -67,11 +67,6 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-/// Whether a character ends a line.
-pub fn is_line_end(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,8 +83,11 @@ fn seeds_metadata_and_furniture() {
     {
         assert!(covered(headline), "{headline} should be excluded");
     }
-    // The article's own text is not.
-    assert!(!covered("The rhetoric of deterrence"));
+    // The standfirst, the byline and the crosshead are headings; the article's prose is not.
+    for heading in ["Raisi calls Russia & Qatari leaders amid tension", "Fuad Muxtar-Agbabali", "The rhetoric of deterrence"] {
+        assert!(excluded.iter().any(|(s, e, r)| r == "heading" && text[*s..*e] == *heading), "{heading} should be a heading");
+    }
+    assert!(!covered("President Raisi's stern warning underscores"));
     assert!(!covered("However, the risk of escalation remains"));
     let transcript = &docs[1];
     assert_eq!(transcript["kind"], "transcript");
