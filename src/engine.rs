@@ -12,7 +12,7 @@
 //! here is per rule or per pattern at document time, and each document is
 //! prepared and its mentions found once per run, whatever the command.
 
-use crate::attribute::{ActorTable, Mention};
+use crate::attribute::{ActorTable, Mention, MentionKind};
 use crate::check::claim::Claim;
 use crate::classify::Classifier;
 use crate::classify::rules::RuleSet;
@@ -24,7 +24,7 @@ use crate::extract::cues::Lexicon;
 use crate::extract::turns::Turns;
 use crate::ingest::furniture::Furniture;
 use crate::ingest::{self, Inputs, Limits, Loaded};
-use crate::model::{Analysis, Classified, Document, Kind, Statement, Text};
+use crate::model::{Analysis, Classified, Document, Kind, Speaker, Statement, Text};
 use crate::prepare::Preparer;
 use crate::text::vocab::Vocabulary;
 use std::ops::{ControlFlow, Range};
@@ -219,7 +219,25 @@ impl Engine {
 
     /// The statements of a prepared document (turns excluded).
     pub fn statements(&self, text: &Text) -> Vec<Statement> {
-        self.extractor().extract(text, self.actors.mentions(text))
+        self.extractor().extract(text, self.actors.mentions(text), self.issuer(text.doc))
+    }
+
+    /// The speaker of a document in its issuer's own voice: the words
+    /// ingestion found naming the issuer, resolved like a mention (a
+    /// person before a list of states, before anything else).
+    fn issuer(&self, doc: &Document) -> Option<Speaker> {
+        let name = doc.issuer.as_ref()?;
+        let snippet = Document::snippet("issuer", name.clone(), doc.date);
+        let text = self.prepare(&snippet);
+        let mentions = self.actors.mentions(&text);
+        let best = mentions
+            .iter()
+            .filter(|m| m.kind != MentionKind::Pronoun)
+            .max_by_key(|m| (m.kind == MentionKind::Person, m.kind == MentionKind::Group, !m.actors.is_empty(), m.toks.len()));
+        Some(match best {
+            Some(m) => Speaker { mention: Some(name.clone()), span: None, ..self.actors.speaker(m, &text, doc.date) },
+            None => Speaker { name: Some(name.clone()), mention: Some(name.clone()), ..Speaker::default() },
+        })
     }
 
     /// The turns of a transcript (empty for articles).
@@ -241,7 +259,7 @@ impl Engine {
         let turns = self.turns.turns(text, &self.actors, mentions);
         let mut statements = self.turns.official_statements(text, &turns);
         statements.extend(turns);
-        statements.extend(self.extractor().extract(text, mentions.to_vec()));
+        statements.extend(self.extractor().extract(text, mentions.to_vec(), self.issuer(text.doc)));
         statements.sort_by_key(|a| (a.span.start, a.kind == Kind::Turn, a.span.end));
         self.classify(text, statements)
     }

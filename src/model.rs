@@ -88,6 +88,9 @@ pub struct Document {
     pub excluded: Vec<Excluded>,
     /// Speaker labels, in order, when they lay the body out as turns.
     pub labels: Vec<Label>,
+    /// Who issues the document, when it is a statement in its issuer's own
+    /// voice (a communiqué, a joint statement): the words naming them.
+    pub issuer: Option<String>,
     /// Whether the body has sentence punctuation (speech-to-text often has none).
     pub punctuated: bool,
 }

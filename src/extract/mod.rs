@@ -30,6 +30,7 @@ pub(crate) mod cues;
 mod doc;
 mod finish;
 mod frames;
+mod issued;
 mod nominal;
 pub(crate) mod quotes;
 mod sentence;
@@ -41,7 +42,7 @@ use crate::attribute::resolve::Resolver;
 use crate::attribute::{ActorTable, Mention, MentionKind};
 use crate::extract::cues::{Cue, Lexicon};
 use crate::extract::doc::{Doc, Spans};
-use crate::model::{Statement, Text};
+use crate::model::{DocKind, Speaker, Statement, Text};
 use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 
@@ -58,7 +59,8 @@ pub(crate) struct Extractor<'a> {
 impl<'a> Extractor<'a> {
     /// All statements of a document (transcript turns excluded), in order,
     /// given the document's mentions.
-    pub(crate) fn extract(&self, text: &Text, mentions: Vec<Mention>) -> Vec<Statement> {
+    /// `issuer` speaks every sentence no attribution covers (a communiqué).
+    pub(crate) fn extract(&self, text: &Text, mentions: Vec<Mention>, issuer: Option<Speaker>) -> Vec<Statement> {
         let mut d = Doc {
             text,
             lex: self.lexicon,
@@ -95,6 +97,9 @@ impl<'a> Extractor<'a> {
         }
         d.nominals(&cues);
         d.unattributed_quotes();
+        if text.doc.kind == DocKind::Article {
+            d.issued(issuer);
+        }
         d.finish()
     }
 

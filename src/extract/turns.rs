@@ -65,6 +65,10 @@ struct RawTurns {
     handbacks: Vec<Spanned<String>>,
     /// Acknowledgements opening a host turn.
     acknowledgements: Vec<Spanned<String>>,
+    /// What introduces a clip in a broadcast ("here's", "let's hear").
+    clip_intros: Vec<Spanned<String>>,
+    /// What opens the presenter's return after a clip ("meanwhile").
+    clip_ends: Vec<Spanned<String>>,
     /// Speaker labels that name the presenter's side.
     host_labels: Vec<String>,
     /// Speaker labels that name a reporter asking from the floor.
@@ -86,6 +90,8 @@ pub(crate) struct Turns {
     answers: PatternSet,
     handbacks: PatternSet,
     acks: PatternSet,
+    clip_intros: PatternSet,
+    clip_ends: PatternSet,
 }
 
 /// Longest mention, in tokens, that may hold a guest's name ("the former
@@ -98,6 +104,10 @@ const MIN_QUESTION_WORDS: usize = 3;
 /// Fewest words in a sentence of a turn taken as the speaker's statement
 /// ("Thank you." and "Good afternoon." are not).
 const MIN_STATEMENT_WORDS: usize = 4;
+/// Longest clip, in sentences, when nothing ends it sooner.
+const MAX_CLIP_SENTENCES: usize = 15;
+/// How far back, in tokens, "what he had to say" looks for whom "he" is.
+const CLIP_PRONOUN_REACH: usize = 120;
 /// Words a guest speaks before a hand-back or question can end their turn.
 const MIN_GUEST_WORDS: usize = 8;
 
@@ -116,6 +126,8 @@ impl Turns {
             answers: set(&t.answers),
             handbacks: set(&t.handbacks),
             acks: set(&t.acknowledgements),
+            clip_intros: set(&t.clip_intros),
+            clip_ends: set(&t.clip_ends),
             vocab: vocab.clone(),
             host_labels: WordSet::from_words(&t.host_labels),
             reporter_labels: WordSet::from_words(&t.reporter_labels),
@@ -132,6 +144,9 @@ impl Turns {
         let labelled = self.labelled(text, actors, mentions);
         if !labelled.is_empty() {
             return labelled;
+        }
+        if text.doc.punctuated {
+            return self.clips(text, actors, mentions);
         }
         self.unlabelled(text, actors, mentions)
     }
@@ -168,7 +183,7 @@ impl Turns {
         if self.reporter_labels.contains(&key) {
             return role("reporter");
         }
-        let words: Vec<&str> = key.split(' ').filter(|w| !self.vocab.names.honorifics.contains(w)).collect();
+        let words: Vec<&str> = key.split(" ").filter(|w| !self.vocab.names.honorifics.contains(w.trim_end_matches('.'))).collect();
         let Some(surname) = words.last().copied().filter(|w| w.chars().any(char::is_alphabetic) && !self.reporter_labels.contains(first)) else {
             return role(&title_case(label));
         };
@@ -287,6 +302,66 @@ impl Turns {
             out.push(turn(start..end, span, speaker, FOLLOWED_CONFIDENCE));
         }
         out
+    }
+
+    /// Turns of a punctuated broadcast without labels: the presenter holds
+    /// the floor, and a clip introduced by "Here's X." or "Let's hear what
+    /// he had to say." is X's, from the next sentence until a sentence
+    /// that opens with a return to the presenter ("Meanwhile, ..."), names
+    /// X again, or introduces the next clip.
+    fn clips(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
+        let seg = &text.seg;
+        let n = text.toks.len();
+        let ends: std::collections::HashSet<usize> = self.all(&self.clip_ends, text).iter().map(|m| m.start).collect();
+        let intros = self.all(&self.clip_intros, text);
+        let host = || Speaker { name: Some("host".into()), mention: None, independent: true, ..Speaker::default() };
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (i, m) in intros.iter().enumerate() {
+            let si = seg.sentence_of(m.start);
+            let Some(first) = seg.sentences.get(si + 1).map(|s| s.start).filter(|&f| f >= pos) else { continue };
+            let Some(who) = self.clip_speaker(mentions, m.start, seg.sentences[si].clone()) else { continue };
+            let next_intro = intros.get(i + 1).map_or(n, |x| seg.sentences[seg.sentence_of(x.start)].start);
+            let own = mentions.iter().filter(|c| c.kind != MentionKind::Pronoun).map(|c| c.toks.start).collect::<std::collections::HashSet<_>>();
+            let names_again = |s: &Range<usize>| (s.start..s.end).any(|t| own.contains(&t) && text.toks.key(t) == text.toks.key(who.toks.end - 1));
+            let end = seg.sentences[si + 1..]
+                .iter()
+                .take(MAX_CLIP_SENTENCES)
+                .skip(1)
+                .find(|s| s.start >= next_intro || ends.contains(&first_word(text, s)) || names_again(s))
+                .map_or_else(|| seg.sentences[(si + MAX_CLIP_SENTENCES).min(seg.sentences.len() - 1)].end.min(next_intro), |s| s.start);
+            if first > pos {
+                out.push(turn(pos..first, text.toks.span(pos..first), host(), FOLLOWED_CONFIDENCE));
+            }
+            if end > first {
+                let speaker = Speaker { mention: Some(text.toks.norm_text(who.toks.clone()).to_string()), ..actors.speaker(&who, text, text.doc.date) };
+                out.push(turn(first..end, text.toks.span(first..end), speaker, FOLLOWED_CONFIDENCE));
+            }
+            pos = end.max(first);
+        }
+        if pos < n {
+            out.push(turn(pos..n, text.toks.span(pos..n), host(), FOLLOWED_CONFIDENCE));
+        }
+        out
+    }
+
+    /// Who speaks in a clip: the first name after the introduction in its
+    /// sentence ("Here's the foreign minister, Jane Doe."), or for a pronoun
+    /// ("Let's hear what he had to say.") the last person named before it.
+    fn clip_speaker(&self, mentions: &[Mention], after: usize, sent: Range<usize>) -> Option<Mention> {
+        let named = |m: &&Mention| matches!(m.kind, MentionKind::Person | MentionKind::Office | MentionKind::Name) && !m.independent;
+        let at = mentions.partition_point(|m| m.toks.start < after);
+        if let Some(m) = mentions[at..].iter().take_while(|m| m.toks.start < sent.end).find(named) {
+            return Some(m.clone());
+        }
+        let pronoun = mentions[at..]
+            .iter()
+            .take_while(|m| m.toks.start < sent.end)
+            .find(|m| m.kind == MentionKind::Pronoun)
+            .or_else(|| mentions[..at].iter().rev().take_while(|m| m.toks.start >= sent.start).find(|m| m.kind == MentionKind::Pronoun));
+        pronoun?;
+        let reach = sent.start.saturating_sub(CLIP_PRONOUN_REACH);
+        mentions[..at].iter().rev().take_while(|m| m.toks.start >= reach).find(|m| named(m) && m.person.is_some() || m.kind == MentionKind::Name).cloned()
     }
 
     /// Where the host's turn holding question `q` starts: an acknowledgement
@@ -430,6 +505,11 @@ impl Turns {
         }
         out
     }
+}
+
+/// The first word of a sentence (past fillers).
+fn first_word(text: &Text, s: &Range<usize>) -> usize {
+    (s.start..s.end).find(|&t| !text.skip[t] && text.toks.toks[t].is_word()).unwrap_or(s.start)
 }
 
 fn turn(toks: Range<usize>, span: Range<usize>, speaker: Speaker, confidence: f32) -> Statement {

@@ -29,6 +29,30 @@ struct RawBoilerplate {
     line: Vec<RawLine>,
     /// Words before a colon that are not speaker labels.
     labels: RawLabels,
+    /// What marks a page as a transcript.
+    transcripts: RawTranscripts,
+    /// What marks a document as a statement in its issuer's own voice.
+    statements: RawStatements,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatements {
+    /// Openings of a statement's title or first line ("joint statement").
+    markers: Vec<String>,
+    /// Words after which the issuer is named ("from", "by").
+    issuer_after: Vec<String>,
+    /// Words that end the issuer's name ("on", "regarding").
+    issuer_until: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranscripts {
+    /// Lines (folded) that announce a transcript ("Transcript").
+    markers: Vec<String>,
+    /// Lines that open with a time ("00:07 ...", "[01:22]") needed to call a body a transcript.
+    min_timed_lines: usize,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +87,12 @@ struct RawLine {
     starts: Vec<String>,
 }
 
+/// A time opening a line of a transcript: "00:07", "1:02:33", "[01:22]", "(01:22)".
+static LINE_TIME: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?").expect("valid regex"));
+/// How many non-empty lines at the top may announce a transcript.
+const TRANSCRIPT_MARKER_LINES: usize = 12;
+
 /// Most words in a heading line (crossheads and captions run 3-15).
 const MAX_HEADING_WORDS: usize = 20;
 
@@ -74,6 +104,11 @@ pub struct Furniture {
     min_timestamps: usize,
     lines: Vec<(String, Vec<String>)>,
     not_labels: Vec<String>,
+    transcript_markers: Vec<String>,
+    min_timed_lines: usize,
+    statement_markers: Vec<String>,
+    issuer_after: Vec<String>,
+    issuer_until: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +124,15 @@ struct Line {
     range: Range<usize>,
     kind: LineKind,
     folded: String,
+}
+
+/// Byte offset of `word` as a whole word in `haystack` (both lowercase).
+fn find_word(haystack: &str, word: &str) -> Option<usize> {
+    haystack.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = haystack[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 /// Lowercase, straight quotes, surrounding punctuation and bullets removed.
@@ -130,6 +174,11 @@ impl Furniture {
                 min_timestamps: raw.headlines.min_timestamps,
                 lines: raw.line.into_iter().map(|l| (l.reason, l.starts.iter().map(|s| s.to_lowercase()).collect())).collect(),
                 not_labels: raw.labels.not.iter().map(|m| fold_line(m)).collect(),
+                transcript_markers: raw.transcripts.markers.iter().map(|m| fold_line(m)).collect(),
+                min_timed_lines: raw.transcripts.min_timed_lines,
+                statement_markers: raw.statements.markers.iter().map(|m| fold_line(m)).collect(),
+                issuer_after: raw.statements.issuer_after.iter().map(|m| fold_line(m)).collect(),
+                issuer_until: raw.statements.issuer_until.iter().map(|m| fold_line(m)).collect(),
             })
         } else {
             Err(errors)
@@ -168,6 +217,9 @@ impl Furniture {
         if let Some((reason, _)) = self.lines.iter().find(|(_, starts)| starts.iter().any(|s| folded.starts_with(s.as_str()))) {
             return Some(reason);
         }
+        if self.transcript_markers.contains(&folded) {
+            return Some("transcript marker");
+        }
         self.is_marker(&folded).then_some("list heading")
     }
 
@@ -188,6 +240,51 @@ impl Furniture {
                     && folded.split_whitespace().count() <= m.split_whitespace().count() + 3
                     && !folded.ends_with('.'))
         })
+    }
+
+    /// Why the body reads as a transcript by its layout: a line announcing
+    /// one near the top ("Transcript"), or lines that open with a time.
+    pub(crate) fn transcript_layout(&self, text: &str, body: Range<usize>, timed: usize) -> Option<String> {
+        if timed >= self.min_timed_lines.max(1) {
+            return Some(format!("timed lines: {timed}"));
+        }
+        let marked = crate::text::lines::lines(&text[body])
+            .filter(|l| !l.content.trim().is_empty())
+            .take(TRANSCRIPT_MARKER_LINES)
+            .any(|l| self.transcript_markers.contains(&fold_line(l.content)));
+        marked.then(|| "marked as a transcript".to_string())
+    }
+
+    /// Who issues a statement whose title or opening line announces one
+    /// ("Joint Statement from A, B and C on ...", "The following statement
+    /// was issued by the Spokesman for ...:"): the words naming the issuer.
+    pub(crate) fn issuer(&self, line: &str) -> Option<String> {
+        let folded = fold_line(line);
+        let opens = |m: &&String| folded == **m || folded.strip_prefix(m.as_str()).is_some_and(|r| r.starts_with(' '));
+        let marker = self.statement_markers.iter().filter(opens).max_by_key(|m| m.len())?;
+        let rest = &line.trim()[line.trim().len().min(marker.len())..];
+        let lower = rest.to_lowercase();
+        let (at, len) = self.issuer_after.iter().filter_map(|w| find_word(&lower, w).map(|i| (i, w.len()))).min_by_key(|&(i, _)| i)?;
+        let mut name = &rest[at + len..];
+        let lname = name.to_lowercase();
+        if let Some(end) = self.issuer_until.iter().filter_map(|w| find_word(&lname, w)).min() {
+            name = &name[..end];
+        }
+        let name = name.trim().trim_end_matches([':', '.', ',', ';']).trim();
+        (!name.is_empty() && name.chars().any(char::is_uppercase)).then(|| name.to_string())
+    }
+
+    /// Times opening lines of `text[body]` ("00:07Well, ...", "[01:22]",
+    /// "(01:22)"), as regions to leave out of the words.
+    pub(crate) fn line_times(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
+        crate::text::lines::lines(&text[body.clone()])
+            .filter_map(|l| {
+                let lead = l.content.len() - l.content.trim_start().len();
+                let m = LINE_TIME.find(&l.content[lead..])?;
+                let start = body.start + l.range.start + lead;
+                Some(Excluded { start, end: start + m.end(), reason: "time".into() })
+            })
+            .collect()
     }
 
     /// Lines of an article's body that are headings, not prose: a

@@ -163,7 +163,8 @@ fn title_line(text: &str, furniture: &Furniture, head: &mut Head) {
     let mut skipped = 0;
     while let Some(l) = ls.next() {
         let t = l.content.trim();
-        if skipped < MAX_LINES_BEFORE_TITLE && (is_timestamp_line(t) || furniture.line_reason(t).is_some()) {
+        let unbulleted = t.trim_start_matches(['•', '·', '*', '|', '-', ' ']);
+        if skipped < MAX_LINES_BEFORE_TITLE && (is_timestamp_line(unbulleted) || furniture.line_reason(t).is_some()) {
             if head.date.is_none() {
                 head.date = find_date(t).map(|(d, _)| d);
             }

@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 
 /// How many non-empty lines at the top may hold a date or source line.
 const HEADER_LINES: usize = 15;
+/// How many opening lines of the body may announce a statement and its issuer.
+const STATEMENT_LINES: usize = 6;
 /// Longest line read as a header line (a dateline, "Source: X").
 const HEADER_LINE_BYTES: usize = 100;
 /// Prose has at least one `.`, `?` or `!` per this many words (news averages
@@ -47,6 +49,7 @@ impl Document {
             body: 0..text.len(),
             excluded: Vec::new(),
             labels: Vec::new(),
+            issuer: None,
             punctuated,
             text,
         }
@@ -73,6 +76,7 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
         body: 0..text.len(),
         excluded: Vec::new(),
         labels: Vec::new(),
+        issuer: None,
         punctuated: true,
         text,
     };
@@ -96,8 +100,14 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
     if meta.source.is_some() {
         doc.source = meta.source;
     }
+    let mut layout = None;
     if tagged.is_none() {
         doc.excluded = furniture.detect(&doc.text, doc.body.clone());
+        let times = furniture.line_times(&doc.text, doc.body.clone());
+        layout = furniture.transcript_layout(&doc.text, doc.body.clone(), times.len());
+        if times.len() >= 2 {
+            doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), times);
+        }
     }
     let readable = readable_body(&doc);
     doc.punctuated = is_punctuated(&readable);
@@ -108,6 +118,7 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
         None if tagged.is_some() => (DocKind::Transcript, "<doc> tags".to_string()),
         None if labels_make_turns(&labels) => (DocKind::Transcript, format!("speaker labels: {} labels, {speakers} speakers", labels.len())),
         None if !doc.punctuated => (DocKind::Transcript, "no sentence punctuation".to_string()),
+        None if layout.is_some() => (DocKind::Transcript, layout.unwrap_or_default()),
         None => (DocKind::Article, "prose".to_string()),
     };
     if doc.kind == DocKind::Transcript && labels_make_turns(&labels) {
@@ -115,6 +126,12 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
     }
     if doc.kind == DocKind::Article {
         doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), furniture.headings(&doc.text, doc.body.clone()));
+    }
+    // A statement in its issuer's own voice: the title or an opening line says so.
+    let opening = lines(&doc.text[doc.body.clone()]).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(STATEMENT_LINES);
+    doc.issuer = doc.title.iter().map(String::as_str).chain(opening).find_map(|l| furniture.issuer(l));
+    if let Some(issuer) = &doc.issuer {
+        doc.notes.push(format!("a statement issued by {issuer}"));
     }
     if doc.body_bytes() == 0 || readable.trim().is_empty() {
         doc.notes.push("empty body: nothing to analyse".into());

@@ -134,6 +134,19 @@ impl Tokens {
                 i += 1;
                 continue;
             }
+            // Inside an excluded region: step past it, so that a word glued
+            // to its end ("00:59Here's" after a time) starts where it ends.
+            if ex < excluded.len() {
+                let o = self.norm.orig_start(i);
+                while ex < excluded.len() && excluded[ex].end <= o {
+                    ex += 1;
+                }
+                if ex < excluded.len() && excluded[ex].start <= o {
+                    pending |= PARA | LINE;
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
             let start = i;
             let mut pieces: Vec<(Range<usize>, TokKind)> = Vec::with_capacity(2);
             if is_word_char(c) {

@@ -145,6 +145,8 @@ lexicon_file! {
         speaker_pronouns,
         /// Other first- and second-person forms (object and possessive).
         person_pronouns,
+        /// Forms of the first person plural.
+        first_plural,
         /// Pronouns that stand as objects.
         object_pronouns,
         /// "there" and other dummy subjects.

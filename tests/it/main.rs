@@ -8,6 +8,7 @@ mod eval;
 mod hostile;
 mod ingest;
 mod layout;
+mod layouts;
 mod linear;
 mod properties;
 mod robust;
