@@ -33,6 +33,15 @@ struct RawBoilerplate {
     transcripts: RawTranscripts,
     /// What marks a document as a statement in its issuer's own voice.
     statements: RawStatements,
+    /// What marks a line as a photo caption.
+    captions: RawCaptions,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCaptions {
+    /// Credits in brackets ending a caption ("(File)", "(Photo: Agency)"), folded.
+    credits: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +118,7 @@ pub struct Furniture {
     statement_markers: Vec<String>,
     issuer_after: Vec<String>,
     issuer_until: Vec<String>,
+    caption_credits: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +189,7 @@ impl Furniture {
                 statement_markers: raw.statements.markers.iter().map(|m| fold_line(m)).collect(),
                 issuer_after: raw.statements.issuer_after.iter().map(|m| fold_line(m)).collect(),
                 issuer_until: raw.statements.issuer_until.iter().map(|m| fold_line(m)).collect(),
+                caption_credits: raw.captions.credits.iter().map(|m| fold_line(m)).collect(),
             })
         } else {
             Err(errors)
@@ -272,6 +283,15 @@ impl Furniture {
         }
         let name = name.trim().trim_end_matches([':', '.', ',', ';']).trim();
         (!name.is_empty() && name.chars().any(char::is_uppercase)).then(|| name.to_string())
+    }
+
+    /// Whether a line is a photo caption: it ends with a credit in
+    /// brackets ("... in Gaza (File)", "... (Photo: Agency)").
+    pub(crate) fn is_caption(&self, line: &str) -> bool {
+        let t = line.trim_end();
+        let Some(inner) = t.strip_suffix(')').and_then(|r| r.rfind('(').map(|i| &r[i + 1..])) else { return false };
+        let folded = fold_line(inner);
+        self.caption_credits.iter().any(|c| folded == *c || folded.starts_with(&format!("{c}:")) || folded.starts_with(&format!("{c} ")))
     }
 
     /// Times opening lines of `text[body]` ("00:07Well, ...", "[01:22]",

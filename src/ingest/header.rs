@@ -21,6 +21,8 @@ const MAX_TITLE_CHARS: usize = 200;
 const MAX_TITLE_WORDS: usize = 30;
 /// How many lines of chrome and dates may stand before the title.
 const MAX_LINES_BEFORE_TITLE: usize = 8;
+/// Most words of a department or section name standing over a headline.
+const SECTION_WORDS: usize = 3;
 /// How many lines front matter may hold before its closing `---`.
 const MAX_FRONT_MATTER_LINES: usize = 100;
 
@@ -171,12 +173,29 @@ fn title_line(text: &str, furniture: &Furniture, head: &mut Head) {
             skipped += 1;
             continue;
         }
+        // A photo caption with its credit ("... (File)") is not the title.
+        if skipped < MAX_LINES_BEFORE_TITLE && furniture.is_caption(t) {
+            skipped += 1;
+            continue;
+        }
         let more = ls.peek().is_some();
         // One word is a title only with a blank line under it ("Headline\n\n...").
         let one_word_ok = t.split_whitespace().count() > 1 || text[at + l.range.end..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) && more;
         if looks_like_title(t) && more && one_word_ok {
             head.title = Some(t.to_string());
             head.body_start = at + l.next;
+            // A department or section name over the headline ("Ministry of
+            // Defence", then the headline): the longer line is the title.
+            if t.split_whitespace().count() <= SECTION_WORDS {
+                let mut rest = lines(&text[at + l.next..]).filter(|l| !l.content.trim().is_empty()).filter(|l| furniture.line_reason(l.content.trim()).is_none());
+                if let (Some(next), Some(_)) = (rest.next(), rest.next())
+                    && looks_like_title(next.content)
+                    && next.content.split_whitespace().count() > SECTION_WORDS
+                {
+                    head.title = Some(next.content.trim().to_string());
+                    head.body_start = at + l.next + next.next;
+                }
+            }
         } else {
             head.notes.push("no title: the first line reads as body".into());
         }

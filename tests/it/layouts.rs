@@ -52,10 +52,11 @@ fn a_first_line_is_a_title_only_when_it_looks_like_one() {
         ("title_question.txt", "Will the harbour strike end this week?"),
         ("title_with_quotes.txt", "‘Nothing lost’: port authority upbeat as harbour talks resume"),
         ("with-title", "Harbour talks resume"),
+        ("section_over_headline.txt", "Statement on the resumption of harbour talks"),
     ] {
         assert_eq!(doc(&all, name)["title"], title, "{name}");
     }
-    for name in ["one_paragraph.txt", "first_line_sentence.txt", "hash_header_then_prose.txt", "no-title", "unclosed_front_matter.txt"] {
+    for name in ["one_paragraph.txt", "first_line_sentence.txt", "hash_header_then_prose.txt", "no-title", "unclosed_front_matter.txt", "caption_over_body.txt"] {
         assert_eq!(doc(&all, name)["title"], Value::Null, "{name}");
         assert!(doc(&all, name)["body_bytes"].as_u64().unwrap() > 60, "{name} keeps its text");
     }
