@@ -119,7 +119,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             let skippable =
                 self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4) || self.text.toks.toks[p].kind == TokKind::Number;
             if !skippable || skipped >= MAX_ADJUNCT_WORDS {
-                return Subject::None;
+                // "The coast guard in a website posting said": past a short
+                // prepositional phrase to the mention before it.
+                return self.subject_before_phrase(p, floor).map_or(Subject::None, Subject::Mention);
             }
             skipped += 1;
             p = match self.prev(p, floor) {
@@ -187,6 +189,34 @@ impl<'t, 'd> Doc<'t, 'd> {
             if matches!(self.key(p), "." | ";" | "said" | "says") {
                 return None;
             }
+        }
+        None
+    }
+
+    /// A mention ending right before a short prepositional phrase that
+    /// ends at `p` ("Iran [in a statement] said", "the ministry [on its
+    /// website] said"): the phrase has no comma, verb form or mention.
+    fn subject_before_phrase(&self, p: usize, floor: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..MAX_PHRASE_WORDS {
+            let k = self.key(q);
+            let tok = &self.text.toks.toks[q];
+            if !tok.is_word() || self.res.by_end.contains_key(&(q + 1)) || self.vocab.aux.contains(k) || self.vocab.grammar.coordinators.contains(k) {
+                return None;
+            }
+            if self.vocab.grammar.prepositions.contains(k) {
+                // The phrase opens with a determiner, a possessive or a name ("in a
+                // statement", "on its website", "at Monday's briefing"), not "for example".
+                let n = self.next(q + 1, p + 1)?;
+                let nk = self.key(n);
+                if !(self.vocab.det.contains(nk) || self.vocab.grammar.first_plural.contains(nk) || self.text.toks.toks[n].has(CAP)) {
+                    return None;
+                }
+                let b = self.prev(q, floor)?;
+                let m = *self.res.by_end.get(&(b + 1))?;
+                return (self.res.mentions[m].kind != MentionKind::Pronoun || q + 1 < p).then_some(m);
+            }
+            q = self.prev(q, floor)?;
         }
         None
     }

@@ -69,6 +69,8 @@ struct RawTurns {
     clip_intros: Vec<Spanned<String>>,
     /// What opens the presenter's return after a clip ("meanwhile").
     clip_ends: Vec<Spanned<String>>,
+    /// What opens a courtesy, not a statement ("thank you", "good afternoon").
+    courtesies: Vec<Spanned<String>>,
     /// Speaker labels that name the presenter's side.
     host_labels: Vec<String>,
     /// Speaker labels that name a reporter asking from the floor.
@@ -92,6 +94,7 @@ pub(crate) struct Turns {
     acks: PatternSet,
     clip_intros: PatternSet,
     clip_ends: PatternSet,
+    courtesies: PatternSet,
 }
 
 /// Longest mention, in tokens, that may hold a guest's name ("the former
@@ -128,6 +131,7 @@ impl Turns {
             acks: set(&t.acknowledgements),
             clip_intros: set(&t.clip_intros),
             clip_ends: set(&t.clip_ends),
+            courtesies: set(&t.courtesies),
             vocab: vocab.clone(),
             host_labels: WordSet::from_words(&t.host_labels),
             reporter_labels: WordSet::from_words(&t.reporter_labels),
@@ -485,18 +489,20 @@ fn title_case(label: &str) -> String {
 impl Turns {
     /// What officials say in their turns: each sentence of a turn whose
     /// speaker speaks for an actor (a minister's answer, a spokesperson's
-    /// briefing) is that speaker's statement, as a quotation is. Questions
-    /// and short courtesies ("Thank you.") are not.
+    /// briefing) is that speaker's statement, as a quotation is. Questions,
+    /// sentences under four words and courtesies ("Thanks for joining us
+    /// today.", "Sorry for the delay.") are not.
     pub(crate) fn official_statements(&self, text: &Text, turns: &[Statement]) -> Vec<Statement> {
         let toks = &text.toks;
         let mut out = Vec::new();
+        let courtesy: std::collections::HashSet<usize> = self.all(&self.courtesies, text).iter().map(|m| m.start).collect();
         for t in turns.iter().filter(|t| !t.speaker.actors.is_empty() && !t.speaker.independent) {
             let first = text.seg.sentence_of(t.toks.start);
             for sent in text.seg.sentences[first..].iter().take_while(|s| s.start < t.toks.end) {
                 let r = sent.start.max(t.toks.start)..sent.end.min(t.toks.end);
                 let words = r.clone().filter(|&k| toks.toks[k].is_word() && !text.skip[k]).count();
                 let question = r.clone().rev().find(|&k| !text.skip[k]).is_some_and(|k| toks.key(k) == "?");
-                if words < MIN_STATEMENT_WORDS || question {
+                if words < MIN_STATEMENT_WORDS || question || courtesy.contains(&first_word(text, &r)) {
                     continue;
                 }
                 let span = toks.span(r.clone());

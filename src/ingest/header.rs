@@ -187,7 +187,8 @@ fn title_line(text: &str, furniture: &Furniture, head: &mut Head) {
             // A department or section name over the headline ("Ministry of
             // Defence", then the headline): the longer line is the title.
             if t.split_whitespace().count() <= SECTION_WORDS {
-                let mut rest = lines(&text[at + l.next..]).filter(|l| !l.content.trim().is_empty()).filter(|l| furniture.line_reason(l.content.trim()).is_none());
+                let mut rest =
+                    lines(&text[at + l.next..]).filter(|l| !l.content.trim().is_empty()).filter(|l| furniture.line_reason(l.content.trim()).is_none());
                 if let (Some(next), Some(_)) = (rest.next(), rest.next())
                     && looks_like_title(next.content)
                     && next.content.split_whitespace().count() > SECTION_WORDS

@@ -122,6 +122,12 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
         None => (DocKind::Article, "prose".to_string()),
     };
     if doc.kind == DocKind::Transcript && labels_make_turns(&labels) {
+        // The labels themselves are nobody's words.
+        let spans = labels.iter().map(|l| {
+            let line_end = doc.text[l.line..].find(['\n', '\r']).map_or(doc.text.len(), |e| l.line + e);
+            Excluded { start: l.line, end: l.words.min(line_end), reason: "speaker label".into() }
+        });
+        doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), spans.filter(|e| e.end > e.start).collect());
         doc.labels = labels;
     }
     if doc.kind == DocKind::Article {

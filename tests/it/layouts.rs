@@ -56,7 +56,8 @@ fn a_first_line_is_a_title_only_when_it_looks_like_one() {
     ] {
         assert_eq!(doc(&all, name)["title"], title, "{name}");
     }
-    for name in ["one_paragraph.txt", "first_line_sentence.txt", "hash_header_then_prose.txt", "no-title", "unclosed_front_matter.txt", "caption_over_body.txt"] {
+    for name in ["one_paragraph.txt", "first_line_sentence.txt", "hash_header_then_prose.txt", "no-title", "unclosed_front_matter.txt", "caption_over_body.txt"]
+    {
         assert_eq!(doc(&all, name)["title"], Value::Null, "{name}");
         assert!(doc(&all, name)["body_bytes"].as_u64().unwrap() > 60, "{name} keeps its text");
     }
