@@ -14,6 +14,8 @@ use std::ops::Range;
 const OWNER_REACH: usize = 150;
 /// Most adjunct words between a subject and its cue ("Iran on Monday also said").
 const MAX_ADJUNCT_WORDS: usize = 7;
+/// Most modifiers between an article and a name ("a visibly angry Whitcombe").
+const MAX_NAME_MODIFIERS: usize = 2;
 /// Most words of a subject the actor table does not know ("the county's
 /// chief election officer").
 const MAX_PHRASE_WORDS: usize = 6;
@@ -268,13 +270,27 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         let mut proper = tok.has(CAP);
         let mut start = self.phrase_start(p, floor, proper);
-        // One capitalised English word opening a sentence is a common noun ("Officials said").
-        if proper && start == p && self.prev(p, floor).is_none() && self.res.table.is_common_word(k) {
+        // One capitalised plural opening a sentence is a common noun
+        // ("Officials said"); a singular one is a name ("Cook said").
+        if proper && start == p && self.prev(p, floor).is_none() && self.res.table.is_common_word(k) && k.ends_with('s') {
             proper = false;
             start = self.phrase_start(p, floor, false);
         }
         let named = start;
         let mut det = false;
+        // "A teary-eyed Whitcombe said": up to two modifiers between an article and a name.
+        if proper {
+            let mut q = start;
+            for _ in 0..MAX_NAME_MODIFIERS {
+                match self.prev(q, floor) {
+                    Some(r) if self.text.toks.toks[r].is_word() && !self.text.toks.toks[r].has(CAP) && !self.vocab.function.contains(self.key(r)) => q = r,
+                    _ => break,
+                }
+            }
+            if q != start && self.prev(q, floor).is_some_and(|d| self.vocab.grammar.articles.contains(self.key(d))) {
+                start = q;
+            }
+        }
         if let Some(q) = self.prev(start, floor)
             && self.vocab.det.contains(self.key(q))
         {
