@@ -181,6 +181,13 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !comma_before {
             return false;
         }
+        // "Later, X said, “...”": the quotation is the content, not the
+        // sentence; but "“The plan,” X said, “is dead.”" is one quotation split.
+        let quote_after = self.next(a + 1, sent.end).is_some_and(|q| !self.quote_index.starting_at(q).is_empty());
+        let quote_before = self.prev(ms, sent.start).is_some_and(|b| self.quotation_ending_at(b).is_some() || self.text.toks.toks[b].has(QUOTE_AFTER));
+        if quote_after && !quote_before {
+            return false;
+        }
         let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t))) || self.clause_starts(a + 1, sent.end);
         let sp = self.res.speaker_of(m);
         if !(continues && (sp.name.is_some() || !sp.actors.is_empty())) {
@@ -329,6 +336,10 @@ impl<'t, 'd> Doc<'t, 'd> {
     pub(crate) fn postposed_tail(&self, from: usize, end: usize) -> bool {
         let Some(t) = self.next(from, end) else { return true };
         let k = self.key(t);
+        // "X said, “...”": the quotation after the comma is the content.
+        if k == "," && self.next(t + 1, end).is_some_and(|q| !self.quote_index.starting_at(q).is_empty()) {
+            return false;
+        }
         if matches!(k, "." | "," | ";" | "!" | "?") {
             return true;
         }

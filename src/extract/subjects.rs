@@ -223,6 +223,29 @@ impl<'t, 'd> Doc<'t, 'd> {
         None
     }
 
+    /// A name the table does not know opening a sentence ("Whitcombe is
+    /// upbeat about ..."): capitalised words, not function words, followed
+    /// by a lowercase word.
+    pub(crate) fn opening_name(&self, sent: &Range<usize>) -> Option<Speaker> {
+        let first = self.next(sent.start, sent.end)?;
+        let mut end = first;
+        while end < sent.end && end - first < MAX_PHRASE_WORDS {
+            let tok = &self.text.toks.toks[end];
+            if !(tok.is_word() && tok.has(CAP)) || self.vocab.function.contains(self.key(end)) {
+                break;
+            }
+            end += 1;
+        }
+        let next = self.next(end, sent.end)?;
+        let next_tok = &self.text.toks.toks[next];
+        let single_word = end == first + 1 && self.res.table.is_common_word(self.key(first));
+        if end == first || single_word || !next_tok.is_word() || next_tok.has(CAP) || self.res.by_start.contains_key(&first) {
+            return None;
+        }
+        let name = self.text.toks.norm_text(first..end).to_string();
+        Some(Speaker { name: Some(name.clone()), mention: Some(name), span: Some(self.text.toks.span(first..end)), ..Speaker::default() })
+    }
+
     /// Subjects of cues that the actor table does not know: a proper name
     /// or a description right before the cue ("Whitfield said", "the judge
     /// said", "most voters say", "Barkley, who said"), as mentions, so that

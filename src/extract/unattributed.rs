@@ -84,13 +84,16 @@ impl<'t, 'd> Doc<'t, 'd> {
                     m.toks.end <= prev.end
                         && !m.in_pp
                         && m.kind != MentionKind::Pronoun
-                        && (m.person.is_some() || m.title.is_some() || m.kind == MentionKind::Actor)
+                        && (m.person.is_some() || m.title.is_some() || matches!(m.kind, MentionKind::Actor | MentionKind::Name))
                 });
                 if let Some(m) = m.filter(|&m| self.res.subject_like(m)) {
                     let sp = self.res.speaker_of(m);
-                    if !sp.actors.is_empty() {
+                    // A named person speaks for themselves; anything else must speak for an actor.
+                    if !sp.actors.is_empty() || matches!(self.res.mentions[m].kind, MentionKind::Name | MentionKind::Person) {
                         pick = Some(sp);
                     }
+                } else if let Some(sp) = self.opening_name(&prev) {
+                    pick = Some(sp);
                 }
             }
             if let Some(sp) = pick {
