@@ -12,6 +12,9 @@ use std::collections::HashMap;
 
 /// How far back, in tokens, "the group" or "the country" looks for what it names.
 const ANAPHOR_REACH: usize = 150;
+/// How far back, in tokens, "the ministry" looks for the same body named
+/// with its state ("China's foreign ministry").
+const BODY_REACH: usize = 600;
 /// How far back, in tokens, a pronoun looks for its antecedent (about five
 /// sentences of news prose)...
 const PRONOUN_REACH: usize = 120;
@@ -168,6 +171,28 @@ impl<'t, 'd> Resolver<'t, 'd> {
                         let s = self.table.speaker(&self.mentions[k], self.text, self.date);
                         Speaker { mention: own.mention, span: own.span, ..s }
                     }
+                    None => own,
+                }
+            }
+            MentionKind::Office
+                if mention.actors.is_empty()
+                    && !mention.independent
+                    && mention.person.is_none()
+                    && mention.title.is_none()
+                    && self.text.key(mention.toks.start) == "the" =>
+            {
+                // "the Foreign Ministry" after "China's Foreign Ministry": the same body.
+                let own = self.ex_speaker(m);
+                let head = self.text.key(mention.toks.end - 1).to_string();
+                let start = mention.toks.start;
+                let earlier = self.mentions[..m]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.toks.end + BODY_REACH > start)
+                    .find(|c| c.kind == MentionKind::Office && !c.actors.is_empty() && self.text.key(c.toks.end - 1) == head)
+                    .cloned();
+                match earlier {
+                    Some(c) => Speaker { actors: self.table.speaker(&c, self.text, self.date).actors, ..own },
                     None => own,
                 }
             }

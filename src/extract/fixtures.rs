@@ -133,3 +133,101 @@ fn quotation_of_several_sentences_before_the_cue_is_kept_whole() {
         "We did not start this. We will not end it on their terms",
     );
 }
+
+#[test]
+fn a_state_by_its_formal_name() {
+    check("The Arab Republic of Egypt welcomed the truce.", "Egypt", "Egypt", "the truce");
+}
+
+#[test]
+fn a_coordinated_pair_of_formal_names_is_a_group() {
+    let (n, a, _) = super::tests::one("The State of Qatar and the Arab Republic of Egypt welcomed the truce.");
+    assert_eq!((n.as_str(), a.as_str()), ("Qatar and Egypt", "Qatar+Egypt"));
+}
+
+#[test]
+fn a_sentence_initial_name_that_is_also_a_word() {
+    check("Cook said the practice had stopped in March.", "Cook", "", "the practice had stopped in March");
+}
+
+#[test]
+fn a_name_after_an_article_and_modifiers() {
+    check("A visibly tired Whitcombe says the campaign was worth it.", "Whitcombe", "", "the campaign was worth it");
+}
+
+#[test]
+fn a_clause_with_an_irregular_past_after_says() {
+    check("Whitcombe says the senator ran a clean race.", "Whitcombe", "", "the senator ran a clean race");
+}
+
+#[test]
+fn a_dateline_is_not_the_subject() {
+    let s = said("NAIROBI – The Kenyan president and the Tanzanian president spoke by phone and condemned the raid.");
+    assert!(s.iter().all(|(n, _, _)| n != "Nairobi" && n != "Kenya"), "{s:?}");
+}
+
+#[test]
+fn a_quotation_in_quotes_does_not_start_a_new_speaker() {
+    let s = said("“Both sides agree to talk again next month,” the Kenyan envoy said.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, "Kenya", "{s:?}");
+}
+
+// ---------------------------------------------------------------- 2. speaker references
+
+#[test]
+fn a_bare_surname_is_the_fullest_name_given_earlier() {
+    let s = said("Grace Okafor, a spokeswoman for the Kenyan foreign ministry, said talks would resume. Okafor added that the date was not fixed.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Grace Okafor", "Kenya"));
+}
+
+#[test]
+fn the_ministry_is_the_ministry_named_before() {
+    let s = said("Kenya's foreign ministry said talks would resume. The border will stay open, the foreign ministry said.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].1, "Kenya", "{s:?}");
+}
+
+#[test]
+fn a_national_coast_guard_speaks_for_its_state() {
+    let (_, a, _) = super::tests::one("The Tanzanian coast guard said the boats had entered its waters.");
+    assert_eq!(a, "Tanzania");
+}
+
+// ---------------------------------------------------------------- 3. frames (continued)
+
+#[test]
+fn a_subject_before_a_short_prepositional_phrase() {
+    check("The Kenyan foreign ministry in a posted statement said the talks would resume.", "Kenyan foreign ministry", "Kenya", "the talks would resume");
+}
+
+#[test]
+fn for_example_is_not_a_phrase_between_subject_and_cue() {
+    assert_eq!(said("It is possible that Kenya for example ends up attacking the camps."), vec![]);
+}
+
+#[test]
+fn said_comma_quotation_takes_the_quotation() {
+    check("Later, Whitcombe said, “We have done what we could.”", "Whitcombe", "", "We have done what we could");
+}
+
+#[test]
+fn accused_does_not_take_the_words_before_it() {
+    let s = said("It was reported last week, Kenya accused Tanzania of moving troops.");
+    assert!(s.iter().all(|(_, _, c)| !c.contains("reported")), "{s:?}");
+}
+
+#[test]
+fn make_the_point_that() {
+    check("The Kenyan envoy made the point that the talks were not over.", "Kenyan envoy", "Kenya", "the talks were not over");
+}
+
+// ---------------------------------------------------------------- 5. follow-on quotations
+
+#[test]
+fn a_quotation_after_a_sentence_about_a_named_person_is_theirs() {
+    let s = said("Whitcombe is upbeat about the vote.\n\n“We have never had a better chance of winning this seat, and the volunteers know it.”");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "Whitcombe");
+}

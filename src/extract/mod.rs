@@ -40,7 +40,7 @@ mod unattributed;
 
 use crate::attribute::resolve::Resolver;
 use crate::attribute::{ActorTable, Mention, MentionKind};
-use crate::extract::cues::{Cue, Lexicon};
+use crate::extract::cues::{Cue, Frame, Lexicon};
 use crate::extract::doc::{Doc, Spans};
 use crate::model::{DocKind, Speaker, Statement, Text};
 use crate::text::vocab::Vocabulary;
@@ -118,7 +118,12 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter(|c| {
                 let floor = text.seg.sentences[text.seg.sentence_of(c.toks.start)].start;
-                !in_name[c.toks.start] && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor)
+                // Inside quotation marks only a verb of saying reports a statement
+                // ("“Iran said it would respond,” ..."); "“Both sides agree ...”" is the
+                // quoted speaker's own account.
+                let quoted = !d.quote_index.overlapping(c.toks.start..c.toks.start + 1).is_empty();
+                let saying = c.frames.iter().any(|f| matches!(f, Frame::Clause | Frame::ObjectThat | Frame::Colon));
+                !in_name[c.toks.start] && !d.cue_blocked(&c.toks, floor) && !d.nominal_use(c.toks.start, floor) && (!quoted || saying)
             })
             .collect()
     }

@@ -82,7 +82,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 return Subject::None;
             }
             if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
-                return Subject::Noun(p);
+                // "X in a statement said": the statement is X's, X the subject.
+                return self.subject_before_phrase(p, floor).map_or(Subject::Noun(p), Subject::Mention);
             }
             if k == "," {
                 // Apposition: "Raisi, Iran's president, said" or "..., and said".
@@ -151,11 +152,16 @@ impl<'t, 'd> Doc<'t, 'd> {
         })
     }
 
-    /// The mention opening a sentence (after lead adverbs), before `before`.
+    /// The mention opening a sentence (after lead adverbs and a dateline,
+    /// "SEOUL –"), before `before`.
     pub(crate) fn sentence_subject(&self, sent: &Range<usize>, before: usize) -> Option<usize> {
+        let dateline = |m: &crate::attribute::Mention| {
+            self.text.toks.toks[m.toks.start].has(crate::text::token::ALLCAPS)
+                && self.next(m.toks.end, before).is_some_and(|d| matches!(self.key(d), "-" | "–" | "—" | ":"))
+        };
         let m = self.res.mentions_from(sent.start).take_while(|&m| self.res.mentions[m].toks.start < before).find(|&m| {
             let m = &self.res.mentions[m];
-            m.toks.end <= before && !m.in_pp
+            m.toks.end <= before && !m.in_pp && !dateline(m)
         })?;
         let lead_ok = (sent.start..self.res.mentions[m].toks.start).all(|t| {
             self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || self.vocab.clauses.lead_adverbs.contains(self.key(t))
@@ -254,7 +260,9 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut out: Vec<Mention> = Vec::new();
         for c in cues {
             let floor = self.text.seg.sentences[self.text.seg.sentence_of(c.toks.start)].start;
-            if !matches!(self.subject_before(c.toks.start, floor), Subject::None) {
+            // Inside someone's quoted words a description is not a new speaker.
+            let quoted = !self.quote_index.overlapping(c.toks.start..c.toks.start + 1).is_empty();
+            if quoted || !matches!(self.subject_before(c.toks.start, floor), Subject::None) {
                 continue;
             }
             // A description is a speaker only with a verb of saying: "the
