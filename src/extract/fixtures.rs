@@ -231,3 +231,15 @@ fn a_quotation_after_a_sentence_about_a_named_person_is_theirs() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].0, "Whitcombe");
 }
+
+#[test]
+fn naming_verb_with_an_adjective_for_what_it_is_called() {
+    check("The Kenyan foreign minister called the raid outrageous.", "Kenyan foreign minister", "Kenya", "the raid outrageous");
+    assert_eq!(said("The Kenyan foreign minister called the president yesterday."), vec![]);
+}
+
+#[test]
+fn stressing_and_expressing_take_what_is_stressed() {
+    check("The Kenyan envoy stressed the need for an immediate truce.", "Kenyan envoy", "Kenya", "the need for an immediate truce");
+    check("Kenya reaffirmed that an attack on its ships would be met with force.", "Kenya", "Kenya", "an attack on its ships would be met with force");
+}

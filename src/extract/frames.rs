@@ -139,9 +139,13 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// call or a name, not a statement.
     fn naming(&self, head: usize, after: usize, end: usize, floor: usize) -> Option<Range<usize>> {
         let t = self.next(after, end)?;
+        // "what she called ...": the thing named went before; only a quotation says what it was called.
+        let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
         if let Some(q) = self.quotation_at(t) {
-            let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
             return extracted.then_some(q);
+        }
+        if extracted {
+            return None;
         }
         let pronoun = self.vocab.grammar.object_pronouns.contains(self.key(t));
         let mut p = t + 1;
@@ -160,6 +164,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let second = if k == "as" { p + 1 } else { p };
                 return (second < end).then(|| t..self.np_end(second, end));
             }
+            // "called the attacks outrageous": a lowercase word closing the clause after the thing named.
+            if p >= t + 2 && tok.is_word() && !tok.has(CAP) && self.closes_clause(p + 1, end) && self.predicate_word(k) {
+                return Some(t..p + 1);
+            }
             if matches!(k, "." | ";" | ":" | "," | "!" | "?")
                 || self.infinitive(p, end)
                 || self.vocab.grammar.subordinators.contains(k)
@@ -171,6 +179,18 @@ impl<'t, 'd> Doc<'t, 'd> {
             p += 1;
         }
         None
+    }
+
+    /// Whether the clause ends at `p`: the sentence ends, or a comma or
+    /// coordinator follows.
+    fn closes_clause(&self, p: usize, end: usize) -> bool {
+        self.next(p, end).is_none_or(|n| matches!(self.key(n), "." | "," | ";" | "!" | "?") || self.vocab.grammar.coordinators.contains(self.key(n)))
+    }
+
+    /// Whether a word can say what something is called ("bold",
+    /// "outrageous"): not a function word, an adverb or a time word.
+    fn predicate_word(&self, k: &str) -> bool {
+        !self.vocab.function.contains(k) && !k.ends_with("ly") && !self.vocab.clauses.adjuncts_before_cue.contains(k)
     }
 
     /// The quoted words of a quotation (not one said aloud) opening at `t`.
