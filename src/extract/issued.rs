@@ -51,19 +51,18 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// The actor a document opens with when it speaks in the first person
-    /// plural in its first sentence and nothing there is attributed ("The
-    /// Ministry reaffirms our commitment ...").
+    /// plural in its first sentence and nothing there is attributed to
+    /// anyone else ("The Ministry reaffirms our commitment ...").
     fn opening_voice(&mut self) -> Option<Speaker> {
         let first = self.text.seg.sentences.first()?.clone();
-        if self.out.iter().any(|s| s.toks.start < first.end) {
-            return None;
-        }
         let we = first.clone().any(|t| self.vocab.grammar.first_plural.contains(self.key(t)));
         if !we {
             return None;
         }
         let m = self.sentence_subject(&first, first.end)?;
         let sp = self.res.speaker_of(m);
-        (!sp.actors.is_empty() && !sp.independent).then_some(sp)
+        // What is attributed in the first sentence is the subject's own ("... reaffirms our commitment").
+        let others = self.out.iter().any(|s| s.toks.start < first.end && s.speaker.name != sp.name);
+        (!others && !sp.actors.is_empty() && !sp.independent).then_some(sp)
     }
 }
