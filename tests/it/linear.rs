@@ -1,6 +1,7 @@
 //! Time stays linear in the input: each pathological input is run at a
 //! size and at twice the size, and the second run must take at most about
-//! twice as long (a ratio under 2.5, the better of two runs each). These
+//! twice as long (a ratio under 2.5, the better of two runs each, the
+//! best of up to three attempts). These
 //! are benchmark-style checks, slow in a debug build, so they are ignored
 //! by default; CI runs them in release mode:
 //! `cargo test --release --test it linear -- --ignored`.
@@ -44,10 +45,21 @@ fn doubles_linearly(name: &str, make: impl Fn(&Path, usize) -> PathBuf, n: usize
         args.insert(1, p);
         time(&args)
     };
-    let (a, b) = (run(&small), run(&large));
-    let ratio = b.as_secs_f64() / a.as_secs_f64().max(0.001);
-    eprintln!("{name}: {a:?} -> {b:?} (x{ratio:.2})");
-    assert!(ratio < 2.5, "{name}: doubling the input took x{ratio:.2} the time ({a:?} -> {b:?})");
+    // A shared CI machine can stall one run; a quadratic cost shows in every
+    // attempt, noise does not, so the best of three attempts is judged.
+    let mut best = f64::INFINITY;
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let (a, b) = (run(&small), run(&large));
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(0.001);
+        eprintln!("{name}: {a:?} -> {b:?} (x{ratio:.2})");
+        seen.push(format!("{a:?} -> {b:?}"));
+        best = best.min(ratio);
+        if ratio < 2.5 {
+            break;
+        }
+    }
+    assert!(best < 2.5, "{name}: doubling the input took at best x{best:.2} the time ({})", seen.join(", "));
     let _ = std::fs::remove_dir_all(&d);
 }
 
