@@ -415,6 +415,10 @@ impl Engine {
         let text = self.prepare(doc);
         let mut st = crate::classify::whole_text_statement(&text);
         st.kind = kind;
+        // The sentence's speech cue, so that rules on a cue's meaning can be tested.
+        if let Some(found) = self.statements(&text).into_iter().find(|s| s.cue.is_some()) {
+            (st.cue, st.cue_span) = (found.cue, found.cue_span);
+        }
         self.classify(&text, vec![st]).pop().expect("one statement in, one out")
     }
 }

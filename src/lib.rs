@@ -45,6 +45,7 @@ pub mod report;
 mod text;
 
 pub use classify::rules::{Label, Rule, RuleSet};
+pub use classify::ruletest::{Case, RuleTestFailure};
 pub use config::DataFile;
 pub use engine::Engine;
 pub use error::{Diagnostic, InputError};

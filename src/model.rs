@@ -247,8 +247,29 @@ pub struct Hit {
     pub negated: Option<(String, Range<usize>)>,
     /// Label this hit gives after polarity (None: dropped).
     pub gives: Option<String>,
-    /// Cancelled by an `unless` pattern.
-    pub cancelled: bool,
+    /// Why the hit gives nothing despite matching, when a rule's context says so.
+    pub cancelled: Option<Cancel>,
+    /// The `[[mapping]]` (by index) that changed what the hit gives, under the statement's cue.
+    pub mapped: Option<usize>,
+}
+
+/// Why a rule's match was set aside by the rule's own context patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancel {
+    /// An `unless` pattern matched in the rule's scope.
+    Unless,
+    /// None of the rule's `requires` patterns matched in the sentence.
+    Unmet,
+}
+
+impl Cancel {
+    /// The reason in words, for `explain` and rule test failures.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Cancel::Unless => "cancelled by an `unless` pattern",
+            Cancel::Unmet => "no `requires` pattern matches in the sentence",
+        }
+    }
 }
 
 /// A statement with its labels.

@@ -12,10 +12,10 @@
 //! `stance explain`.
 
 pub(crate) mod rules;
-pub(crate) mod ruletest;
+pub mod ruletest;
 
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
-use crate::model::{Classified, Hit, Kind, Statement, Text};
+use crate::model::{Cancel, Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
 use crate::text::vocab::Vocabulary;
 use std::collections::BTreeMap;
@@ -93,17 +93,33 @@ impl<'a> Classifier<'a> {
                 }
             }
         }
+        // What the cue itself says: rules on the cue alone fire on it.
+        let cue_ok = |ri: usize| {
+            let rule = &self.rules.rules[ri];
+            rule.cue.is_empty() || st.cue.as_ref().is_some_and(|c| rule.cue.iter().any(|p| p.match_at(env, c.start, c).is_some()))
+        };
+        if let Some(c) = &st.cue {
+            found.extend(
+                self.rules.cue_rules.iter().filter(|&&ri| cue_ok(ri)).map(|&ri| (ri, Match { start: c.start, end: c.end, literals: c.clone().collect() })),
+            );
+        }
         let mut out_hits = Vec::new();
         for (ri, m) in found {
             let rule = &self.rules.rules[ri];
-            let range = range_of(rule.scope);
-            if m.start < range.start || m.end > range.end {
+            let range = if self.rules.cue_rules.contains(&ri) { m.start..m.end } else { range_of(rule.scope) };
+            if m.start < range.start || m.end > range.end || !cue_ok(ri) {
                 continue;
             }
             if !rule.kinds.is_empty() && !rule.kinds.iter().any(|k| k == kind) {
                 continue;
             }
-            let cancelled = rule.unless.iter().any(|p| !p.find_all(env, range.clone()).is_empty());
+            let cancelled = if rule.unless.iter().any(|p| !p.find_all(env, range.clone()).is_empty()) {
+                Some(Cancel::Unless)
+            } else if !rule.requires.is_empty() && !rule.requires.iter().any(|p| !p.find_all(env, widest.clone()).is_empty()) {
+                Some(Cancel::Unmet)
+            } else {
+                None
+            };
             let negated = self.negation(text, negators, &m, &range);
             let gives = match (rule.polarity, &negated) {
                 (Polarity::Any, _) | (Polarity::Affirmed, None) => Some(rule.label.clone()),
@@ -121,9 +137,29 @@ impl<'a> Classifier<'a> {
                 span: text.toks.span(m.start..m.end),
                 toks: m.start..m.end,
                 negated,
-                gives: if cancelled { None } else { gives },
+                gives: if cancelled.is_some() { None } else { gives },
                 cancelled,
+                mapped: None,
             });
+        }
+        // The cue's kind maps labels: an appeal asks of others what it names.
+        let mapping = st.cue.as_ref().and_then(|c| {
+            self.rules.mappings.iter().position(|m| {
+                m.cue.iter().any(|p| p.match_at(env, c.start, c).is_some()) && !m.unless.iter().any(|p| !p.find_all(env, frame.clone()).is_empty())
+            })
+        });
+        if let Some(mi) = mapping {
+            let map = &self.rules.mappings[mi].map;
+            for h in &mut out_hits {
+                let Some(g) = &h.gives else { continue };
+                if let Some((_, o)) = map.iter().find(|(from, _)| from == g) {
+                    h.gives = match o {
+                        Outcome::Switch(l) => Some(l.clone()),
+                        _ => None,
+                    };
+                    h.mapped = Some(mi);
+                }
+            }
         }
         out_hits.sort_by_key(|h| (h.toks.start, h.rule));
         // Weights per label; labels that reach their threshold are assigned.
@@ -174,7 +210,10 @@ impl<'a> Classifier<'a> {
             let inside = neg.toks.start >= m.start;
             if !inside {
                 let words = (neg.toks.end..m.start).filter(|&t| !text.skip[t] && text.toks.toks[t].is_word()).count();
+                // A negator closing an elided clause ("if they do not, ...") negates that clause only.
+                let elided = neg.toks.end < m.start && text.toks.key(neg.toks.end) == ",";
                 if words > reach
+                    || elided
                     || (neg.toks.end..m.start).any(|t| BREAKS.contains(&text.toks.key(t)) || self.vocab.grammar.clause_breaks.contains(text.toks.key(t)))
                 {
                     continue;

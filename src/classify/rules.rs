@@ -31,6 +31,48 @@ struct RawFile {
     _negator: Vec<IgnoredAny>,
     #[serde(rename = "rule", default)]
     _rule: Vec<IgnoredAny>,
+    #[serde(rename = "classes", default)]
+    _classes: Option<IgnoredAny>,
+    #[serde(rename = "mapping", default)]
+    _mapping: Vec<IgnoredAny>,
+    #[serde(rename = "neutral", default)]
+    _neutral: Vec<IgnoredAny>,
+}
+
+/// `neutral = [...]`: analytic sentences that use the rules' words without
+/// holding a stance ("deterrence collapsed"); no rule may label them.
+#[derive(Deserialize)]
+struct RawNeutral {
+    #[serde(default)]
+    neutral: Vec<String>,
+}
+
+/// `[[mapping]]`: how the labels of a statement change with the cue it is
+/// reported with ("urged X not to retaliate" asks restraint of X; it is
+/// not the caller's de-escalation).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMapping {
+    /// Name shown by `explain` (`appeal`).
+    name: Spanned<String>,
+    /// What the mapping means.
+    #[serde(default)]
+    description: String,
+    /// Patterns the statement's cue must match.
+    cue: Vec<Spanned<String>>,
+    /// Patterns that, matching in the frame, leave the labels as they are.
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
+    /// Label -> another label or `drop`.
+    map: Spanned<toml::Table>,
+}
+
+/// `[classes]`: named word classes (`retaliate = ["respond", "strike back"]`)
+/// that patterns use as `@retaliate`.
+#[derive(Deserialize)]
+struct RawClasses {
+    #[serde(default)]
+    classes: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// `[[label]]`: a stance label.
@@ -85,6 +127,14 @@ struct RawRule {
     /// Patterns that cancel the rule when they match in its scope.
     #[serde(default)]
     unless: Vec<Spanned<String>>,
+    /// Patterns of which one must match in the statement's sentence (its
+    /// context: "a heavy price" only where there is an army or an attack).
+    #[serde(default)]
+    requires: Vec<Spanned<String>>,
+    /// Speech cues the statement must be reported with (`vow`, `threaten`):
+    /// the cue's own meaning; alone, or with `patterns` in the scope.
+    #[serde(default)]
+    cue: Vec<Spanned<String>>,
     /// Statement kinds the rule applies to (default: all).
     #[serde(default)]
     kinds: Vec<Spanned<String>>,
@@ -159,6 +209,10 @@ pub struct Rule {
     pub negated: HashMap<String, Outcome>,
     /// Patterns that cancel it.
     pub unless: Vec<Pattern>,
+    /// Patterns of which one must match in the sentence (empty: none needed).
+    pub requires: Vec<Pattern>,
+    /// Cues the statement must be reported with (empty: any or none).
+    pub cue: Vec<Pattern>,
     /// Statement kinds it applies to (empty: all).
     pub kinds: Vec<String>,
     /// Sentences it must label.
@@ -169,6 +223,23 @@ pub struct Rule {
     pub file: String,
     /// Number of patterns (for listings).
     pub pattern_count: usize,
+}
+
+/// A compiled `[[mapping]]`: labels change under a kind of cue.
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    /// Name (`appeal`).
+    pub name: String,
+    /// What it means.
+    pub description: String,
+    /// Patterns the cue must match.
+    pub cue: Vec<Pattern>,
+    /// Patterns in the frame that keep the labels.
+    pub unless: Vec<Pattern>,
+    /// Label -> outcome ([`Outcome::Drop`] or [`Outcome::Switch`]).
+    pub map: Vec<(String, Outcome)>,
+    /// File that declares it.
+    pub file: String,
 }
 
 /// A compiled negator class.
@@ -204,6 +275,36 @@ pub struct RuleSet {
     /// The longest negator match, in tokens (fillers and punctuation in
     /// gaps counted generously): how far before its reach a negator may start.
     pub negator_tokens: usize,
+    /// Concept classes, by name: their alternatives and the file declaring them.
+    pub classes: Vec<Class>,
+    /// Classes declared but used by no pattern (reported by `rules lint`).
+    pub unused_classes: Vec<Diagnostic>,
+    /// Rules that fire on their cue alone (a `cue`, no patterns).
+    pub cue_rules: Vec<usize>,
+    /// Label mappings by cue, in declaration order (the first that applies wins).
+    pub mappings: Vec<Mapping>,
+    /// Sentences no rule may label, with the file listing them (`rules test`).
+    pub neutral: Vec<(String, String)>,
+}
+
+/// A concept class: a name for a family of wordings (`@retaliate`).
+#[derive(Debug, Clone)]
+pub struct Class {
+    /// Name, used in patterns after `@`.
+    pub name: String,
+    /// Alternatives, each a pattern.
+    pub alternatives: Vec<String>,
+    /// File that declares it.
+    pub file: String,
+}
+
+/// Names of the classes the pattern language itself knows.
+const BUILTIN_CLASSES: &[&str] = &["pronoun", "number", "cap", "actor"];
+
+/// A user class found in a pattern: where `@name` stands, what replaces it.
+struct Expansion {
+    at: std::ops::Range<usize>,
+    with: String,
 }
 
 const KINDS: &[&str] = &["direct", "mixed", "indirect", "turn"];
@@ -229,9 +330,113 @@ struct Builder<'v> {
     pattern_rule: Vec<usize>,
     regex_src: Vec<String>,
     regex_list: Vec<(Regex, usize)>,
+    /// Classes by name: (alternatives, file, diagnostic at the declaration).
+    classes: std::collections::BTreeMap<String, (Vec<String>, String, Diagnostic)>,
+    /// Classes some pattern uses.
+    used_classes: std::collections::BTreeSet<String>,
+    mappings: Vec<Mapping>,
+    neutral: Vec<(String, String)>,
 }
 
 impl<'v> Builder<'v> {
+    /// `[classes]` of a file: each alternative is checked as a pattern.
+    fn classes(&mut self, root: &Root, path: &str) {
+        let Ok(raw) = root.whole::<RawClasses>() else { return };
+        for (name, alts) in raw.classes {
+            let at = alts.first().map_or(0, |a| a.span().start);
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || BUILTIN_CLASSES.contains(&name.as_str()) {
+                self.diags.push(
+                    root.diag(at, format!("class name {name:?} must be lowercase letters, digits and '_', and not one of @{}", BUILTIN_CLASSES.join(", @"))),
+                );
+                continue;
+            }
+            if let Some((_, prev, _)) = self.classes.get(&name) {
+                self.diags.push(root.diag(at, format!("class @{name} is already declared in {prev}")));
+                continue;
+            }
+            if alts.is_empty() {
+                self.diags.push(root.diag(at, format!("class @{name} has no alternatives")));
+                continue;
+            }
+            for a in &alts {
+                if a.get_ref().contains('@') && a.get_ref().split('@').skip(1).any(|rest| !BUILTIN_CLASSES.iter().any(|b| rest.starts_with(b))) {
+                    self.diags.push(root.diag(a.span().start + 1, format!("class @{name}: an alternative may not use another class ({:?})", a.get_ref())));
+                }
+            }
+            let _ = compile_patterns(root, &alts, self.vocab, &mut self.diags);
+            let decl = root.diag(at, format!("class @{name} is declared but no pattern uses it"));
+            self.classes.insert(name, (alts.iter().map(|a| a.get_ref().clone()).collect(), path.to_string(), decl));
+        }
+    }
+
+    /// The user classes in pattern `src` (`@retaliate`); unknown names are reported at their column.
+    fn expansions(&mut self, root: &Root, p: &Spanned<String>) -> Option<Vec<Expansion>> {
+        let src = p.get_ref();
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (i, _) in src.match_indices('@') {
+            let name: String = src[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if BUILTIN_CLASSES.contains(&name.as_str()) {
+                continue;
+            }
+            match self.classes.get(&name) {
+                Some((alts, _, _)) => {
+                    self.used_classes.insert(name.clone());
+                    out.push(Expansion { at: i..i + 1 + name.len(), with: format!("({})", alts.join(" | ")) });
+                }
+                None => {
+                    let known: Vec<&str> = self.classes.keys().map(String::as_str).chain(BUILTIN_CLASSES.iter().copied()).collect();
+                    let near = known
+                        .iter()
+                        .max_by(|a, b| strsim::jaro_winkler(a, &name).total_cmp(&strsim::jaro_winkler(b, &name)))
+                        .filter(|k| strsim::jaro_winkler(k, &name) > 0.8);
+                    let hint = near.map_or(String::new(), |k| format!("; did you mean @{k}?"));
+                    self.diags.push(root.diag(p.span().start + 1 + i, format!("unknown class @{name} in pattern {src:?}{hint}")));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// Patterns of a list, classes expanded; problems reported at their place
+    /// in the pattern as written.
+    fn patterns(&mut self, root: &Root, list: &[Spanned<String>]) -> Vec<Pattern> {
+        let mut out = Vec::new();
+        for p in list {
+            let Some(exps) = self.expansions(root, p) else { continue };
+            let src = p.get_ref();
+            let mut expanded = String::with_capacity(src.len());
+            let mut at = 0;
+            // Per expansion: its range in the expanded text and where `@name` stands in the original.
+            let mut spans: Vec<(std::ops::Range<usize>, usize, usize)> = Vec::new();
+            for e in &exps {
+                expanded.push_str(&src[at..e.at.start]);
+                let start = expanded.len();
+                expanded.push_str(&e.with);
+                spans.push((start..expanded.len(), e.at.start, e.at.end));
+                at = e.at.end;
+            }
+            expanded.push_str(&src[at..]);
+            match Pattern::parse(&expanded, self.vocab) {
+                Ok(mut pat) => {
+                    pat.source = src.clone();
+                    out.push(pat);
+                }
+                Err(e) => {
+                    // Back to the pattern as written: inside an expansion, the `@name`.
+                    let off = match spans.iter().rev().find(|(r, _, _)| r.start <= e.offset) {
+                        Some((r, orig, _)) if r.contains(&e.offset) => *orig,
+                        Some((r, _, orig_end)) => orig_end + (e.offset - r.end),
+                        None => e.offset,
+                    };
+                    self.diags.push(root.diag(p.span().start + 1 + off, format!("bad pattern {src:?}: {}", e.message)));
+                }
+            }
+        }
+        out
+    }
+
     /// `[[label]]` items of a file.
     fn labels(&mut self, root: &Root, path: &str) {
         for (l, _) in root.items::<RawLabel>("label", &mut self.diags) {
@@ -258,6 +463,35 @@ impl<'v> Builder<'v> {
                 threshold: l.threshold.map_or(1.0, |t| *t.get_ref()),
                 opposes: l.opposes.iter().map(|o| o.get_ref().clone()).collect(),
             });
+        }
+    }
+
+    /// `[[mapping]]` items of a file (after every label is known).
+    fn mappings(&mut self, root: &Root, path: &str) {
+        for (m, at) in root.items::<RawMapping>("mapping", &mut self.diags) {
+            let name = m.name.get_ref().trim().to_string();
+            if name.is_empty() || self.mappings.iter().any(|x| x.name == name) {
+                self.diags.push(root.diag(m.name.span().start, format!("mapping name {name:?} must be non-empty and unique")));
+            }
+            if m.cue.is_empty() {
+                self.diags.push(root.diag(at, format!("mapping {name:?} has no `cue`, so it never applies")));
+            }
+            let cue = self.patterns(root, &m.cue);
+            let unless = self.patterns(root, &m.unless);
+            let mut map = Vec::new();
+            for (from, to) in m.map.get_ref() {
+                let at = m.map.span().start;
+                if !self.labels.iter().any(|l| &l.name == from) {
+                    self.diags.push(root.diag(at, format!("mapping {name:?}: unknown label {from:?}")));
+                    continue;
+                }
+                match to.as_str() {
+                    Some("drop") => map.push((from.clone(), Outcome::Drop)),
+                    Some(l) if self.labels.iter().any(|x| x.name == l) => map.push((from.clone(), Outcome::Switch(l.to_string()))),
+                    _ => self.diags.push(root.diag(at, format!("mapping {name:?}: `map.{from}` must be \"drop\" or a declared label"))),
+                }
+            }
+            self.mappings.push(Mapping { name, description: m.description, cue, unless, map, file: path.to_string() });
         }
     }
 
@@ -311,8 +545,8 @@ impl<'v> Builder<'v> {
             let declared: Vec<&str> = self.labels.iter().map(|l| l.name.as_str()).collect();
             self.diags.push(root.diag(r.label.span().start, format!("unknown label {label:?} (declared: {}); declare it with [[label]]", declared.join(", "))));
         }
-        if r.patterns.is_empty() && r.regex.is_empty() {
-            self.diags.push(root.diag(at, format!("rule {id:?} has no `patterns` and no `regex`, so it can never match")));
+        if r.patterns.is_empty() && r.regex.is_empty() && r.cue.is_empty() {
+            self.diags.push(root.diag(at, format!("rule {id:?} has no `patterns`, `regex` or `cue`, so it can never match")));
         }
         if r.weight.is_some_and(|w| !(w > 0.0 && w.is_finite())) {
             self.diags.push(root.diag(at, format!("rule {id:?}: weight must be a positive number")));
@@ -321,8 +555,10 @@ impl<'v> Builder<'v> {
         let polarity = self.polarity(root, &r.polarity);
         let negated = self.negated(root, &r.negated);
         let kinds = self.kinds(root, &r.kinds);
-        let pats = compile_patterns(root, &r.patterns, self.vocab, &mut self.diags);
-        let unless = compile_patterns(root, &r.unless, self.vocab, &mut self.diags);
+        let pats = self.patterns(root, &r.patterns);
+        let unless = self.patterns(root, &r.unless);
+        let requires = self.patterns(root, &r.requires);
+        let cue = self.patterns(root, &r.cue);
         for p in &pats {
             if !p.is_anchored() {
                 self.diags.push(root.diag(at, format!("pattern {:?} of rule {id:?} has no plain word to anchor on; add a literal word", p.source)));
@@ -350,6 +586,8 @@ impl<'v> Builder<'v> {
             polarity,
             negated,
             unless,
+            requires,
+            cue,
             kinds,
             examples: r.examples,
             counterexamples: r.counterexamples,
@@ -470,7 +708,11 @@ impl<'v> Builder<'v> {
                 )]);
             }
         };
+        let cue_rules = self.rules.iter().enumerate().filter(|(_, r)| !r.cue.is_empty() && r.pattern_count == 0).map(|(i, _)| i).collect();
         Ok(RuleSet {
+            cue_rules,
+            mappings: self.mappings,
+            neutral: self.neutral,
             labels: self.labels,
             rules: self.rules,
             patterns: PatternSet::new(self.patterns),
@@ -481,6 +723,8 @@ impl<'v> Builder<'v> {
             negator_tokens: self.neg_patterns.iter().map(|p| p.max_tokens() * 2).max().unwrap_or(0),
             negator_patterns: PatternSet::new(self.neg_patterns),
             negator_class: self.neg_class,
+            unused_classes: self.classes.iter().filter(|(n, _)| !self.used_classes.contains(*n)).map(|(_, (_, _, d))| d.clone()).collect(),
+            classes: self.classes.into_iter().map(|(name, (alternatives, file, _))| Class { name, alternatives, file }).collect(),
         })
     }
 }
@@ -505,6 +749,10 @@ impl RuleSet {
             pattern_rule: Vec::new(),
             regex_src: Vec::new(),
             regex_list: Vec::new(),
+            classes: std::collections::BTreeMap::new(),
+            used_classes: std::collections::BTreeSet::new(),
+            mappings: Vec::new(),
+            neutral: Vec::new(),
         };
         let mut parsed = Vec::new();
         for file in files.rule_files() {
@@ -514,6 +762,10 @@ impl RuleSet {
                         b.diags.push(d);
                     }
                     b.labels(&root, &file.path);
+                    b.classes(&root, &file.path);
+                    if let Ok(n) = root.whole::<RawNeutral>() {
+                        b.neutral.extend(n.neutral.into_iter().map(|s| (s, file.path.clone())));
+                    }
                     b.negators(&root);
                     let rules = root.items::<RawRule>("rule", &mut b.diags);
                     parsed.push((root, rules));
@@ -524,6 +776,7 @@ impl RuleSet {
         b.check_opposes();
         for (root, items) in parsed {
             let path = root.path().to_string();
+            b.mappings(&root, &path);
             for (r, at) in items {
                 b.rule(&root, &path, r, at);
             }
@@ -586,6 +839,47 @@ mod tests {
         let r = compile(text).unwrap();
         assert!(r.label("mediation").is_some());
         assert!(r.rules.iter().any(|x| x.id == "mediation.offer"));
+    }
+
+    #[test]
+    fn every_default_rule_has_examples_and_a_counterexample() {
+        let r = compile("").unwrap();
+        assert!(r.rules.len() >= 150, "{} rules", r.rules.len());
+        for rule in &r.rules {
+            assert!(
+                rule.examples.len() >= 2 && !rule.counterexamples.is_empty(),
+                "{}: {} examples, {} counterexamples",
+                rule.id,
+                rule.examples.len(),
+                rule.counterexamples.len()
+            );
+        }
+        assert!(r.neutral.len() >= 10, "{} neutral sentences", r.neutral.len());
+    }
+
+    #[test]
+    fn a_misspelt_class_is_reported_at_its_column() {
+        let text = "[[rule]]\nid = \"x.cls\"\nlabel = \"deterrence\"\npatterns = [\"will @retaliat\"]\n";
+        let diags = compile(text).unwrap_err();
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].line, diags[0].col), (4, 19), "{diags:?}");
+        assert!(diags[0].message.contains("unknown class @retaliat") && diags[0].message.contains("did you mean @retaliate?"), "{diags:?}");
+    }
+
+    #[test]
+    fn an_unused_class_is_reported() {
+        let text = "[classes]\nnever_used = [\"grim\"]\n";
+        let r = compile(text).unwrap();
+        assert!(r.unused_classes.iter().any(|d| d.message.contains("@never_used") && d.line == 2), "{:?}", r.unused_classes);
+    }
+
+    #[test]
+    fn mappings_are_checked() {
+        let text = "[[mapping]]\nname = \"odd\"\ncue = [\"hint\"]\nmap = { restraint = \"nonsense\" }\n";
+        let diags = compile(text).unwrap_err();
+        assert!(diags[0].message.contains("must be \"drop\" or a declared label"), "{diags:?}");
+        let r = compile("[[mapping]]\nname = \"hint\"\ncue = [\"hint\"]\nmap = { restraint = \"drop\" }\n").unwrap();
+        assert!(r.mappings.iter().any(|m| m.name == "hint" && m.map == vec![("restraint".to_string(), Outcome::Drop)]));
     }
 
     #[test]

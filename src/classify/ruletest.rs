@@ -5,6 +5,17 @@
 use crate::classify::rules::RuleSet;
 use crate::model::{Classified, Hit, Kind};
 
+/// What a test sentence must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// A rule's example: the rule must give its label.
+    Example,
+    /// A rule's counterexample: the rule must not give its label.
+    Counterexample,
+    /// An analytic sentence of `neutral`: no rule may label it.
+    Neutral,
+}
+
 /// A failed inline test of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleTestFailure {
@@ -14,8 +25,8 @@ pub struct RuleTestFailure {
     pub file: String,
     /// The sentence.
     pub sentence: String,
-    /// `true` for an example (must be labelled), `false` for a counterexample.
-    pub example: bool,
+    /// What the sentence is.
+    pub case: Case,
     /// What the rule did instead.
     pub detail: String,
 }
@@ -52,7 +63,7 @@ pub(crate) fn run(rules: &RuleSet, classify: &(dyn Fn(&str, Kind) -> Classified 
             }
             let detail = match mine.first() {
                 None => "the rule does not match".to_string(),
-                Some(h) if h.cancelled => "an `unless` pattern cancels the rule".to_string(),
+                Some(h) if h.cancelled.is_some() => h.cancelled.map(|c| c.reason()).unwrap_or_default().to_string(),
                 Some(h) => match (&h.negated, &h.gives) {
                     (Some((class, span)), gives) => {
                         format!("negated by {:?} ({class}), giving {}", &sentence[span.clone()], gives.as_deref().unwrap_or("nothing"))
@@ -61,8 +72,22 @@ pub(crate) fn run(rules: &RuleSet, classify: &(dyn Fn(&str, Kind) -> Classified 
                     (None, None) => format!("matched {:?} but gave nothing (polarity {:?})", &sentence[h.span.clone()], rule.polarity),
                 },
             };
-            Some(RuleTestFailure { rule: rule.id.clone(), file: rule.file.clone(), sentence: sentence.clone(), example, detail })
+            let case = if example { Case::Example } else { Case::Counterexample };
+            Some(RuleTestFailure { rule: rule.id.clone(), file: rule.file.clone(), sentence: sentence.clone(), case, detail })
         })
         .collect();
-    (cases.len(), failures)
+    let neutral: Vec<RuleTestFailure> = rules
+        .neutral
+        .par_iter()
+        .filter_map(|(sentence, file)| {
+            let classified = classify(sentence, Kind::Indirect);
+            if classified.labels.is_empty() {
+                return None;
+            }
+            let detail = format!("labelled {} by {}", classified.labels.join(", "), classified.rules.join(", "));
+            Some(RuleTestFailure { rule: classified.rules.join(","), file: file.clone(), sentence: sentence.clone(), case: Case::Neutral, detail })
+        })
+        .collect();
+    let total = cases.len() + rules.neutral.len();
+    (total, failures.into_iter().chain(neutral).collect())
 }

@@ -177,3 +177,50 @@ fn reported_threat_is_still_a_threat() {
 fn unrelated_news_gets_no_label() {
     assert_stance("The ministry said the new bridge would open in May.", &[]);
 }
+
+// ---------------------------------------------------------------- cue meaning, mappings, context
+
+#[test]
+fn appeal_not_to_retaliate_is_the_callers_restraint() {
+    // Negated retaliation is de-escalation in the mouth of the one who would
+    // retaliate; asked of another party, it is the caller's restraint.
+    let h = holders("Norway urged Armenia not to retaliate for the shelling.");
+    assert_eq!(h, vec![("Norway".to_string(), vec!["restraint".to_string()])]);
+}
+
+#[test]
+fn own_negated_retaliation_stays_de_escalation() {
+    let h = holders("Armenia said it would not retaliate for the shelling.");
+    assert_eq!(h, vec![("Armenia".to_string(), vec!["de-escalation".to_string()])]);
+}
+
+#[test]
+fn an_ultimatum_inside_an_appeal_stays_the_callers_threat() {
+    let h = holders("Ghana urged the junta to disarm or face more strikes.");
+    assert_eq!(h.len(), 1);
+    assert!(h[0].1.contains(&"deterrence".to_string()), "{h:?}");
+}
+
+#[test]
+fn asking_for_a_truce_with_ones_adversary_is_de_escalation() {
+    let h = holders("Nepal called for an immediate truce with the insurgents.");
+    assert_eq!(h, vec![("Nepal".to_string(), vec!["de-escalation".to_string()])]);
+}
+
+#[test]
+fn a_threatening_cue_labels_neutral_content() {
+    let h = holders("Venezuela threatened to close the airspace over the islands.");
+    assert_eq!(h, vec![("Venezuela".to_string(), vec!["deterrence".to_string()])]);
+}
+
+#[test]
+fn everyday_senses_need_a_confrontation_in_the_sentence() {
+    assert_stance("Shoppers paid a heavy price for imported fruit.", &[]);
+    assert_stance("Any invader would pay a heavy price, the general said.", &["deterrence"]);
+}
+
+#[test]
+fn a_negator_closing_an_elided_clause_does_not_reach_on() {
+    assert_stance("If they do not, further strikes will follow.", &["deterrence"]);
+    assert_stance("Further strikes will not follow.", &[]);
+}

@@ -44,7 +44,7 @@ pub fn text(text: &Text, statements: &[Classified], rules: &RuleSet) -> String {
         for h in &c.hits {
             let r = &rules.rules[h.rule];
             let mark = match (&h.gives, h.cancelled) {
-                (_, true) => "x",
+                (_, Some(_)) => "x",
                 (Some(_), _) => "+",
                 (None, _) => "-",
             };
@@ -52,13 +52,16 @@ pub fn text(text: &Text, statements: &[Classified], rules: &RuleSet) -> String {
             if let Some((class, span)) = &h.negated {
                 line.push_str(&format!("; negated by {} ({class})", quoted(span)));
             }
-            if h.cancelled {
-                line.push_str("; cancelled by an `unless` pattern");
+            if let Some(c) = h.cancelled {
+                line.push_str(&format!("; {}", c.reason()));
+            }
+            if let Some(m) = h.mapped.and_then(|m| rules.mappings.get(m)) {
+                line.push_str(&format!("; mapped by the cue ({})", m.name));
             }
             match &h.gives {
                 Some(g) if g != &r.label => line.push_str(&format!(" -> {g}")),
                 Some(_) => {}
-                None if !h.cancelled => line.push_str(" -> dropped"),
+                None if h.cancelled.is_none() => line.push_str(" -> dropped"),
                 None => {}
             }
             out.push_str(&line);

@@ -14,7 +14,7 @@ pub(crate) fn scope_name(s: Scope) -> &'static str {
 /// `stance rules list`.
 pub fn table(rules: &RuleSet, width: Option<u16>) -> String {
     let mut t = new_table(width);
-    t.set_header(vec!["id", "label", "scope", "polarity", "when negated", "patterns", "tests", "file"]);
+    t.set_header(vec!["id", "label", "scope", "polarity", "when negated", "patterns", "cue", "tests", "file"]);
     for r in &rules.rules {
         let negated = {
             let mut v: Vec<String> = r
@@ -44,6 +44,7 @@ pub fn table(rules: &RuleSet, width: Option<u16>) -> String {
             .to_string(),
             negated,
             r.pattern_count.to_string(),
+            if r.cue.is_empty() { "-".to_string() } else { r.cue.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(" | ") },
             (r.examples.len() + r.counterexamples.len()).to_string(),
             r.file.clone(),
         ]);
@@ -54,5 +55,32 @@ pub fn table(rules: &RuleSet, width: Option<u16>) -> String {
         let n = rules.rules.iter().filter(|r| r.label == l.name).count();
         labels.add_row(vec![l.name.clone(), n.to_string(), l.threshold.to_string(), l.description.clone()]);
     }
-    format!("{labels}\n\n{t}\n")
+    let mut classes = new_table(width);
+    classes.set_header(vec!["class", "alternatives", "file"]);
+    for c in &rules.classes {
+        classes.add_row(vec![format!("@{}", c.name), c.alternatives.join(" | "), c.file.clone()]);
+    }
+    let mut mappings = new_table(width);
+    mappings.set_header(vec!["mapping", "cue", "unless", "map", "file"]);
+    for m in &rules.mappings {
+        let map: Vec<String> = m
+            .map
+            .iter()
+            .map(|(from, o)| match o {
+                Outcome::Switch(to) => format!("{from} -> {to}"),
+                _ => format!("{from} -> dropped"),
+            })
+            .collect();
+        let sources = |ps: &[crate::pattern::Pattern]| ps.iter().map(|p| p.source.clone()).collect::<Vec<_>>().join(" | ");
+        mappings.add_row(vec![m.name.clone(), sources(&m.cue), sources(&m.unless), map.join(", "), m.file.clone()]);
+    }
+    let mut out = format!("{labels}\n\n");
+    if !rules.classes.is_empty() {
+        out.push_str(&format!("{classes}\n\n"));
+    }
+    if !rules.mappings.is_empty() {
+        out.push_str(&format!("{mappings}\n\n"));
+    }
+    out.push_str(&format!("{t}\n"));
+    out
 }
