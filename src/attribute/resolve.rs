@@ -20,6 +20,8 @@ const BODY_REACH: usize = 600;
 const PRONOUN_REACH: usize = 120;
 /// ...and in unpunctuated speech, where the floor changes hands more often.
 const SPEECH_PRONOUN_REACH: usize = 80;
+/// A dateline opens one of the first sentences of a story.
+const DATELINE_SENTENCES: usize = 4;
 
 /// Mentions indexed by a token position.
 #[derive(Debug, Clone)]
@@ -64,6 +66,8 @@ pub(crate) struct Resolver<'t, 'd> {
     by_title: HashMap<String, std::rc::Rc<Vec<usize>>>,
     /// Mentions that give a name, by its last word; built on first use.
     by_surname: Option<HashMap<String, Vec<usize>>>,
+    /// The actors of the dateline's place ("SEOUL –"), for offices named without a state.
+    dateline: Option<Vec<String>>,
 }
 
 impl<'t, 'd> Resolver<'t, 'd> {
@@ -75,7 +79,57 @@ impl<'t, 'd> Resolver<'t, 'd> {
     /// Indexes the mentions of a document.
     pub(crate) fn new(text: &'t Text<'d>, table: &'t ActorTable, mentions: Vec<Mention>) -> Self {
         let (by_end, by_start) = Self::index(text, &mentions);
-        Resolver { text, table, date: text.doc.date, mentions, by_end, by_start, resolved: HashMap::new(), by_title: HashMap::new(), by_surname: None }
+        let dateline = Self::dateline(text, table, &mentions);
+        Resolver {
+            text,
+            table,
+            date: text.doc.date,
+            mentions,
+            by_end,
+            by_start,
+            resolved: HashMap::new(),
+            by_title: HashMap::new(),
+            by_surname: None,
+            dateline,
+        }
+    }
+
+    /// The actor of a wire dateline opening one of the first sentences
+    /// ("SEOUL – ...", "KYIV — ..."): a capital in capitals, then a dash.
+    fn dateline(text: &Text, table: &ActorTable, mentions: &[Mention]) -> Option<Vec<String>> {
+        let seg = &text.seg;
+        let first = seg.sentences.iter().take(DATELINE_SENTENCES).map(|s| s.start).collect::<Vec<_>>();
+        let m = mentions.iter().take_while(|m| first.last().is_some_and(|&l| m.toks.start <= l)).find(|m| {
+            m.kind == MentionKind::Actor
+                && m.actors.len() == 1
+                && first.contains(&m.toks.start)
+                && text.toks.toks[m.toks.start].has(crate::text::token::ALLCAPS)
+                && (m.toks.end..text.toks.len()).find(|&t| !text.skip[t]).is_some_and(|d| matches!(text.key(d), "-" | "–" | "—"))
+        })?;
+        let sp = table.speaker(m, text, text.doc.date);
+        (!sp.actors.is_empty()).then_some(sp.actors)
+    }
+
+    /// Resolves a mention to a speaker; an office named without a state
+    /// ("the presidential office", "the defence ministry") in a story
+    /// datelined in a capital speaks for that capital's state.
+    pub(crate) fn speaker_of(&mut self, m: usize) -> Speaker {
+        let sp = self.speaker_of_mention(m);
+        self.with_dateline(sp, m)
+    }
+
+    /// `sp`, resolved from mention `m`, with the dateline's state when `m`
+    /// is an office named without one.
+    fn with_dateline(&self, mut sp: Speaker, m: usize) -> Speaker {
+        let mention = &self.mentions[m];
+        // Not someone else's office ("the North's foreign ministry").
+        let owned = mention.toks.start > 0 && self.text.key(mention.toks.start - 1) == "'s";
+        if sp.actors.is_empty() && !sp.independent && mention.kind == MentionKind::Office && mention.body.is_none() && !owned {
+            if let Some(actors) = &self.dateline {
+                sp.actors = actors.clone();
+            }
+        }
+        sp
     }
 
     /// Adds mentions found later (subjects of speech verbs) and indexes
@@ -108,7 +162,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     }
 
     /// Resolves a mention to a speaker (pronouns, bare titles, speech nouns).
-    pub(crate) fn speaker_of(&mut self, m: usize) -> Speaker {
+    fn speaker_of_mention(&mut self, m: usize) -> Speaker {
         let mention = &self.mentions[m];
         match mention.kind {
             MentionKind::Pronoun => {
@@ -200,7 +254,10 @@ impl<'t, 'd> Resolver<'t, 'd> {
                 // A bare surname: the fullest earlier mention of that name ("Doe" is "Jane Doe").
                 let own = self.ex_speaker(m);
                 match self.fuller_name(m) {
-                    Some(f) => Speaker { mention: own.mention, span: own.span, ..self.ex_speaker(f) },
+                    Some(f) => {
+                        let full = self.ex_speaker(f);
+                        Speaker { mention: own.mention, span: own.span, ..self.with_dateline(full, f) }
+                    }
                     None => own,
                 }
             }

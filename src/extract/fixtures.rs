@@ -243,3 +243,18 @@ fn stressing_and_expressing_take_what_is_stressed() {
     check("The Kenyan envoy stressed the need for an immediate truce.", "Kenyan envoy", "Kenya", "the need for an immediate truce");
     check("Kenya reaffirmed that an attack on its ships would be met with force.", "Kenya", "Kenya", "an attack on its ships would be met with force");
 }
+
+#[test]
+fn an_office_without_a_state_speaks_for_the_datelines_capital() {
+    let s = said(
+        "HANOI – The defence ministry said the patrol boats would stay in the bay.\n\nThe ministry of a neighbour was not reached. Laos's foreign ministry said it had no comment.",
+    );
+    assert_eq!(s[0].1, "Vietnam", "{s:?}");
+    assert!(s.iter().all(|(n, a, _)| !(n.contains("foreign ministry") && a == "Vietnam")), "{s:?}");
+}
+
+#[test]
+fn no_dateline_leaves_an_unqualified_office_without_a_state() {
+    let s = said("The defence ministry said the patrol boats would stay in the bay.");
+    assert_eq!(s[0].1, "", "{s:?}");
+}
