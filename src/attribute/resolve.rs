@@ -124,10 +124,12 @@ impl<'t, 'd> Resolver<'t, 'd> {
         let mention = &self.mentions[m];
         // Not someone else's office ("the North's foreign ministry").
         let owned = mention.toks.start > 0 && self.text.key(mention.toks.start - 1) == "'s";
-        if sp.actors.is_empty() && !sp.independent && mention.kind == MentionKind::Office && mention.body.is_none() && !owned {
-            if let Some(actors) = &self.dateline {
-                sp.actors = actors.clone();
-            }
+        if let Some(actors) = self
+            .dateline
+            .as_ref()
+            .filter(|_| sp.actors.is_empty() && !sp.independent && mention.kind == MentionKind::Office && mention.body.is_none() && !owned)
+        {
+            sp.actors = actors.clone();
         }
         sp
     }
