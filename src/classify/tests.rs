@@ -224,3 +224,15 @@ fn a_negator_closing_an_elided_clause_does_not_reach_on() {
     assert_stance("If they do not, further strikes will follow.", &["deterrence"]);
     assert_stance("Further strikes will not follow.", &[]);
 }
+
+#[test]
+fn stopping_provocations_that_cross_red_lines_is_restraint() {
+    let h = holders("Japan urged the North to stop provocations that cross red lines.");
+    assert_eq!(h, vec![("Japan".to_string(), vec!["restraint".to_string()])]);
+}
+
+#[test]
+fn a_call_for_release_inside_an_appeal_is_not_the_callers_de_escalation() {
+    let h = holders("Norway called on the rebels to free the hostages and on the army to halt its shelling.");
+    assert_eq!(h, vec![("Norway".to_string(), vec!["restraint".to_string()])]);
+}
