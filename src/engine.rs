@@ -190,6 +190,11 @@ impl Engine {
         Engine::from_files(&DataFiles::builtin(), Limits::default()).expect("built-in data files compile")
     }
 
+    /// The input limits in effect.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
     /// The stance labels and rules in effect.
     pub fn rules(&self) -> &RuleSet {
         &self.rules

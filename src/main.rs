@@ -15,7 +15,8 @@ fn main() -> ExitCode {
     let mut out = cli::Sink::new(Box::new(std::io::BufWriter::new(stdout)));
     let mut err = std::io::stderr();
     let code = {
-        let mut io = cli::Io { out: &mut out, err: &mut err, width, tty };
+        let feedback = cli::Feedback { stats: cli.stats, verbose: cli.verbose, progress: cli.progress, err_tty: std::io::stderr().is_terminal() };
+        let mut io = cli::Io { out: &mut out, err: &mut err, width, tty, feedback };
         cli::run(cli, &mut io)
     };
     match out.finish() {

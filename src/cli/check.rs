@@ -2,7 +2,7 @@
 //! while each document is analysed; only the table and the verdicts are kept.
 
 use crate::cli::compare::ByArg;
-use crate::cli::io::{Io, report_diagnostics, report_input_error};
+use crate::cli::io::{Io, Monitor, report_diagnostics, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
 use stance::check::{Claim, Expect};
@@ -52,6 +52,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
     let mut builder = Builder::new(by.by());
     let (mut docs, mut judgements, mut origins) = (Vec::new(), Vec::new(), std::collections::BTreeMap::new());
     let mut problems = false;
+    let mut monitor = Monitor::new(engine, paths, io);
     engine.run(
         engine.inputs(paths, &[]),
         |a, text, mentions| claims.iter().map(|c| c.as_ref().map(|c| engine.judge(c, a, text, mentions))).collect::<Vec<_>>(),
@@ -59,9 +60,11 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
             match item {
                 Item::Problem(e) => {
                     problems = true;
+                    monitor.problem(io);
                     report_input_error(&e, io);
                 }
                 Item::Analysed(a, windows) => {
+                    monitor.document(a, io);
                     builder.add(a);
                     docs.push(a.doc.name.clone());
                     origins.insert(a.doc.name.clone(), a.doc.origin.clone());
@@ -71,6 +74,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
             ControlFlow::Continue(())
         },
     );
+    monitor.finish(io);
     if docs.is_empty() {
         let _ = writeln!(io.err, "stance: no documents to check");
         return 2;

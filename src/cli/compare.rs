@@ -1,6 +1,6 @@
 //! `stance compare`: the position table, aggregated as documents finish.
 
-use crate::cli::io::{Io, emit_report, report_input_error};
+use crate::cli::io::{Io, Monitor, emit_report, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
 use stance::compare::{Builder, By};
@@ -47,6 +47,7 @@ pub(crate) fn run(engine: &Engine, paths: &[String], by: ByArg, format: CompareF
     let mut problems = false;
     // A report written into the corpus is not read back as a source.
     let skip: Vec<PathBuf> = out.map(Path::to_path_buf).into_iter().collect();
+    let mut monitor = Monitor::new(engine, paths, io);
     engine.run(
         engine.inputs(paths, &skip),
         |_, _, _| (),
@@ -54,13 +55,18 @@ pub(crate) fn run(engine: &Engine, paths: &[String], by: ByArg, format: CompareF
             match item {
                 Item::Problem(e) => {
                     problems = true;
+                    monitor.problem(io);
                     report_input_error(&e, io);
                 }
-                Item::Analysed(a, _) => builder.add(a),
+                Item::Analysed(a, _) => {
+                    builder.add(a);
+                    monitor.document(a, io);
+                }
             }
             ControlFlow::Continue(())
         },
     );
+    monitor.finish(io);
     let table = builder.finish(engine.rules());
     let text = match format {
         CompareFormat::Table => report::compare::table(&table, io.width, voices),

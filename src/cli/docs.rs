@@ -1,9 +1,11 @@
 //! `stance docs`: what was read.
 
-use crate::cli::io::{Io, report_input_errors};
+use crate::cli::io::{Io, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
+use stance::engine::Item;
 use stance::report;
+use std::ops::ControlFlow;
 
 /// Output formats of `stance docs`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,12 +17,33 @@ pub(crate) enum DocsFormat {
 }
 
 pub(crate) fn run(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> u8 {
-    let loaded = engine.ingest(paths);
-    report_input_errors(&loaded.errors, io);
+    // Each document is analysed too, so that one yielding no statement says so.
+    let mut docs = Vec::new();
+    let mut problems = false;
+    engine.run(
+        engine.inputs(paths, &[]),
+        |_, _, _| (),
+        |item| {
+            match item {
+                Item::Problem(e) => {
+                    problems = true;
+                    report_input_error(&e, io);
+                }
+                Item::Analysed(a, _) => {
+                    let mut doc = a.doc.clone();
+                    if a.statements.is_empty() && doc.body_bytes() > 0 {
+                        doc.notes.push("no statement found: no speech cue, quotation or speaker label".into());
+                    }
+                    docs.push(doc);
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
     let text = match format {
-        DocsFormat::Table => report::docs::table(&loaded.docs, io.width),
-        DocsFormat::Json => report::docs::json(&loaded.docs),
+        DocsFormat::Table => report::docs::table(&docs, io.width),
+        DocsFormat::Json => report::docs::json(&docs),
     };
     io.out.put(&text);
-    if loaded.errors.is_empty() { 0 } else { 2 }
+    if problems { 2 } else { 0 }
 }

@@ -8,9 +8,12 @@
 
 use stance::Engine;
 use stance::Limits;
+use stance::model::Analysis;
+use stance::report::stats::{self, Stats};
 use stance::{Diagnostic, InputError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Where a command writes, and what it knows about the terminal.
 pub(crate) struct Io<'a> {
@@ -22,6 +25,139 @@ pub(crate) struct Io<'a> {
     pub width: Option<u16>,
     /// Whether standard output is a terminal (chooses default formats).
     pub tty: bool,
+    /// Progress, statistics and warnings on standard error.
+    pub feedback: Feedback,
+}
+
+/// When to show the progress line.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum ProgressArg {
+    /// When standard error is a terminal and the run lasts over a second.
+    #[default]
+    Auto,
+    /// Always (for logs and tests).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// What a command reports on standard error besides errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Feedback {
+    /// `--stats`: a summary at the end (and the warnings of `-v`).
+    pub stats: bool,
+    /// `-v`: a warning for each document that yields nothing.
+    pub verbose: bool,
+    /// `--progress`.
+    pub progress: ProgressArg,
+    /// Whether standard error is a terminal.
+    pub err_tty: bool,
+}
+
+/// Progress, statistics and warnings of a run over documents.
+pub(crate) struct Monitor {
+    stats: Stats,
+    start: Instant,
+    last_draw: Option<Instant>,
+    progress: bool,
+    forced: bool,
+    total: Option<u64>,
+    /// Redraw in place (a terminal), or one line per update (a log).
+    in_place: bool,
+    drawn: usize,
+}
+
+/// Least time between two progress lines.
+const REDRAW: Duration = Duration::from_millis(100);
+/// A run shorter than this shows no progress unless forced.
+const QUIET: Duration = Duration::from_secs(1);
+
+impl Monitor {
+    pub(crate) fn new(engine: &Engine, paths: &[String], io: &Io) -> Monitor {
+        let f = io.feedback;
+        let forced = f.progress == ProgressArg::Always;
+        let progress = forced || (f.progress == ProgressArg::Auto && f.err_tty);
+        let total = if progress { total_bytes(paths, engine.limits().max_depth) } else { None };
+        Monitor { stats: Stats::new(engine.rules()), start: Instant::now(), last_draw: None, progress, forced, total, in_place: f.err_tty, drawn: 0 }
+    }
+
+    /// A document finished.
+    pub(crate) fn document(&mut self, a: &Analysis, io: &mut Io) {
+        let warning = self.stats.add(a);
+        if let Some(w) = warning.filter(|_| io.feedback.verbose || io.feedback.stats) {
+            self.clear(io);
+            let _ = writeln!(io.err, "{w}");
+        }
+        self.tick(io, false);
+    }
+
+    /// An input could not be read or analysed.
+    pub(crate) fn problem(&mut self, io: &mut Io) {
+        self.stats.problem();
+        self.clear(io);
+    }
+
+    /// Ends the progress line and prints the summary of `--stats`.
+    pub(crate) fn finish(mut self, io: &mut Io) {
+        if self.drawn > 0 || self.forced {
+            self.tick(io, true);
+            if self.in_place {
+                let _ = writeln!(io.err);
+            }
+        }
+        if io.feedback.stats {
+            let _ = write!(io.err, "{}", self.stats.summary(self.start.elapsed().as_secs_f64()));
+        }
+    }
+
+    fn tick(&mut self, io: &mut Io, last: bool) {
+        if !self.progress {
+            return;
+        }
+        let now = Instant::now();
+        let due = self.last_draw.is_none_or(|t| now.duration_since(t) >= REDRAW);
+        let shown = self.forced || now.duration_since(self.start) >= QUIET;
+        if (due && shown) || (last && (self.forced || self.drawn > 0)) {
+            let line = stats::progress(self.stats.documents, self.stats.bytes, self.start.elapsed().as_secs_f64(), self.total);
+            if self.in_place {
+                let pad = self.drawn.saturating_sub(line.len());
+                let _ = write!(io.err, "\r{line}{}", " ".repeat(pad));
+                let _ = io.err.flush();
+                self.drawn = line.len();
+            } else {
+                let _ = writeln!(io.err, "{line}");
+            }
+            self.last_draw = Some(now);
+        }
+    }
+
+    /// Clears the progress line before another message.
+    fn clear(&mut self, io: &mut Io) {
+        if self.drawn > 0 {
+            let _ = write!(io.err, "\r{}\r", " ".repeat(self.drawn));
+            self.drawn = 0;
+            self.last_draw = None;
+        }
+    }
+}
+
+/// Total size of the regular files named or under the directories named
+/// (standard input unknown: no total).
+fn total_bytes(paths: &[String], max_depth: usize) -> Option<u64> {
+    let mut total = 0;
+    for p in paths {
+        if p == "-" {
+            return None;
+        }
+        for entry in walkdir::WalkDir::new(p).max_depth(max_depth).into_iter().flatten() {
+            if let Ok(m) = entry.metadata()
+                && m.is_file()
+            {
+                total += m.len();
+            }
+        }
+    }
+    Some(total)
 }
 
 /// Standard output that keeps the first write error and drops later writes.

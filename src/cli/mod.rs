@@ -13,7 +13,7 @@ mod io;
 mod rules;
 
 use crate::cli::io::with_engine;
-pub(crate) use crate::cli::io::{Io, Sink};
+pub(crate) use crate::cli::io::{Feedback, Io, Sink};
 use clap::{Parser, Subcommand};
 use stance::Limits;
 use std::path::PathBuf;
@@ -45,6 +45,17 @@ pub(crate) struct Cli {
     /// Table width in characters (default: the terminal's; no wrapping when not a terminal).
     #[arg(long, global = true, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// Print a summary on standard error at the end of extract, compare and
+    /// check: documents, bytes, statements per label, unresolved speakers,
+    /// excluded furniture, seconds and MB/s (with the warnings of -v).
+    #[arg(long, global = true)]
+    pub stats: bool,
+    /// Warn on standard error about each document that yields nothing (empty body, no statement).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Progress line on standard error: auto (a terminal, runs over a second), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = io::ProgressArg::Auto, value_name = "WHEN")]
+    pub progress: io::ProgressArg,
 }
 
 /// The commands.

@@ -16,3 +16,4 @@ pub mod fmt;
 pub mod html;
 pub mod records;
 pub mod rules;
+pub mod stats;

@@ -5,6 +5,7 @@
 mod cli_cases;
 mod compare;
 mod eval;
+mod feedback;
 mod hostile;
 mod ingest;
 mod layout;
