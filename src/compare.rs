@@ -12,7 +12,7 @@
 //! apart as `voices`. Transcript turns are not positions.
 
 use crate::classify::rules::RuleSet;
-use crate::model::{Analysis, Classified, Kind};
+use crate::model::{Analysis, DocRecord, Kind, Record};
 use crate::text::date::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -180,38 +180,48 @@ pub struct PositionTable {
     pub voices: Vec<Evidence>,
 }
 
+/// The statement kind of a record, as the static name evidence carries.
+fn kind_of(record: &Record) -> Kind {
+    match record.kind.as_str() {
+        "direct" => Kind::Direct,
+        "mixed" => Kind::Mixed,
+        "turn" => Kind::Turn,
+        _ => Kind::Indirect,
+    }
+}
+
 /// How much a statement counts as evidence: direct words and more rules first.
-fn strength(c: &Classified) -> f32 {
-    let kind = match c.statement.kind {
+fn strength(r: &Record) -> f32 {
+    let kind = match kind_of(r) {
         Kind::Direct => DIRECT_STRENGTH,
         Kind::Mixed => MIXED_STRENGTH,
         Kind::Indirect => INDIRECT_STRENGTH,
         Kind::Turn => TURN_STRENGTH,
     };
-    c.statement.confidence * kind * (1.0 + c.rules.len() as f32 * PER_RULE_BONUS)
+    r.confidence as f32 * kind * (1.0 + r.rules.len() as f32 * PER_RULE_BONUS)
 }
 
-fn evidence(a: &Analysis, c: &Classified, column: &str) -> Evidence {
-    let st = &c.statement;
-    let doc = a.doc;
-    let sent = st.sentence.start.min(st.span.start)..st.sentence.end.max(st.span.end);
+/// The evidence a statement record gives in a column. Built from the record
+/// (not the document) so that a table from records equals one from text.
+fn evidence(r: &Record, column: &str) -> Evidence {
+    let sent = r.context_range();
     Evidence {
         id: 0,
-        doc: doc.name.clone(),
+        doc: r.doc.clone(),
         source: 0,
         column: column.to_string(),
-        line: doc.text[..st.span.start.min(doc.text.len())].bytes().filter(|&b| b == b'\n').count() + 1,
-        speaker: st.speaker.name.clone().or_else(|| st.speaker.mention.clone()).unwrap_or_else(|| "?".into()),
-        actors: st.speaker.actors.clone(),
-        kind: st.kind.as_str(),
-        labels: c.labels.clone(),
-        rules: c.rules.clone(),
-        text: doc.text[st.span.clone()].to_string(),
-        span: [st.span.start, st.span.end],
-        context: doc.text[sent.clone()].to_string(),
-        context_at: [st.span.start - sent.start, st.span.end - sent.start],
-        via: st.via.clone(),
-        strength: strength(c),
+        line: r.line,
+        speaker: r.speaker.name.clone().or_else(|| r.speaker.mention.clone()).unwrap_or_else(|| "?".into()),
+        actors: r.speaker.actor.0.clone(),
+        kind: kind_of(r).as_str(),
+        labels: r.stance.clone(),
+        rules: r.rules.clone(),
+        text: r.text.clone(),
+        span: r.span,
+        context: r.context.clone(),
+        context_at: [r.span[0].saturating_sub(sent.start), r.span[1].saturating_sub(sent.start)],
+        via: r.via.clone(),
+        strength: strength(r),
     }
 }
 
@@ -247,40 +257,60 @@ impl Builder {
 
     /// Adds one document's statements.
     pub fn add(&mut self, a: &Analysis) {
+        self.add_records(&DocRecord::of(a.doc), &Record::all(a.doc, &a.statements));
+    }
+
+    /// Adds one document from its records (`compare --records`): the same
+    /// as [`Builder::add`] on the analysis that wrote them.
+    pub fn add_records(&mut self, doc: &DocRecord, records: &[Record]) {
         let key = match self.by {
-            By::Doc => a.doc.name.clone(),
-            By::Source => a.doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
+            By::Doc => doc.doc.clone(),
+            By::Source => doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
         };
         let g = self.columns.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new() });
-        g.docs.push(a.doc.name.clone());
-        g.date = match (g.date, a.doc.date) {
+        g.docs.push(doc.doc.clone());
+        g.date = match (g.date, doc.date.as_deref().and_then(Date::parse_iso)) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
         };
-        for c in &a.statements {
-            let st = &c.statement;
-            if st.speaker.actors.is_empty() || st.speaker.independent {
-                let host_turn = st.kind == Kind::Turn && st.speaker.name.as_deref() == Some("host");
-                if !c.labels.is_empty() && !host_turn {
-                    self.voices.push(evidence(a, c, &key));
+        for r in records {
+            let kind = kind_of(r);
+            let actors = &r.speaker.actor.0;
+            if actors.is_empty() || r.speaker.independent {
+                let host_turn = kind == Kind::Turn && r.speaker.name.as_deref() == Some("host");
+                if !r.stance.is_empty() && !host_turn {
+                    self.voices.push(evidence(r, &key));
                 }
                 continue;
             }
-            if st.kind == Kind::Turn {
+            if kind == Kind::Turn {
                 continue;
             }
-            for actor in &st.speaker.actors {
-                if c.labels.is_empty() {
+            for actor in actors {
+                if r.stance.is_empty() {
                     *self.unlabelled.entry(actor.clone()).or_default().entry(key.clone()).or_default() += 1;
                     continue;
                 }
-                self.per_actor.entry(actor.clone()).or_default().entry(key.clone()).or_default().push(evidence(a, c, &key));
+                self.per_actor.entry(actor.clone()).or_default().entry(key.clone()).or_default().push(evidence(r, &key));
             }
         }
     }
 
     /// The table: columns by date, rows most supported first, evidence numbered.
-    pub fn finish(self, rules: &RuleSet) -> PositionTable {
+    pub fn finish(mut self, rules: &RuleSet) -> PositionTable {
+        // Whatever order documents and records came in (a cluster writes
+        // partitions as they finish), the table is the same: documents by
+        // name, statements by position.
+        let by_place = |a: &Evidence, b: &Evidence| (&a.doc, a.span).cmp(&(&b.doc, b.span));
+        for cols in self.per_actor.values_mut() {
+            for list in cols.values_mut() {
+                list.sort_by(by_place);
+            }
+        }
+        self.voices.sort_by(|a, b| (&a.column, &a.doc, a.span).cmp(&(&b.column, &b.doc, b.span)));
+        for c in self.columns.values_mut() {
+            c.docs.sort();
+        }
         let mut sources: Vec<Source> = self.columns.into_values().collect();
         sources.sort_by(|a, b| (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name)));
         let col_of: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();

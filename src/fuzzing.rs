@@ -26,7 +26,7 @@ pub fn ingest_record(engine: &Engine, bytes: &[u8]) -> Vec<Document> {
 pub fn extract_text(engine: &Engine, text: &str) -> Vec<Record> {
     let doc = engine.document("fuzz.txt", text.to_string());
     let prepared = engine.prepare(&doc);
-    engine.analyze(&prepared).iter().map(|c| Record::of(&doc, c)).collect()
+    Record::all(&doc, &engine.analyze(&prepared))
 }
 
 /// Parses a pattern of the rule language.

@@ -329,6 +329,9 @@ pub struct SpeakerRecord {
     /// The actors the statement speaks for.
     #[serde(default)]
     pub actor: Actors,
+    /// An independent voice (analyst, presenter): nobody's position.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub independent: bool,
 }
 
 /// One classified statement as `extract` writes it (JSON Lines, the
@@ -370,19 +373,86 @@ pub struct Record {
     /// Ids of the rules behind the labels.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Line of the document where the words start (1-based).
+    #[serde(default)]
+    pub line: usize,
+    /// The sentence around the words (the evidence a report quotes).
+    #[serde(default)]
+    pub context: String,
+}
+
+/// Version of the record schema: statement records and the document
+/// records `extract --format jsonl` writes before each document's statements.
+pub const RECORD_SCHEMA: u32 = 1;
+
+/// What `extract --format jsonl` writes before a document's statements, so
+/// that `compare --records` and `check --records` can build the same table
+/// from records alone (one line per document, even one without statements).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocRecord {
+    /// Always `"document"`.
+    pub record: String,
+    /// [`RECORD_SCHEMA`].
+    pub schema: u32,
+    /// Document name (what statement records call `doc`).
+    pub doc: String,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Date, YYYY-MM-DD.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Source or outlet.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// `article` or `transcript`.
+    #[serde(default)]
+    pub kind: String,
+    /// Where it was read from.
+    #[serde(default)]
+    pub origin: String,
+}
+
+impl DocRecord {
+    /// The document record of `doc`.
+    pub fn of(doc: &Document) -> DocRecord {
+        DocRecord {
+            record: "document".into(),
+            schema: RECORD_SCHEMA,
+            doc: doc.name.clone(),
+            title: doc.title.clone(),
+            date: doc.date.map(|d| d.to_string()),
+            source: doc.source.clone(),
+            kind: doc.kind.as_str().into(),
+            origin: doc.origin.clone(),
+        }
+    }
 }
 
 impl Record {
-    /// The record of a classified statement of `doc`.
-    pub fn of(doc: &Document, c: &Classified) -> Record {
+    /// The records of a document's classified statements (line numbers
+    /// from one pass over the text).
+    pub fn all(doc: &Document, statements: &[Classified]) -> Vec<Record> {
+        let newlines: Vec<usize> = doc.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+        statements.iter().map(|c| Record::of(doc, c, newlines.partition_point(|&n| n < c.statement.span.start) + 1)).collect()
+    }
+
+    /// The record of a classified statement of `doc` starting on `line`.
+    fn of(doc: &Document, c: &Classified, line: usize) -> Record {
         let st = &c.statement;
         let text = |r: &Range<usize>| doc.text.get(r.clone()).unwrap_or_default().to_string();
+        let sent = st.sentence.start.min(st.span.start)..st.sentence.end.max(st.span.end);
         Record {
             doc: doc.name.clone(),
             span: [st.span.start, st.span.end],
             text: text(&st.span),
             kind: st.kind.as_str().to_string(),
-            speaker: SpeakerRecord { name: st.speaker.name.clone(), mention: st.speaker.mention.clone(), actor: Actors(st.speaker.actors.clone()) },
+            speaker: SpeakerRecord {
+                name: st.speaker.name.clone(),
+                mention: st.speaker.mention.clone(),
+                actor: Actors(st.speaker.actors.clone()),
+                independent: st.speaker.independent,
+            },
             addressee: st.addressee.clone(),
             via: st.via.clone(),
             cue: st.cue_span.as_ref().map(text),
@@ -390,7 +460,14 @@ impl Record {
             confidence: (f64::from(st.confidence) * 100.0).round() / 100.0,
             stance: c.labels.clone(),
             rules: c.rules.clone(),
+            line,
+            context: text(&sent),
         }
+    }
+
+    /// Byte range of the sentence around the words (with the words).
+    pub fn context_range(&self) -> Range<usize> {
+        self.sentence[0].min(self.span[0])..self.sentence[1].max(self.span[1])
     }
 
     /// Byte range of the words.

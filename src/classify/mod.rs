@@ -18,7 +18,7 @@ use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
 use crate::model::{Cancel, Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
 use crate::text::vocab::Vocabulary;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Applies a [`RuleSet`] to the statements of one document.
@@ -55,10 +55,20 @@ impl<'a> Classifier<'a> {
         negators.sort_by_key(|n| (n.toks.start, n.toks.end, n.class));
         // Words matched by several negator patterns count once.
         negators.dedup_by(|b, a| b.toks.start < a.toks.end);
-        statements.into_iter().map(|st| self.one(text, &env, &hits, &negators, st)).collect()
+        // Statements of one sentence share their widest scope: match it once.
+        let mut cache: HashMap<(usize, usize), Vec<(usize, Match)>> = HashMap::new();
+        statements.into_iter().map(|st| self.one(text, &env, &hits, &negators, &mut cache, st)).collect()
     }
 
-    fn one(&self, text: &Text, env: &Env, hits: &Hits, negators: &[Negator], st: Statement) -> Classified {
+    fn one(
+        &self,
+        text: &Text,
+        env: &Env,
+        hits: &Hits,
+        negators: &[Negator],
+        cache: &mut HashMap<(usize, usize), Vec<(usize, Match)>>,
+        st: Statement,
+    ) -> Classified {
         let seg = &text.seg;
         let n = text.toks.len();
         let (sent_range, content, frame) = if n == 0 || st.scope.is_empty() {
@@ -75,8 +85,12 @@ impl<'a> Classifier<'a> {
             Scope::Sentence => widest.clone(),
         };
         let kind = st.kind.as_str();
-        let mut found: Vec<(usize, Match)> =
-            self.rules.patterns.matches(env, hits, widest.clone()).into_iter().map(|(pi, m)| (self.rules.pattern_rule[pi], m)).collect();
+        let mut found: Vec<(usize, Match)> = cache
+            .entry((widest.start, widest.end))
+            .or_insert_with(|| self.rules.patterns.matches(env, hits, widest.clone()))
+            .iter()
+            .map(|(pi, m)| (self.rules.pattern_rule[*pi], m.clone()))
+            .collect();
         // Regular expressions over the normalised text of the widest scope.
         if !self.rules.regex_list.is_empty() && !widest.is_empty() {
             let toks = &text.toks;

@@ -1,7 +1,7 @@
 //! `stance check`: claims about the sources, for CI. Claims are judged
 //! while each document is analysed; only the table and the verdicts are kept.
 
-use crate::cli::compare::ByArg;
+use crate::cli::compare::{ByArg, Input, add_records};
 use crate::cli::io::{Io, Monitor, report_diagnostics, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
@@ -24,7 +24,7 @@ pub(crate) enum CheckFormat {
     Json,
 }
 
-pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], format: CheckFormat, by: ByArg, io: &mut Io) -> u8 {
+pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, format: CheckFormat, by: ByArg, io: &mut Io) -> u8 {
     let shown = claims.display().to_string();
     let text = match std::fs::read_to_string(claims) {
         Ok(t) => t,
@@ -51,6 +51,34 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
         .collect();
     let mut builder = Builder::new(by.by());
     let (mut docs, mut judgements, mut origins) = (Vec::new(), Vec::new(), std::collections::BTreeMap::new());
+    let paths = match input {
+        Input::Documents(p) => p,
+        Input::Records(r) => {
+            // Positions and movement come from the records; what was said needs the text.
+            if let Some(x) = expectations.iter().find(|x| matches!(x.expect, Expect::Claim { .. })) {
+                let _ = writeln!(
+                    io.err,
+                    "stance: {shown}:{}: claim {:?} is about what the documents say; check it on the documents, not on records",
+                    x.line, x.name
+                );
+                return 2;
+            }
+            let ok = add_records(
+                r,
+                &mut builder,
+                |d| {
+                    docs.push(d.doc.clone());
+                    origins.insert(d.doc.clone(), d.origin.clone());
+                    judgements.push(vec![None; expectations.len()]);
+                },
+                io,
+            );
+            if !ok {
+                return 2;
+            }
+            return finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, format, false, io);
+        }
+    };
     let mut problems = false;
     let mut monitor = Monitor::new(engine, paths, io);
     engine.run(
@@ -75,16 +103,33 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, paths: &[String], f
         },
     );
     monitor.finish(io);
+    finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, format, problems, io)
+}
+
+/// Judges the expectations on the finished table and prints the outcomes.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    engine: &Engine,
+    expectations: &[stance::check::Expectation],
+    docs: &[String],
+    judgements: &[Vec<Option<stance::check::Judgement>>],
+    builder: Builder,
+    shown: &str,
+    origins: &std::collections::BTreeMap<String, String>,
+    format: CheckFormat,
+    problems: bool,
+    io: &mut Io,
+) -> u8 {
     if docs.is_empty() {
         let _ = writeln!(io.err, "stance: no documents to check");
         return 2;
     }
     let table = builder.finish(engine.rules());
-    let outcomes = stance::check::check(&expectations, &docs, &judgements, &table);
+    let outcomes = stance::check::check(expectations, docs, judgements, &table);
     let out = match format {
         CheckFormat::Text => report::check::text(&outcomes),
-        CheckFormat::Github => report::check::github(&outcomes, &shown, &origins),
-        CheckFormat::Junit => report::check::junit(&outcomes, &shown),
+        CheckFormat::Github => report::check::github(&outcomes, shown, origins),
+        CheckFormat::Junit => report::check::junit(&outcomes, shown),
         CheckFormat::Json => report::check::json(&outcomes),
     };
     io.out.put(&out);

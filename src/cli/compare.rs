@@ -42,8 +42,44 @@ pub(crate) enum CompareFormat {
     Html,
 }
 
-pub(crate) fn run(engine: &Engine, paths: &[String], by: ByArg, format: CompareFormat, out: Option<&Path>, voices: bool, io: &mut Io) -> u8 {
+/// What a table is built from.
+#[derive(Clone, Copy)]
+pub(crate) enum Input<'a> {
+    /// Documents to analyse.
+    Documents(&'a [String]),
+    /// Statement records `extract` wrote.
+    Records(&'a [String]),
+}
+
+/// Adds the documents of record files to `builder`; false (the message
+/// given) when they cannot be read.
+pub(crate) fn add_records(paths: &[String], builder: &mut Builder, mut each: impl FnMut(&stance::model::DocRecord), io: &mut Io) -> bool {
+    match stance::ingest::records::read_paths(paths) {
+        Ok(docs) => {
+            for (d, statements) in &docs {
+                builder.add_records(d, statements);
+                each(d);
+            }
+            true
+        }
+        Err(e) => {
+            report_input_error(&e, io);
+            false
+        }
+    }
+}
+
+pub(crate) fn run(engine: &Engine, input: Input, by: ByArg, format: CompareFormat, out: Option<&Path>, voices: bool, io: &mut Io) -> u8 {
     let mut builder = Builder::new(by.by());
+    let paths = match input {
+        Input::Documents(p) => p,
+        Input::Records(r) => {
+            if !add_records(r, &mut builder, |_| (), io) {
+                return 2;
+            }
+            return render(engine, builder, format, out, voices, false, io);
+        }
+    };
     let mut problems = false;
     // A report written into the corpus is not read back as a source.
     let skip: Vec<PathBuf> = out.map(Path::to_path_buf).into_iter().collect();
@@ -67,6 +103,10 @@ pub(crate) fn run(engine: &Engine, paths: &[String], by: ByArg, format: CompareF
         },
     );
     monitor.finish(io);
+    render(engine, builder, format, out, voices, problems, io)
+}
+
+fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<&Path>, voices: bool, problems: bool, io: &mut Io) -> u8 {
     let table = builder.finish(engine.rules());
     let text = match format {
         CompareFormat::Table => report::compare::table(&table, io.width, voices),

@@ -52,8 +52,7 @@ pub(crate) fn run(engine: &Engine, gold: &std::path::Path, paths: &[String], rec
                         texts.insert(base.to_string(), a.doc.text.clone().into_bytes());
                     }
                     if analyse {
-                        made.extend(a.statements.iter().map(|c| {
-                            let mut r = Record::of(a.doc, c);
+                        made.extend(Record::all(a.doc, &a.statements).into_iter().map(|mut r| {
                             r.doc = base.to_string();
                             r
                         }));

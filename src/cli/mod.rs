@@ -82,8 +82,12 @@ pub(crate) enum Command {
     /// Line up who holds which position in which source: the main report.
     Compare {
         /// Files, directories, or - for standard input.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "records", conflicts_with = "records")]
         paths: Vec<String>,
+        /// Build the table from `extract --format jsonl` records instead of documents
+        /// (files, directories of record files, or - for standard input).
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        records: Option<Vec<String>>,
         /// One column per document, or per source/outlet.
         #[arg(long, value_enum, default_value_t = compare::ByArg::Doc)]
         by: compare::ByArg,
@@ -102,8 +106,12 @@ pub(crate) enum Command {
         /// The claims file (TOML).
         claims: PathBuf,
         /// Files, directories, or - for standard input.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "records", conflicts_with = "records")]
         paths: Vec<String>,
+        /// Check `extract --format jsonl` records instead of documents (claims
+        /// about what was said need the documents).
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        records: Option<Vec<String>>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
         format: check::CheckFormat,
@@ -178,10 +186,20 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
             let format = format.unwrap_or(if io.tty { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
             extract::run(e, &paths, format, io)
         }),
-        Command::Compare { paths, by, format, out, voices } => {
-            with_engine(&cli.rules, limits, io, |e, io| compare::run(e, &paths, by, format, out.as_deref(), voices, io))
-        }
-        Command::Check { claims, paths, format, by } => with_engine(&cli.rules, limits, io, |e, io| check::run(e, &claims, &paths, format, by, io)),
+        Command::Compare { paths, records, by, format, out, voices } => with_engine(&cli.rules, limits, io, |e, io| {
+            let input = match &records {
+                Some(r) => compare::Input::Records(r),
+                None => compare::Input::Documents(&paths),
+            };
+            compare::run(e, input, by, format, out.as_deref(), voices, io)
+        }),
+        Command::Check { claims, paths, records, format, by } => with_engine(&cli.rules, limits, io, |e, io| {
+            let input = match &records {
+                Some(r) => compare::Input::Records(r),
+                None => compare::Input::Documents(&paths),
+            };
+            check::run(e, &claims, input, format, by, io)
+        }),
         Command::Eval { gold, paths, records, json } => with_engine(&cli.rules, limits, io, |e, io| eval::run(e, &gold, &paths, records.as_deref(), json, io)),
         Command::Rules { action: rules::RulesAction::Lint } => rules::lint(&cli.rules, limits, io),
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),

@@ -23,6 +23,7 @@ pub(crate) mod labels;
 pub(crate) mod layout;
 pub(crate) mod plain;
 pub(crate) mod read;
+pub mod records;
 pub(crate) mod tagged;
 pub(crate) mod walk;
 

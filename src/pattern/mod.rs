@@ -433,16 +433,29 @@ impl Pattern {
         if min_len(&elems) == 0 {
             return p.err(0, "every part of this pattern is optional, so it matches nothing in particular");
         }
-        let mut anchor = None;
+        // Anchor on the mandatory element whose words are rarest: a function
+        // word ("in", "will", "not") occurs at every other token, a content
+        // word seldom, so "(will | would) ...2 respond" is found through "respond".
+        let mut anchor: Option<(usize, usize, usize)> = None;
         let mut before = 0;
         for (i, e) in elems.iter().enumerate() {
             let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(_));
-            if mandatory && anchor_literals(e).is_some() {
-                anchor = Some((i, before));
-                break;
+            if let Some(lits) = anchor_literals(e).filter(|_| mandatory) {
+                let cost: usize = lits
+                    .iter()
+                    .map(|(lit, prefix)| match (vocab.function.contains(lit), *prefix) {
+                        (true, _) => COMMON_ANCHOR,
+                        (false, true) if lit.len() <= 3 => COMMON_ANCHOR / 2,
+                        _ => 1,
+                    })
+                    .sum();
+                if anchor.is_none_or(|(_, _, best)| cost < best) {
+                    anchor = Some((i, before, cost));
+                }
             }
             before += max_len(std::slice::from_ref(e));
         }
+        let anchor = anchor.map(|(i, before, _)| (i, before));
         Ok(Pattern { source: src.to_string(), elems, anchor })
     }
 
@@ -596,6 +609,9 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
     }
 }
 
+/// The anchoring cost of a function word against a content word's 1.
+const COMMON_ANCHOR: usize = 100;
+
 /// Many patterns, scanned together.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
@@ -673,7 +689,9 @@ impl PatternSet {
         let lo = hits.hits.partition_point(|h| h.0 < scope.start);
         let mut found: Vec<(usize, Match)> = Vec::new();
         for &(t, pi, before) in hits.hits[lo..].iter().take_while(|h| h.0 < scope.end) {
-            // Candidate starts: the anchor token, and up to `before` earlier words.
+            // Candidate starts: the anchor token, and up to `before` earlier
+            // tokens; punctuation, which a gap passes over for free, and
+            // fillers are not counted.
             let mut start = t;
             let mut k = 0;
             loop {
@@ -684,7 +702,13 @@ impl PatternSet {
                     break;
                 }
                 start -= 1;
-                while start > scope.start && env.skip.get(start).copied().unwrap_or(false) {
+                while start > scope.start && (env.skip.get(start).copied().unwrap_or(false) || env.toks.toks[start].kind == TokKind::Punct) {
+                    if env.toks.toks[start].kind == TokKind::Punct && !env.skip.get(start).copied().unwrap_or(false) {
+                        // Punctuation may itself be a pattern's first token (`_`): try it too.
+                        if let Some(m) = self.patterns[pi].match_at(env, start, &scope) {
+                            found.push((pi, m));
+                        }
+                    }
                     start -= 1;
                 }
                 k += 1;

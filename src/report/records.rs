@@ -4,7 +4,7 @@
 //! documents finish and nothing but the current document is held (the
 //! table, which must measure every row, is the exception).
 
-use crate::model::{Analysis, Classified, Document, Record};
+use crate::model::{Analysis, Classified, DocRecord, Document, Record};
 use crate::report::fmt::{clip, csv_field, new_table};
 use comfy_table::Table;
 
@@ -53,15 +53,21 @@ impl Records {
     /// The records of one document.
     pub fn add(&mut self, a: &Analysis) -> String {
         let mut out = String::new();
-        for c in &a.statements {
+        let records = if matches!(self.format, Format::Jsonl | Format::Json) { Record::all(a.doc, &a.statements) } else { Vec::new() };
+        if self.format == Format::Jsonl {
+            // The document's own record first: what compare --records needs of it.
+            out.push_str(&serde_json::to_string(&DocRecord::of(a.doc)).expect("serializable"));
+            out.push('\n');
+        }
+        for (i, c) in a.statements.iter().enumerate() {
             match self.format {
                 Format::Jsonl => {
-                    out.push_str(&serde_json::to_string(&Record::of(a.doc, c)).expect("serializable"));
+                    out.push_str(&serde_json::to_string(&records[i]).expect("serializable"));
                     out.push('\n');
                 }
                 Format::Json => {
                     out.push_str(if self.count == 0 { "[\n" } else { ",\n" });
-                    let pretty = serde_json::to_string_pretty(&Record::of(a.doc, c)).expect("serializable");
+                    let pretty = serde_json::to_string_pretty(&records[i]).expect("serializable");
                     for (i, line) in pretty.lines().enumerate() {
                         if i > 0 {
                             out.push('\n');

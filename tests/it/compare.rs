@@ -72,3 +72,35 @@ fn seed_positions_are_backed_by_evidence() {
         }
     }
 }
+
+#[test]
+fn the_table_from_records_is_the_table_from_documents() {
+    let records = stance(&["extract", "corpus/seeds", "--format", "jsonl"]);
+    assert_eq!(records.status.code(), Some(0));
+    let path = std::env::temp_dir().join(format!("stance-records-{}.jsonl", std::process::id()));
+    std::fs::write(&path, &records.stdout).unwrap();
+    let p = path.to_str().unwrap();
+    let from_records = stance(&["compare", "--records", p, "--format", "md"]);
+    assert_eq!(from_records.status.code(), Some(0), "{}", String::from_utf8_lossy(&from_records.stderr));
+    let committed = std::fs::read_to_string("reports/seeds.md").unwrap();
+    assert!(committed == String::from_utf8_lossy(&from_records.stdout), "compare --records differs from reports/seeds.md");
+    // Records in any order (partitions of a cluster job) give the same table.
+    let mut lines: Vec<&str> = std::str::from_utf8(&records.stdout).unwrap().lines().collect();
+    lines.reverse();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    for format in ["json", "csv"] {
+        let a = stance(&["compare", "--records", p, "--format", format]);
+        let b = stance(&["compare", "corpus/seeds", "--format", format]);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+    }
+    // check on records: positions and movement work; claims about the text are refused by name.
+    let checked = stance(&["check", "claims/seeds.toml", "--records", p]);
+    assert_eq!(checked.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&checked.stderr).contains("is about what the documents say"), "{}", String::from_utf8_lossy(&checked.stderr));
+    let claims = std::env::temp_dir().join(format!("stance-records-claims-{}.toml", std::process::id()));
+    std::fs::write(&claims, "[[holds]]\nactor = \"Iran\"\nlabel = \"deterrence\"\nin = \"every\"\n\n[[movement]]\nactor = \"Iran\"\nis = \"mixed\"\n").unwrap();
+    let checked = stance(&["check", claims.to_str().unwrap(), "--records", p]);
+    assert_eq!(checked.status.code(), Some(0), "{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
+    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_file(&claims);
+}

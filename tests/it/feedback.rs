@@ -23,7 +23,8 @@ fn stats_summarise_the_run_and_warn_about_silent_documents() {
     let d = dir_with_a_silent_document("stats");
     let (code, out, err) = run(&["extract", d.to_str().unwrap(), "--format", "jsonl", "--stats"]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out.lines().count(), 1, "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains("\"span\"")).count(), 1, "{out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("{\"record\":\"document\"")).count(), 3, "{out}");
     assert!(err.contains("stats: 3 documents"), "{err}");
     assert!(err.contains("stats: 1 statements, 0 turns; by label: deterrence 1, restraint 0, de-escalation 0"), "{err}");
     assert!(err.contains("1 documents with an empty body, 1 with no statement"), "{err}");
