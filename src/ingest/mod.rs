@@ -37,7 +37,7 @@ use crate::ingest::read::{check_bytes, read_capped, read_file, refuse};
 use crate::ingest::walk::{DirWalk, Step};
 use crate::model::Document;
 use std::collections::{HashSet, VecDeque};
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 /// Documents of the path arguments, read lazily and in order.
@@ -127,13 +127,17 @@ impl<'a> Inputs<'a> {
 
     /// Standard input: JSON Lines records when the first line is one, else one document.
     fn stdin(&mut self) -> Option<Result<Document, InputError>> {
+        use std::io::{BufRead, Read};
         let mut reader = BufReader::new(std::io::stdin());
-        let first = match reader.fill_buf() {
-            Ok(b) => b.split(|&c| c == b'\n').next().unwrap_or(&[]).to_vec(),
-            Err(e) => return Some(Err(input_error("-", format!("cannot read standard input: {e}")))),
-        };
-        if std::str::from_utf8(&first).is_ok_and(is_record) {
-            self.records = Some(Records::new(Box::new(reader), "stdin", "-", self.limits));
+        // The whole first line (a record is often longer than one buffer), then the rest.
+        let mut first = Vec::new();
+        if let Err(e) = reader.by_ref().take(self.limits.max_doc_bytes as u64 + 1).read_until(b'\n', &mut first) {
+            return Some(Err(input_error("-", format!("cannot read standard input: {e}"))));
+        }
+        let is_jsonl = std::str::from_utf8(&first).is_ok_and(|l| is_record(l.trim_end()));
+        let reader = std::io::Cursor::new(first).chain(reader);
+        if is_jsonl {
+            self.records = Some(Records::new(Box::new(BufReader::new(reader)), "stdin", "-", self.limits));
             return None;
         }
         Some(read_capped(reader, &self.limits).and_then(check_bytes).map_err(|m| input_error("-", m)).and_then(|t| self.plain(t, "stdin", "-")))

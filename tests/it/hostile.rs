@@ -331,3 +331,18 @@ fn output_is_the_same_whatever_the_thread_count() {
         assert!(runs.iter().all(|r| r == &runs[0]), "{cmd:?} differs with the thread count");
     }
 }
+
+#[test]
+fn stdin_json_lines_with_a_first_record_longer_than_a_buffer_are_records() {
+    let long = "Kenya said it would respond to any attack. ".repeat(500);
+    let input =
+        format!("{}\n{}\n", serde_json::json!({"id": "long", "text": long}), serde_json::json!({"id": "short", "text": "Oman said it was ready to mediate."}));
+    let out = stance_stdin(&["extract", "-", "--format", "jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains("\"record\":\"document\""))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, ["long", "short"]);
+}
