@@ -4,7 +4,7 @@
 
 use crate::attribute::table::{ActorTable, Entry};
 use crate::text::token::{CAP, TokKind, Tokens};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Jaro-Winkler similarity a name two edits away must also reach: close
 /// enough that "pesan" is Pezeshkian's surname misheard, not another word.

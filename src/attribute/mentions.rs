@@ -16,7 +16,7 @@ use crate::attribute::mention::{Mention, MentionKind};
 use crate::attribute::table::{ActorTable, Entry};
 use crate::model::{DocKind, Text};
 use crate::text::token::{ALLCAPS, CAP, PARA, TokKind, Tokens};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// A table phrase found in a document: its tokens, what it stands for, and

@@ -8,7 +8,7 @@ use crate::attribute::mention::{Mention, MentionKind};
 use crate::attribute::table::ActorTable;
 use crate::model::{Speaker, Text};
 use crate::text::date::Date;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far back, in tokens, "the group" or "the country" looks for what it names.
 const ANAPHOR_REACH: usize = 150;
@@ -87,8 +87,8 @@ impl<'t, 'd> Resolver<'t, 'd> {
             mentions,
             by_end,
             by_start,
-            resolved: HashMap::new(),
-            by_title: HashMap::new(),
+            resolved: HashMap::default(),
+            by_title: HashMap::default(),
             by_surname: None,
             dateline,
         }
@@ -278,7 +278,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
     /// `m`, else the first after it.
     fn fuller_name(&mut self, m: usize) -> Option<usize> {
         if self.by_surname.is_none() {
-            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut map: HashMap<String, Vec<usize>> = HashMap::default();
             for (k, c) in self.mentions.iter().enumerate() {
                 let named = matches!(c.kind, MentionKind::Person | MentionKind::Name) || (c.kind == MentionKind::Office && c.name.is_some());
                 if named && let Some(key) = self.surname(c) {

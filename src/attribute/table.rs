@@ -14,7 +14,7 @@ use crate::text::token::{ALLCAPS, CAP, Tokens};
 use crate::text::vocab::Vocabulary;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 #[derive(Deserialize)]
@@ -250,8 +250,8 @@ impl ActorTable {
             person_offices: v.person_offices.iter().map(|s| canonical_title(&vocab, s)).collect(),
             anaphors: v.organisation_anaphors.iter().map(|a| (fold_key(a), true)).chain(v.state_anaphors.iter().map(|a| (fold_key(a), false))).collect(),
             non_speaker_names: v.non_speaker_names.iter().map(|a| fold_key(a)).collect(),
-            phrases: HashMap::new(),
-            fuzzy: HashMap::new(),
+            phrases: HashMap::default(),
+            fuzzy: HashMap::default(),
             words,
             vocab,
         };
@@ -295,7 +295,7 @@ impl ActorTable {
     /// `[[actor]]`: states and organisations with their names, capitals,
     /// adjectives and by-names.
     fn add_actors(&mut self, root: &Root, diags: &mut Vec<Diagnostic>) -> ActorIds {
-        let mut ids = ActorIds::new();
+        let mut ids = ActorIds::default();
         for (a, at) in root.items::<RawActor>("actor", diags) {
             let id = self.actors.len();
             if ids.insert(fold_key(&a.name), id).is_some() {

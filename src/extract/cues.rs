@@ -20,7 +20,7 @@ use crate::text::inflect;
 use crate::text::vocab::{Vocabulary, WordSet};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use toml::Spanned;
 

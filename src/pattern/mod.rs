@@ -96,6 +96,56 @@ pub struct Pattern {
     /// Index of the top-level element used as anchor, and how many tokens
     /// the elements before it can take.
     anchor: Option<(usize, usize)>,
+    /// Every word (and word start) a match can begin with, when that is
+    /// known: a start with another word is refused at once.
+    first: Option<First>,
+}
+
+/// The words a pattern's match can begin with.
+#[derive(Debug, Clone)]
+struct First {
+    words: rustc_hash::FxHashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl First {
+    fn admits(&self, key: &str) -> bool {
+        self.words.contains(key) || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+    }
+}
+
+/// The plain words and prefixes a sequence's first token must be, if only
+/// such atoms can open it (optional elements add theirs and look further).
+fn first_words(seq: &[Elem], out: &mut First) -> bool {
+    for e in seq {
+        match e {
+            Elem::Atoms(atoms) => {
+                for a in atoms {
+                    match a {
+                        Atom::Word(forms) => out.words.extend(forms.iter().cloned()),
+                        Atom::Prefix(p) => out.prefixes.push(p.clone()),
+                        _ => return false,
+                    }
+                }
+                return true;
+            }
+            Elem::Alt(alts) => {
+                for alt in alts {
+                    if min_len(alt) == 0 || !first_words(alt, out) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            Elem::Opt(inner) => {
+                if !first_words(inner, out) {
+                    return false;
+                }
+            }
+            Elem::Gap(_) => return false,
+        }
+    }
+    false
 }
 
 /// Where a pattern matched.
@@ -456,7 +506,9 @@ impl Pattern {
             before += max_len(std::slice::from_ref(e));
         }
         let anchor = anchor.map(|(i, before, _)| (i, before));
-        Ok(Pattern { source: src.to_string(), elems, anchor })
+        let mut first = First { words: rustc_hash::FxHashSet::default(), prefixes: Vec::new() };
+        let first = first_words(&elems, &mut first).then_some(first);
+        Ok(Pattern { source: src.to_string(), elems, anchor, first })
     }
 
     /// The most tokens a match can take (fillers and punctuation inside gaps aside).
@@ -472,6 +524,9 @@ impl Pattern {
     /// The match starting at token `start`, within `limit`, if any.
     pub fn match_at(&self, env: &Env, start: usize, limit: &Range<usize>) -> Option<Match> {
         if start >= limit.end || start < limit.start || env.skip.get(start).copied().unwrap_or(false) {
+            return None;
+        }
+        if self.first.as_ref().is_some_and(|f| !f.admits(env.toks.key(start))) {
             return None;
         }
         let mut lits = Vec::new();

@@ -15,12 +15,13 @@ use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
 use crate::text::normalize::fold_key;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
 /// A set of words (token keys; several words joined by one space).
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(HashSet<String>);
+pub struct WordSet(FxHashSet<String>);
 
 impl WordSet {
     /// Whether `key` (a token key, or keys joined by spaces) is in the set.
@@ -67,7 +68,7 @@ pub(crate) fn word_key(word: &str) -> String {
 
 /// Reads a list of words into a set, reporting empty and repeated entries.
 fn word_set(root: &Root, name: &str, list: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> WordSet {
-    let mut set = HashSet::new();
+    let mut set = FxHashSet::default();
     for w in list {
         let key = word_key(w.get_ref());
         if key.is_empty() {
