@@ -12,9 +12,9 @@ use crate::text::date::Date;
 use crate::text::normalize::fold_key;
 use crate::text::token::{ALLCAPS, CAP, Tokens};
 use crate::text::vocab::Vocabulary;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 #[derive(Deserialize)]

@@ -18,9 +18,9 @@ use crate::pattern::compile_patterns;
 use crate::pattern::{Env, PatternSet};
 use crate::text::inflect;
 use crate::text::vocab::{Vocabulary, WordSet};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use toml::Spanned;
 

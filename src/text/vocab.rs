@@ -14,8 +14,8 @@ use crate::config::strict::Root;
 use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
 use crate::text::normalize::fold_key;
-use serde::Deserialize;
 use rustc_hash::FxHashSet;
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
