@@ -343,6 +343,10 @@ pub struct Record {
     pub doc: String,
     /// Byte range of the statement's words in the document file.
     pub span: [usize; 2],
+    /// The same range in Unicode scalar values (characters), for languages
+    /// that slice strings by character (Python).
+    #[serde(default)]
+    pub char_span: [usize; 2],
     /// The words.
     #[serde(default)]
     pub text: String,
@@ -434,7 +438,28 @@ impl Record {
     /// from one pass over the text).
     pub fn all(doc: &Document, statements: &[Classified]) -> Vec<Record> {
         let newlines: Vec<usize> = doc.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
-        statements.iter().map(|c| Record::of(doc, c, newlines.partition_point(|&n| n < c.statement.span.start) + 1)).collect()
+        // Character offsets of every span end, in one sweep over the text.
+        let mut offsets: Vec<usize> = statements.iter().flat_map(|c| [c.statement.span.start, c.statement.span.end]).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut chars = Vec::with_capacity(offsets.len());
+        let (mut at, mut count) = (0, 0);
+        for &o in &offsets {
+            let o = o.min(doc.text.len());
+            count += doc.text.get(at..o).map_or(0, |s| s.chars().count());
+            at = o;
+            chars.push(count);
+        }
+        let char_at = |b: usize| offsets.binary_search(&b).map_or(0, |i| chars[i]);
+        statements
+            .iter()
+            .map(|c| {
+                let span = &c.statement.span;
+                let mut r = Record::of(doc, c, newlines.partition_point(|&n| n < span.start) + 1);
+                r.char_span = [char_at(span.start), char_at(span.end)];
+                r
+            })
+            .collect()
     }
 
     /// The record of a classified statement of `doc` starting on `line`.
@@ -445,6 +470,7 @@ impl Record {
         Record {
             doc: doc.name.clone(),
             span: [st.span.start, st.span.end],
+            char_span: [0, 0],
             text: text(&st.span),
             kind: st.kind.as_str().to_string(),
             speaker: SpeakerRecord {

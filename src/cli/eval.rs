@@ -6,6 +6,15 @@ use stance::{Engine, Record};
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
+/// Output formats of `stance eval`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EvalFormat {
+    /// The reference scorer's text.
+    Text,
+    /// JSON.
+    Json,
+}
+
 pub(crate) fn run(engine: &Engine, gold: &std::path::Path, paths: &[String], records: Option<&std::path::Path>, json: bool, io: &mut Io) -> u8 {
     let shown = gold.display().to_string();
     let gold = match std::fs::read_to_string(gold) {

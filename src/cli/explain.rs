@@ -50,7 +50,10 @@ pub(crate) fn run(engine: &Engine, input: &str, at: Option<usize>, date: Option<
         });
     }
     if statements.is_empty() && !is_file {
-        // No attribution found: read the whole text as one statement, so the rules still show.
+        // No attribution found: say so, then read the whole text as one
+        // statement so that a rule author still sees what the rules do.
+        io.out.put("no statement found: no speech cue, quotation or speaker label attributes these words\n");
+        io.out.put("the rules on the whole text, read as one unattributed statement:\n\n");
         statements = engine.classify_as_one(&text);
     }
     io.out.put(&report::explain::text(&text, &statements, engine.rules()));

@@ -242,6 +242,36 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     result
 }
 
+/// Runs a command with its standard output going to `path` instead: written
+/// to a temporary file beside it as the command goes, renamed over it at
+/// the end; on failure the previous file, if any, is unchanged.
+pub(crate) fn with_out_file(path: Option<&Path>, io: &mut Io, f: impl FnOnce(&mut Io) -> u8) -> u8 {
+    let Some(path) = path else { return f(io) };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
+    let tmp = dir.join(format!(".{name}.stance-{}.tmp", std::process::id()));
+    let file = match std::fs::File::create(&tmp) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = writeln!(io.err, "stance: {}: cannot write: {e}", path.display());
+            return 2;
+        }
+    };
+    let mut sink = Sink::new(Box::new(std::io::BufWriter::new(file)));
+    let code = {
+        let mut inner = Io { out: &mut sink, err: &mut *io.err, width: io.width, tty: false, feedback: io.feedback };
+        f(&mut inner)
+    };
+    match sink.finish().map_or_else(|| std::fs::rename(&tmp, path), Err) {
+        Ok(()) => code,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = writeln!(io.err, "stance: {}: cannot write: {e}; the previous file, if any, is unchanged", path.display());
+            2
+        }
+    }
+}
+
 /// Writes a report to `--out` (atomically) or to standard output; returns
 /// false when the file could not be written (the message is given).
 pub(crate) fn emit_report(out: Option<&Path>, text: &str, io: &mut Io) -> bool {

@@ -12,8 +12,8 @@ mod extract;
 mod io;
 mod rules;
 
-use crate::cli::io::with_engine;
 pub(crate) use crate::cli::io::{Feedback, Io, Sink};
+use crate::cli::io::{with_engine, with_out_file};
 use clap::{Parser, Subcommand};
 use stance::Limits;
 use std::path::PathBuf;
@@ -78,6 +78,9 @@ pub(crate) enum Command {
         /// Output format (default: table on a terminal, jsonl otherwise).
         #[arg(long, value_enum)]
         format: Option<extract::ExtractFormat>,
+        /// Write the records to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Line up who holds which position in which source: the main report.
     Compare {
@@ -118,6 +121,9 @@ pub(crate) enum Command {
         /// One source per document, or per outlet.
         #[arg(long, value_enum, default_value_t = compare::ByArg::Doc)]
         by: compare::ByArg,
+        /// Write the outcomes to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Score the tool (or a records file) against a hand-made gold file.
     Eval {
@@ -130,9 +136,12 @@ pub(crate) enum Command {
         /// Score these statement records (JSON Lines) instead of running the tool.
         #[arg(long, value_name = "FILE")]
         records: Option<PathBuf>,
-        /// Print the metrics as JSON.
+        /// Print the metrics as JSON (same as `--format json`).
         #[arg(long)]
         json: bool,
+        /// Output format: the scorer's text, or JSON.
+        #[arg(long, value_enum, default_value_t = eval::EvalFormat::Text)]
+        format: eval::EvalFormat,
     },
     /// Check, test and list the stance rules.
     Rules {
@@ -182,9 +191,9 @@ pub(crate) fn run(cli: Cli, io: &mut Io) -> u8 {
 fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
     match cli.command {
         Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs::run(e, &paths, format, io)),
-        Command::Extract { paths, format } => with_engine(&cli.rules, limits, io, |e, io| {
-            let format = format.unwrap_or(if io.tty { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
-            extract::run(e, &paths, format, io)
+        Command::Extract { paths, format, out } => with_engine(&cli.rules, limits, io, |e, io| {
+            let format = format.unwrap_or(if io.tty && out.is_none() { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
+            with_out_file(out.as_deref(), io, |io| extract::run(e, &paths, format, io))
         }),
         Command::Compare { paths, records, by, format, out, voices } => with_engine(&cli.rules, limits, io, |e, io| {
             let input = match &records {
@@ -193,14 +202,17 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
             };
             compare::run(e, input, by, format, out.as_deref(), voices, io)
         }),
-        Command::Check { claims, paths, records, format, by } => with_engine(&cli.rules, limits, io, |e, io| {
+        Command::Check { claims, paths, records, format, by, out } => with_engine(&cli.rules, limits, io, |e, io| {
             let input = match &records {
                 Some(r) => compare::Input::Records(r),
                 None => compare::Input::Documents(&paths),
             };
-            check::run(e, &claims, input, format, by, io)
+            with_out_file(out.as_deref(), io, |io| check::run(e, &claims, input, format, by, io))
         }),
-        Command::Eval { gold, paths, records, json } => with_engine(&cli.rules, limits, io, |e, io| eval::run(e, &gold, &paths, records.as_deref(), json, io)),
+        Command::Eval { gold, paths, records, json, format } => {
+            let json = json || format == eval::EvalFormat::Json;
+            with_engine(&cli.rules, limits, io, |e, io| eval::run(e, &gold, &paths, records.as_deref(), json, io))
+        }
         Command::Rules { action: rules::RulesAction::Lint } => rules::lint(&cli.rules, limits, io),
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),
         Command::Rules { action: rules::RulesAction::List } => with_engine(&cli.rules, limits, io, rules::list),

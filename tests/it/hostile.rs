@@ -346,3 +346,20 @@ fn stdin_json_lines_with_a_first_record_longer_than_a_buffer_are_records() {
         .collect();
     assert_eq!(docs, ["long", "short"]);
 }
+
+#[test]
+fn char_span_slices_the_text_by_characters() {
+    let text = "Título\n\nNicolás Peña, the Chilean envoy, said “we will respond” to any attack on the ships.\n";
+    let out = stance_stdin(&["extract", "-", "--format", "jsonl"], text.as_bytes());
+    let chars: Vec<char> = text.chars().collect();
+    let mut seen = 0;
+    for line in String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains("\"span\"")) {
+        let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        let [a, b] = [r["char_span"][0].as_u64().unwrap() as usize, r["char_span"][1].as_u64().unwrap() as usize];
+        let [x, y] = [r["span"][0].as_u64().unwrap() as usize, r["span"][1].as_u64().unwrap() as usize];
+        assert_eq!(chars[a..b].iter().collect::<String>(), text[x..y], "{line}");
+        assert!(a < x, "{line}");
+        seen += 1;
+    }
+    assert!(seen > 0, "{}", String::from_utf8_lossy(&out.stdout));
+}

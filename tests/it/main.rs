@@ -4,6 +4,7 @@
 
 mod cli_cases;
 mod compare;
+mod conventions;
 mod eval;
 mod feedback;
 mod hostile;

@@ -1,0 +1,39 @@
+//! Conventions shared by the commands: `--out` wherever a command writes,
+//! `--format json` everywhere (`eval --json` kept as an alias).
+
+use std::process::Command;
+
+fn stance(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stance")).args(args).output().expect("runs")
+}
+
+#[test]
+fn extract_and_check_write_to_out_files() {
+    let dir = std::env::temp_dir().join(format!("stance-out-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let records = dir.join("records.jsonl");
+    let o = stance(&["extract", "corpus/seeds", "--out", records.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    let piped = stance(&["extract", "corpus/seeds", "--format", "jsonl"]);
+    assert_eq!(std::fs::read(&records).unwrap(), piped.stdout, "--out writes what stdout would");
+    let junit = dir.join("check.xml");
+    let o = stance(&["check", "claims/seeds.toml", "corpus/seeds", "--format", "junit", "--out", junit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&junit).unwrap().starts_with("<?xml"));
+    // An unwritable place: exit 2, a message, nothing half-written.
+    let o = stance(&["extract", "corpus/seeds", "--out", dir.join("missing/records.jsonl").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn eval_takes_format_json_like_the_other_commands() {
+    let a = stance(&["eval", "--gold", "tests/fixtures/eval/seeds.gold.toml", "corpus/seeds", "--format", "json"]);
+    let b = stance(&["eval", "--gold", "tests/fixtures/eval/seeds.gold.toml", "corpus/seeds", "--json"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert!(serde_json::from_slice::<serde_json::Value>(&a.stdout).is_ok());
+}
