@@ -119,8 +119,13 @@ impl DataFiles {
         self.files.get(name)
     }
 
-    /// The stance rule files (`stance.toml` and every extra `*.toml`), in name order.
+    /// The stance rule files (`stance.toml` and every extra `*.toml`):
+    /// built-in files first, then the user's, each in name order, so that a
+    /// clash (a duplicate rule id) is reported in the user's file.
     pub fn rule_files(&self) -> impl Iterator<Item = &DataFile> {
-        self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()) && !f.name.starts_with(LEXICON))
+        let mut files: Vec<&DataFile> =
+            self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()) && !f.name.starts_with(LEXICON)).collect();
+        files.sort_by_key(|f| (!f.builtin, &f.name));
+        files.into_iter()
     }
 }
