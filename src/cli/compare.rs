@@ -1,10 +1,9 @@
 //! `stance compare`: the position table, aggregated as documents finish.
 
-use crate::cli::io::{Io, Monitor, emit_report, report_input_error};
+use crate::cli::io::{Io, Monitor, each_document, emit_report, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
 use stance::compare::{Builder, By};
-use stance::engine::Item;
 use stance::report;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -80,28 +79,13 @@ pub(crate) fn run(engine: &Engine, input: Input, by: ByArg, format: CompareForma
             return render(engine, builder, format, out, voices, false, io);
         }
     };
-    let mut problems = false;
     // A report written into the corpus is not read back as a source.
     let skip: Vec<PathBuf> = out.map(Path::to_path_buf).into_iter().collect();
     let mut monitor = Monitor::new(engine, paths, io);
-    engine.run(
-        engine.inputs(paths, &skip),
-        |_, _, _| (),
-        |item| {
-            match item {
-                Item::Problem(e) => {
-                    problems = true;
-                    monitor.problem(io);
-                    report_input_error(&e, io);
-                }
-                Item::Analysed(a, _) => {
-                    builder.add(a);
-                    monitor.document(a, io);
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
+    let problems = each_document(engine, paths, &skip, Some(&mut monitor), io, |a, _| {
+        builder.add(a);
+        ControlFlow::Continue(())
+    });
     monitor.finish(io);
     render(engine, builder, format, out, voices, problems, io)
 }

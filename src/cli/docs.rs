@@ -1,9 +1,8 @@
 //! `stance docs`: what was read.
 
-use crate::cli::io::{Io, report_input_error};
+use crate::cli::io::{Io, each_document};
 use clap::ValueEnum;
 use stance::Engine;
-use stance::engine::Item;
 use stance::report;
 use std::ops::ControlFlow;
 
@@ -19,27 +18,14 @@ pub(crate) enum DocsFormat {
 pub(crate) fn run(engine: &Engine, paths: &[String], format: DocsFormat, io: &mut Io) -> u8 {
     // Each document is analysed too, so that one yielding no statement says so.
     let mut docs = Vec::new();
-    let mut problems = false;
-    engine.run(
-        engine.inputs(paths, &[]),
-        |_, _, _| (),
-        |item| {
-            match item {
-                Item::Problem(e) => {
-                    problems = true;
-                    report_input_error(&e, io);
-                }
-                Item::Analysed(a, _) => {
-                    let mut doc = a.doc.clone();
-                    if a.statements.is_empty() && doc.body_bytes() > 0 {
-                        doc.notes.push("no statement found: no speech cue, quotation or speaker label".into());
-                    }
-                    docs.push(doc);
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
+    let problems = each_document(engine, paths, &[], None, io, |a, _| {
+        let mut doc = a.doc.clone();
+        if a.statements.is_empty() && doc.body_bytes() > 0 {
+            doc.notes.push("no statement found: no speech cue, quotation or speaker label".into());
+        }
+        docs.push(doc);
+        ControlFlow::Continue(())
+    });
     let text = match format {
         DocsFormat::Table => report::docs::table(&docs, io.width),
         DocsFormat::Json => report::docs::json(&docs),

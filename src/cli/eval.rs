@@ -1,7 +1,6 @@
 //! `stance eval`: accuracy against hand-made gold.
 
-use crate::cli::io::{Io, report_input_error};
-use stance::engine::Item;
+use crate::cli::io::{Io, each_document};
 use stance::{Engine, Record};
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -44,33 +43,20 @@ pub(crate) fn run(engine: &Engine, gold: &std::path::Path, paths: &[String], rec
     let wanted: std::collections::BTreeSet<&str> = gold.doc.iter().map(|d| d.name.as_str()).collect();
     let mut texts: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut made: Vec<Record> = Vec::new();
-    let mut problems = false;
     let analyse = given.is_none();
-    engine.run(
-        engine.inputs(paths, &[]),
-        |_, _, _| (),
-        |item| {
-            match item {
-                Item::Problem(e) => {
-                    problems = true;
-                    report_input_error(&e, io);
-                }
-                Item::Analysed(a, _) => {
-                    let base = a.doc.name.rsplit('/').next().unwrap_or(&a.doc.name);
-                    if wanted.contains(base) || wanted.contains(a.doc.name.as_str()) {
-                        texts.insert(base.to_string(), a.doc.text.clone().into_bytes());
-                    }
-                    if analyse {
-                        made.extend(Record::all(a.doc, &a.statements).into_iter().map(|mut r| {
-                            r.doc = base.to_string();
-                            r
-                        }));
-                    }
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
+    let problems = each_document(engine, paths, &[], None, io, |a, _| {
+        let base = a.doc.name.rsplit('/').next().unwrap_or(&a.doc.name);
+        if wanted.contains(base) || wanted.contains(a.doc.name.as_str()) {
+            texts.insert(base.to_string(), a.doc.text.clone().into_bytes());
+        }
+        if analyse {
+            made.extend(Record::all(a.doc, &a.statements).into_iter().map(|mut r| {
+                r.doc = base.to_string();
+                r
+            }));
+        }
+        ControlFlow::Continue(())
+    });
     let recs = given.unwrap_or(made);
     match stance::eval::score(&gold, &texts, &recs) {
         Ok(scores) => {

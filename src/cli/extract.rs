@@ -1,9 +1,8 @@
 //! `stance extract`: one record per statement, written as documents finish.
 
-use crate::cli::io::{Io, Monitor, report_input_error};
+use crate::cli::io::{Io, Monitor, each_document};
 use clap::ValueEnum;
 use stance::Engine;
-use stance::engine::Item;
 use stance::report::records::{Format, Records};
 use std::ops::ControlFlow;
 
@@ -29,27 +28,12 @@ pub(crate) fn run(engine: &Engine, paths: &[String], format: ExtractFormat, io: 
     };
     let mut records = Records::new(format, io.width);
     io.out.put(&records.start());
-    let mut problems = false;
     let mut monitor = Monitor::new(engine, paths, io);
-    engine.run(
-        engine.inputs(paths, &[]),
-        |_, _, _| (),
-        |item| {
-            match item {
-                Item::Problem(e) => {
-                    problems = true;
-                    monitor.problem(io);
-                    report_input_error(&e, io);
-                }
-                Item::Analysed(a, _) => {
-                    io.out.put(&records.add(a));
-                    monitor.document(a, io);
-                }
-            }
-            // Nobody reads any more: stop analysing.
-            if io.out.failed() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-        },
-    );
+    let problems = each_document(engine, paths, &[], Some(&mut monitor), io, |a, io| {
+        io.out.put(&records.add(a));
+        // Nobody reads any more: stop analysing.
+        if io.out.failed() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    });
     io.out.put(&records.finish());
     monitor.finish(io);
     if problems { 2 } else { 0 }

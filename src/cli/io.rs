@@ -141,6 +141,43 @@ impl Monitor {
     }
 }
 
+/// Analyses the documents of `paths` (less `skip`) in input order: each
+/// unreadable input gets its message, each analysis goes to `each` (which
+/// may stop the run), and the monitor, if any, hears of both. Returns
+/// whether some input could not be read.
+pub(crate) fn each_document(
+    engine: &Engine,
+    paths: &[String],
+    skip: &[std::path::PathBuf],
+    mut monitor: Option<&mut Monitor>,
+    io: &mut Io,
+    mut each: impl FnMut(&Analysis, &mut Io) -> std::ops::ControlFlow<()>,
+) -> bool {
+    let mut problems = false;
+    engine.run(
+        engine.inputs(paths, skip),
+        |_, _, _| (),
+        |item| match item {
+            stance::engine::Item::Problem(e) => {
+                problems = true;
+                if let Some(m) = monitor.as_deref_mut() {
+                    m.problem(io);
+                }
+                report_input_error(&e, io);
+                std::ops::ControlFlow::Continue(())
+            }
+            stance::engine::Item::Analysed(a, _) => {
+                let flow = each(a, io);
+                if let Some(m) = monitor.as_deref_mut() {
+                    m.document(a, io);
+                }
+                flow
+            }
+        },
+    );
+    problems
+}
+
 /// Total size of the regular files named or under the directories named
 /// (standard input unknown: no total).
 fn total_bytes(paths: &[String], max_depth: usize) -> Option<u64> {
