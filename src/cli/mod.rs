@@ -149,6 +149,13 @@ pub(crate) enum Command {
         #[command(subcommand)]
         action: rules::RulesAction,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `stance man | man -l -`).
+    Man,
     /// Show how a text (or the statements of a file) is attributed and classified, rule by rule.
     Explain {
         /// A sentence in quotes, or a file.
@@ -216,6 +223,25 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
         Command::Rules { action: rules::RulesAction::Lint } => rules::lint(&cli.rules, limits, io),
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),
         Command::Rules { action: rules::RulesAction::List } => with_engine(&cli.rules, limits, io, rules::list),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "stance", &mut buf);
+            io.out.put(&String::from_utf8_lossy(&buf));
+            0
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf) {
+                Ok(()) => {
+                    io.out.put(&String::from_utf8_lossy(&buf));
+                    0
+                }
+                Err(e) => {
+                    let _ = writeln!(io.err, "stance: cannot render the manual page: {e}");
+                    2
+                }
+            }
+        }
         Command::Explain { input, at, date } => with_engine(&cli.rules, limits, io, |e, io| explain::run(e, &input, at, date.as_deref(), io)),
     }
 }

@@ -37,3 +37,18 @@ fn eval_takes_format_json_like_the_other_commands() {
     assert_eq!(a.stdout, b.stdout);
     assert!(serde_json::from_slice::<serde_json::Value>(&a.stdout).is_ok());
 }
+
+#[test]
+fn completions_and_man_page() {
+    let bash = stance(&["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&bash.stdout);
+    assert!(text.contains("_stance()") && text.contains("compare") && text.contains("--records"), "{text}");
+    let zsh = stance(&["completions", "zsh"]);
+    assert!(String::from_utf8_lossy(&zsh.stdout).starts_with("#compdef stance"));
+    let man = stance(&["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&man.stdout);
+    assert!(text.contains(".TH stance 1") && text.contains("extract"), "{text}");
+    assert_eq!(stance(&["completions", "nosh"]).status.code(), Some(2));
+}
