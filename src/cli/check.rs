@@ -24,7 +24,16 @@ pub(crate) enum CheckFormat {
     Json,
 }
 
-pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, format: CheckFormat, by: ByArg, io: &mut Io) -> u8 {
+/// How `check` reports.
+#[derive(Clone, Copy)]
+pub(crate) struct Options {
+    pub format: CheckFormat,
+    pub by: ByArg,
+    pub max_annotations: usize,
+}
+
+pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, opts: Options, io: &mut Io) -> u8 {
+    let Options { by, .. } = opts;
     let shown = claims.display().to_string();
     let text = match std::fs::read_to_string(claims) {
         Ok(t) => t,
@@ -76,7 +85,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, forma
             if !ok {
                 return 2;
             }
-            return finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, format, false, io);
+            return finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, opts, false, io);
         }
     };
     let mut problems = false;
@@ -103,7 +112,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, forma
         },
     );
     monitor.finish(io);
-    finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, format, problems, io)
+    finish(engine, &expectations, &docs, &judgements, builder, &shown, &origins, opts, problems, io)
 }
 
 /// Judges the expectations on the finished table and prints the outcomes.
@@ -116,7 +125,7 @@ fn finish(
     builder: Builder,
     shown: &str,
     origins: &std::collections::BTreeMap<String, String>,
-    format: CheckFormat,
+    opts: Options,
     problems: bool,
     io: &mut Io,
 ) -> u8 {
@@ -126,13 +135,28 @@ fn finish(
     }
     let table = builder.finish(engine.rules());
     let outcomes = stance::check::check(expectations, docs, judgements, &table);
-    let out = match format {
+    let out = match opts.format {
         CheckFormat::Text => report::check::text(&outcomes),
-        CheckFormat::Github => report::check::github(&outcomes, shown, origins),
+        CheckFormat::Github => {
+            let gh = report::check::GithubOptions { max_annotations: opts.max_annotations, notices: io.feedback.verbose };
+            report::check::github(&outcomes, shown, origins, gh)
+        }
         CheckFormat::Junit => report::check::junit(&outcomes, shown),
         CheckFormat::Json => report::check::json(&outcomes),
     };
     io.out.put(&out);
+    // On GitHub Actions, a Markdown summary of the run for the job's page.
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        use std::io::Write as _;
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(report::check::markdown(&outcomes, shown).as_bytes()));
+        if let Err(e) = written {
+            let _ = writeln!(io.err, "stance: {}: cannot append the step summary: {e}", std::path::Path::new(&path).display());
+        }
+    }
     if problems {
         return 2;
     }

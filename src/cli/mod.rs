@@ -124,6 +124,9 @@ pub(crate) enum Command {
         /// Write the outcomes to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// With --format github: evidence annotations per failed expectation.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        max_annotations: usize,
     },
     /// Score the tool (or a records file) against a hand-made gold file.
     Eval {
@@ -209,12 +212,13 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
             };
             compare::run(e, input, by, format, out.as_deref(), voices, io)
         }),
-        Command::Check { claims, paths, records, format, by, out } => with_engine(&cli.rules, limits, io, |e, io| {
+        Command::Check { claims, paths, records, format, by, out, max_annotations } => with_engine(&cli.rules, limits, io, |e, io| {
             let input = match &records {
                 Some(r) => compare::Input::Records(r),
                 None => compare::Input::Documents(&paths),
             };
-            with_out_file(out.as_deref(), io, |io| check::run(e, &claims, input, format, by, io))
+            let opts = check::Options { format, by, max_annotations };
+            with_out_file(out.as_deref(), io, |io| check::run(e, &claims, input, opts, io))
         }),
         Command::Eval { gold, paths, records, json, format } => {
             let json = json || format == eval::EvalFormat::Json;

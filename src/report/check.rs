@@ -17,15 +17,43 @@ pub fn text(outcomes: &[CheckOutcome]) -> String {
             out.push_str(&format!("     {}: {}{ev}\n", s.source, s.found));
         }
     }
-    let failed = outcomes.iter().filter(|o| !o.passed).count();
-    out.push_str(&format!("{} expectations, {} passed, {failed} failed\n", outcomes.len(), outcomes.len() - failed));
+    out.push_str(&summary_line(outcomes));
     out
 }
 
-/// `stance check --format github`: workflow annotations.
-pub fn github(outcomes: &[CheckOutcome], claims_path: &str, doc_paths: &std::collections::BTreeMap<String, String>) -> String {
+/// How many annotations `--format github` writes.
+#[derive(Debug, Clone, Copy)]
+pub struct GithubOptions {
+    /// Evidence annotations per failed expectation (GitHub shows about ten per step).
+    pub max_annotations: usize,
+    /// Notices for expectations that hold (`-v`).
+    pub notices: bool,
+}
+
+impl Default for GithubOptions {
+    fn default() -> GithubOptions {
+        GithubOptions { max_annotations: 3, notices: false }
+    }
+}
+
+/// Where evidence stands for GitHub: the file, and the line. A JSON Lines
+/// document (origin `corpus.jsonl:5`) is the record's line of that file.
+fn place(origin: &str, line_in_text: usize) -> (String, usize) {
+    match origin.rsplit_once(':') {
+        Some((file, n)) if !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (file.to_string(), n.parse().unwrap_or(line_in_text)),
+        _ => (origin.to_string(), line_in_text),
+    }
+}
+
+/// `stance check --format github`: workflow annotations (an error per failed
+/// expectation with up to `max_annotations` pieces of evidence, notices for
+/// those that hold only when asked) and a one-line summary.
+pub fn github(outcomes: &[CheckOutcome], claims_path: &str, doc_paths: &std::collections::BTreeMap<String, String>, opts: GithubOptions) -> String {
     let mut out = String::new();
     for o in outcomes {
+        if o.passed && !opts.notices {
+            continue;
+        }
         let level = if o.passed { "notice" } else { "error" };
         let title = gh_escape(&format!("stance check: {} {}", o.kind, if o.passed { "holds" } else { "failed" }), true);
         out.push_str(&format!(
@@ -35,19 +63,41 @@ pub fn github(outcomes: &[CheckOutcome], claims_path: &str, doc_paths: &std::col
             gh_escape(&format!("{}: {}", o.name, o.message), false)
         ));
         if !o.passed {
-            for s in &o.sources {
-                if let Some(e) = &s.evidence {
-                    let file = doc_paths.get(&e.doc).cloned().unwrap_or_else(|| e.doc.clone());
-                    out.push_str(&format!(
-                        "::warning file={},line={},title={}::{}\n",
-                        gh_escape(&file, true),
-                        e.line,
-                        gh_escape("stance check: evidence", true),
-                        gh_escape(&format!("{} — {}: {}", o.name, s.found, clip(&e.text, 200)), false)
-                    ));
-                }
+            let evidence: Vec<_> = o.sources.iter().filter_map(|s| s.evidence.as_ref().map(|e| (s, e))).collect();
+            for (s, e) in evidence.iter().take(opts.max_annotations) {
+                let origin = doc_paths.get(&e.doc).cloned().unwrap_or_else(|| e.doc.clone());
+                let (file, line) = place(&origin, e.line);
+                out.push_str(&format!(
+                    "::warning file={},line={line},title={}::{}\n",
+                    gh_escape(&file, true),
+                    gh_escape("stance check: evidence", true),
+                    gh_escape(&format!("{} — {}: {}", o.name, s.found, clip(&e.text, 200)), false)
+                ));
+            }
+            if evidence.len() > opts.max_annotations {
+                out.push_str(&format!("{}: {} more pieces of evidence not annotated (--max-annotations)\n", o.name, evidence.len() - opts.max_annotations));
             }
         }
+    }
+    out.push_str(&summary_line(outcomes));
+    out
+}
+
+/// "8 expectations, 7 passed, 1 failed".
+fn summary_line(outcomes: &[CheckOutcome]) -> String {
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    format!("{} expectations, {} passed, {failed} failed\n", outcomes.len(), outcomes.len() - failed)
+}
+
+/// A Markdown summary of the outcomes (what `check` appends to
+/// `$GITHUB_STEP_SUMMARY` on GitHub Actions).
+pub fn markdown(outcomes: &[CheckOutcome], claims_path: &str) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out =
+        format!("### stance check: {}\n\n{}\n| | expectation | kind | message |\n| --- | --- | --- | --- |\n", cell(claims_path), summary_line(outcomes));
+    for o in outcomes {
+        let mark = if o.passed { "✅" } else { "❌" };
+        out.push_str(&format!("| {mark} | {} | {} | {} |\n", cell(&o.name), o.kind, cell(&o.message)));
     }
     out
 }

@@ -7,6 +7,7 @@ mod compare;
 mod conventions;
 mod eval;
 mod feedback;
+mod github;
 mod hostile;
 mod ingest;
 mod layout;

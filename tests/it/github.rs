@@ -1,0 +1,48 @@
+//! `check --format github` as GitHub Actions reads it: annotations at the
+//! real file and line (a JSON Lines record's own line), a cap on evidence
+//! annotations, notices only with -v, a summary line and the step summary.
+
+use std::process::Command;
+
+#[test]
+fn annotations_point_at_records_are_capped_and_summarised() {
+    let dir = std::env::temp_dir().join(format!("stance-github-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.jsonl");
+    let mut lines = vec![serde_json::json!({"id": "calm", "text": "The ferries ran on time."}).to_string()];
+    for i in 0..4 {
+        lines.push(
+            serde_json::json!({"id": format!("d{i}"), "text": format!("Note {i}\n\nKenya urged both sides to show restraint at the border.")}).to_string(),
+        );
+    }
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let claims = dir.join("claims.toml");
+    std::fs::write(
+        &claims,
+        "[[holds]]\nactor = \"Kenya\"\nlabel = \"restraint\"\nin = \"none\"\n\n[[holds]]\nactor = \"Kenya\"\nlabel = \"restraint\"\nin = [\"d0\"]\n",
+    )
+    .unwrap();
+    let summary = dir.join("summary.md");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", claims.to_str().unwrap(), corpus.to_str().unwrap(), "--format", "github", "--max-annotations", "2"];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_stance")).args(&args).env("GITHUB_STEP_SUMMARY", &summary).output().unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let warnings: Vec<&str> = text.lines().filter(|l| l.starts_with("::warning")).collect();
+    assert_eq!(warnings.len(), 2, "{text}");
+    // d0 is the second record of the file: line 2 of corpus.jsonl.
+    assert!(warnings[0].contains(&format!("file={},line=2,", corpus.display())), "{text}");
+    assert!(text.contains("2 more pieces of evidence not annotated"), "{text}");
+    assert!(!text.contains("::notice"), "{text}");
+    assert!(text.ends_with("2 expectations, 1 passed, 1 failed\n"), "{text}");
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("### stance check") && md.contains("| ❌ |") && md.contains("| ✅ |"), "{md}");
+    // -v adds notices for what holds.
+    let verbose = run(&["-v"]);
+    assert!(String::from_utf8_lossy(&verbose.stdout).contains("::notice"), "{}", String::from_utf8_lossy(&verbose.stdout));
+    let _ = std::fs::remove_dir_all(&dir);
+}
