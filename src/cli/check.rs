@@ -48,6 +48,12 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, opts:
         Ok(x) => x,
         Err(diags) => {
             report_diagnostics(&diags, io);
+            // The CI reader sees the problem where it looks: annotations, or a failed test case.
+            match opts.format {
+                CheckFormat::Github => io.out.put(&report::check::github_diagnostics(&diags)),
+                CheckFormat::Junit => io.out.put(&report::check::junit_diagnostics(&diags, &shown)),
+                _ => {}
+            }
             return 2;
         }
     };

@@ -2,6 +2,7 @@
 //! XML or JSON.
 
 use crate::check::Outcome as CheckOutcome;
+use crate::error::Diagnostic;
 use crate::report::fmt::{clip, gh_escape, html_escape};
 
 /// `stance check --format text`.
@@ -99,6 +100,39 @@ pub fn markdown(outcomes: &[CheckOutcome], claims_path: &str) -> String {
         let mark = if o.passed { "✅" } else { "❌" };
         out.push_str(&format!("| {mark} | {} | {} | {} |\n", cell(&o.name), o.kind, cell(&o.message)));
     }
+    out
+}
+
+/// A bad claims file as workflow annotations: one `::error` per problem, at its place.
+pub fn github_diagnostics(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            format!(
+                "::error file={},line={},col={},title={}::{}\n",
+                gh_escape(&d.file, true),
+                d.line,
+                d.col,
+                gh_escape("stance check: claims file", true),
+                gh_escape(&d.message, false)
+            )
+        })
+        .collect()
+}
+
+/// A bad claims file as a JUnit report: one failed test case naming each problem.
+pub fn junit_diagnostics(diags: &[Diagnostic], claims_path: &str) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"stance check\" tests=\"1\" failures=\"1\">\n  <testsuite name=\"{}\" tests=\"1\" failures=\"1\">\n",
+        xml_escape(claims_path)
+    );
+    out.push_str(&format!("    <testcase classname=\"claims file\" name=\"{}\">\n", xml_escape(claims_path)));
+    let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    out.push_str(&format!(
+        "      <failure message=\"{} problem(s) in the claims file\">{}</failure>\n    </testcase>\n  </testsuite>\n</testsuites>\n",
+        diags.len(),
+        xml_escape(&text.join("\n"))
+    ));
     out
 }
 

@@ -46,3 +46,24 @@ fn annotations_point_at_records_are_capped_and_summarised() {
     assert!(String::from_utf8_lossy(&verbose.stdout).contains("::notice"), "{}", String::from_utf8_lossy(&verbose.stdout));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_bad_claims_file_is_an_error_annotation_and_a_failed_junit_case() {
+    let dir = std::env::temp_dir().join(format!("stance-github-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let claims = dir.join("claims.toml");
+    std::fs::write(&claims, "[[holds]]\nactor = \"Irann\"\nlabel = \"deterrence\"\n").unwrap();
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_stance")).args(["check", claims.to_str().unwrap(), "corpus/seeds", "--format", format]).output().unwrap()
+    };
+    let gh = run("github");
+    assert_eq!(gh.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&gh.stdout);
+    assert!(text.starts_with(&format!("::error file={},line=2,col=9,", claims.display())) && text.contains("did you mean"), "{text}");
+    let junit = run("junit");
+    assert_eq!(junit.status.code(), Some(2));
+    let xml = String::from_utf8_lossy(&junit.stdout);
+    assert!(xml.starts_with("<?xml") && xml.contains("failures=\"1\"") && xml.contains("unknown actor"), "{xml}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
