@@ -189,9 +189,14 @@ pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Op
                             }
                         }
                         let (v, ev) = best.unwrap_or((Verdict::Absent, None));
-                        SourceResult { source: s.name.clone(), found: v.as_str().to_string(), hit: v == *verdict, evidence: ev }
+                        // `absent` asks that no source support the claim: a contradiction is no support either.
+                        let hit = if *verdict == Verdict::Absent { v != Verdict::Supported } else { v == *verdict };
+                        SourceResult { source: s.name.clone(), found: v.as_str().to_string(), hit, evidence: ev }
                     })
                     .collect();
+                // "absent" in any source would pass beside a source that supports the
+                // claim: absence holds only when it holds in every source in scope.
+                let within = if *verdict == Verdict::Absent && *within == Within::Any { &Within::Every } else { within };
                 let ok = meets(within, &sources);
                 let message = match &ok {
                     Ok(true) => format!("{:?} is {} {}", text, verdict.as_str(), within_text(within)),

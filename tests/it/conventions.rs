@@ -52,3 +52,17 @@ fn completions_and_man_page() {
     assert!(text.contains(".TH stance 1") && text.contains("extract"), "{text}");
     assert_eq!(stance(&["completions", "nosh"]).status.code(), Some(2));
 }
+
+#[test]
+fn absent_means_no_source_supports_the_claim() {
+    let claims = std::env::temp_dir().join(format!("stance-absent-{}.toml", std::process::id()));
+    // One seed supports the interception figures, the other does not mention them.
+    std::fs::write(&claims, "[[claim]]\nname = \"figures nowhere\"\ntext = \"Israel intercepted 99% of about 300 projectiles\"\nexpect = \"absent\"\n")
+        .unwrap();
+    let out = stance(&["check", claims.to_str().unwrap(), "corpus/seeds"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    std::fs::write(&claims, "[[claim]]\nname = \"unknown weapon\"\ntext = \"Iran fired 40 hypersonic gliders at Cyprus\"\nexpect = \"absent\"\n").unwrap();
+    let out = stance(&["check", claims.to_str().unwrap(), "corpus/seeds"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let _ = std::fs::remove_file(&claims);
+}
