@@ -300,13 +300,7 @@ impl Builder {
     pub fn finish(mut self, rules: &RuleSet) -> PositionTable {
         // Whatever order documents and records came in (a cluster writes
         // partitions as they finish), the table is the same: documents by
-        // name, statements by position.
-        let by_place = |a: &Evidence, b: &Evidence| (&a.doc, a.span).cmp(&(&b.doc, b.span));
-        for cols in self.per_actor.values_mut() {
-            for list in cols.values_mut() {
-                list.sort_by(by_place);
-            }
-        }
+        // name, statements by position (`rows` orders each cell's evidence).
         self.voices.sort_by(|a, b| (&a.column, &a.doc, a.span).cmp(&(&b.column, &b.doc, b.span)));
         for c in self.columns.values_mut() {
             c.docs.sort();
