@@ -80,6 +80,7 @@ pub(crate) fn run(engine: &Engine, claims: &std::path::Path, input: Input, opts:
             }
             let ok = add_records(
                 r,
+                engine.limits().max_depth,
                 &mut builder,
                 |d| {
                     docs.push(d.doc.clone());

@@ -52,8 +52,8 @@ pub(crate) enum Input<'a> {
 
 /// Adds the documents of record files to `builder`; false (the message
 /// given) when they cannot be read.
-pub(crate) fn add_records(paths: &[String], builder: &mut Builder, mut each: impl FnMut(&stance::model::DocRecord), io: &mut Io) -> bool {
-    match stance::ingest::records::read_paths(paths) {
+pub(crate) fn add_records(paths: &[String], max_depth: usize, builder: &mut Builder, mut each: impl FnMut(&stance::model::DocRecord), io: &mut Io) -> bool {
+    match stance::ingest::records::read_paths(paths, max_depth) {
         Ok(docs) => {
             for (d, statements) in &docs {
                 builder.add_records(d, statements);
@@ -73,7 +73,7 @@ pub(crate) fn run(engine: &Engine, input: Input, by: ByArg, format: CompareForma
     let paths = match input {
         Input::Documents(p) => p,
         Input::Records(r) => {
-            if !add_records(r, &mut builder, |_| (), io) {
+            if !add_records(r, engine.limits().max_depth, &mut builder, |_| (), io) {
                 return 2;
             }
             return render(engine, builder, format, out, voices, false, io);

@@ -5,6 +5,7 @@
 //! documents keep the order of their document records.
 
 use crate::error::InputError;
+use crate::ingest::walk::{DirWalk, Step};
 use crate::model::{DocRecord, RECORD_SCHEMA, Record};
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -71,17 +72,18 @@ impl RecordSet {
     }
 }
 
-/// Reads records from files, directories (every file inside, by name,
-/// except hidden ones and markers such as `_SUCCESS`), or `-` for standard input.
-pub fn read_paths(paths: &[String]) -> Result<Vec<(DocRecord, Vec<Record>)>, InputError> {
+/// Reads records from files, directories (every document file inside, as a
+/// corpus directory is walked, except markers such as Spark's `_SUCCESS`),
+/// or `-` for standard input. A file that cannot be read stops the reading:
+/// a table missing a partition would be wrong, not partial.
+pub fn read_paths(paths: &[String], max_depth: usize) -> Result<Vec<(DocRecord, Vec<Record>)>, InputError> {
     let mut set = RecordSet::default();
     for p in paths {
         if p == "-" {
             set.read(std::io::stdin().lock(), "<stdin>")?;
             continue;
         }
-        for f in files(Path::new(p))? {
-            let shown = f.display().to_string();
+        for (f, shown) in files(Path::new(p), p, max_depth)? {
             let file = std::fs::File::open(&f).map_err(|e| InputError { path: shown.clone(), message: format!("cannot read: {e}") })?;
             set.read(std::io::BufReader::new(file), &shown)?;
         }
@@ -89,18 +91,18 @@ pub fn read_paths(paths: &[String]) -> Result<Vec<(DocRecord, Vec<Record>)>, Inp
     set.finish()
 }
 
-/// The record files a path names.
-fn files(p: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let meta = std::fs::metadata(p).map_err(|e| InputError { path: p.display().to_string(), message: format!("cannot read: {e}") })?;
+/// The record files a path names, with their names as shown in messages.
+fn files(p: &Path, shown: &str, max_depth: usize) -> Result<Vec<(PathBuf, String)>, InputError> {
+    let meta = std::fs::metadata(p).map_err(|e| InputError { path: shown.to_string(), message: format!("cannot read: {e}") })?;
     if !meta.is_dir() {
-        return Ok(vec![p.to_path_buf()]);
+        return Ok(vec![(p.to_path_buf(), shown.to_string())]);
     }
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-        let entry = entry.map_err(|e| InputError { path: p.display().to_string(), message: format!("cannot read: {e}") })?;
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && !name.starts_with('.') && !name.starts_with('_') && !name.ends_with(".crc") {
-            out.push(entry.into_path());
+    for step in DirWalk::new(p, shown, max_depth, Vec::new()) {
+        match step {
+            Step::File(f) if f.path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_')) => {}
+            Step::File(f) => out.push((f.path, format!("{}/{}", shown.trim_end_matches('/'), f.id))),
+            Step::Problem(e) => return Err(e),
         }
     }
     Ok(out)
