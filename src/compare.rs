@@ -247,22 +247,35 @@ pub struct Builder {
     unlabelled: BTreeMap<String, BTreeMap<String, usize>>,
     /// Labelled statements of independent voices, in input order.
     voices: Vec<Evidence>,
+    /// Only documents that name one of these actors (empty: all).
+    about: Vec<String>,
 }
 
 impl Builder {
     /// An empty comparison with columns `by` document or source.
     pub fn new(by: By) -> Builder {
-        Builder { by, columns: BTreeMap::new(), per_actor: BTreeMap::new(), unlabelled: BTreeMap::new(), voices: Vec::new() }
+        Builder { by, columns: BTreeMap::new(), per_actor: BTreeMap::new(), unlabelled: BTreeMap::new(), voices: Vec::new(), about: Vec::new() }
     }
 
-    /// Adds one document's statements.
-    pub fn add(&mut self, a: &Analysis) {
-        self.add_records(&DocRecord::of(a.doc), &Record::all(a.doc, &a.statements));
+    /// Keeps only documents that name one of `actors` (canonical names):
+    /// a comparison about one conflict leaves out sources about another.
+    pub fn about(mut self, actors: Vec<String>) -> Builder {
+        self.about = actors;
+        self
+    }
+
+    /// Adds one document's statements, if it is in scope; says whether it was.
+    pub fn add(&mut self, a: &Analysis) -> bool {
+        self.add_records(&DocRecord::of(a), &Record::all(a.doc, &a.statements))
     }
 
     /// Adds one document from its records (`compare --records`): the same
-    /// as [`Builder::add`] on the analysis that wrote them.
-    pub fn add_records(&mut self, doc: &DocRecord, records: &[Record]) {
+    /// as [`Builder::add`] on the analysis that wrote them. Says whether the
+    /// document was in scope.
+    pub fn add_records(&mut self, doc: &DocRecord, records: &[Record]) -> bool {
+        if !doc.about(&self.about, records) {
+            return false;
+        }
         let key = match self.by {
             By::Doc => doc.doc.clone(),
             By::Source => doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
@@ -294,6 +307,7 @@ impl Builder {
                 self.per_actor.entry(actor.clone()).or_default().entry(key.clone()).or_default().push(evidence(r, &key));
             }
         }
+        true
     }
 
     /// The table: columns by date, rows most supported first, evidence numbered.

@@ -62,7 +62,14 @@ pub enum Item<'a, 'd, T> {
 }
 
 /// A document's statements and what the caller computed on each window.
-type Analysed<T> = (Vec<Classified>, Vec<T>);
+/// A document analysed window by window.
+struct Windows<T> {
+    statements: Vec<Classified>,
+    /// Canonical names of the actors named, sorted.
+    actors: Vec<String>,
+    /// What the visitor computed on each window.
+    extra: Vec<T>,
+}
 
 /// Bodies longer than this are analysed in windows, one at a time per
 /// thread: what a sentence needs to be attributed (its paragraph, the
@@ -285,7 +292,8 @@ impl Engine {
             .map(|doc| {
                 let text = self.prepare(doc);
                 let mentions = self.actors.mentions(&text);
-                let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions) };
+                let actors = self.actor_names(&[self.named_actors(&mentions)]);
+                let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions), actors };
                 let extra = visit(&analysis, &text, &mentions);
                 (analysis, extra)
             })
@@ -321,12 +329,12 @@ impl Engine {
                 bytes += item.as_ref().map_or(0, |d| d.text.len());
                 batch.push(item);
             }
-            let results: Vec<Option<Result<Analysed<T>, String>>> =
+            let results: Vec<Option<Result<Windows<T>, String>>> =
                 batch.par_iter().map(|item| item.as_ref().ok().map(|doc| contained(|| self.analyze_windows(doc, &visit)))).collect();
             for (item, result) in batch.iter().zip(results) {
                 let flow = match (item, result) {
                     (Err(e), _) => emit(Item::Problem(e.clone())),
-                    (Ok(doc), Some(Ok((statements, extra)))) => emit(Item::Analysed(&Analysis { doc, statements }, extra)),
+                    (Ok(doc), Some(Ok(Windows { statements, actors, extra }))) => emit(Item::Analysed(&Analysis { doc, statements, actors }, extra)),
                     (Ok(doc), Some(Err(panic))) => emit(Item::Problem(InputError {
                         path: doc.origin.clone(),
                         message: format!("internal error while analysing this document ({panic}); it was skipped, the others were analysed: please report it"),
@@ -342,28 +350,42 @@ impl Engine {
 
     /// A document's statements, analysed window by window when it is very
     /// long (so memory stays bounded), with `visit`'s result for each window.
-    fn analyze_windows<T: Send>(&self, doc: &Document, visit: &(impl Fn(&Analysis, &Text, &[Mention]) -> T + Sync)) -> (Vec<Classified>, Vec<T>) {
+    fn analyze_windows<T: Send>(&self, doc: &Document, visit: &(impl Fn(&Analysis, &Text, &[Mention]) -> T + Sync)) -> Windows<T> {
         use rayon::prelude::*;
         let one = |region: Range<usize>| {
             let text = self.preparer.prepare_region(doc, region);
             let mentions = self.actors.mentions(&text);
-            let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions) };
+            let named = self.named_actors(&mentions);
+            let analysis = Analysis { doc, statements: self.analyze_with_mentions(&text, &mentions), actors: Vec::new() };
             let extra = visit(&analysis, &text, &mentions);
-            (analysis.statements, extra)
+            (analysis.statements, named, extra)
         };
         let regions = windows(doc);
         if regions.len() == 1 {
-            let (statements, extra) = one(doc.body.clone());
-            return (statements, vec![extra]);
+            let (statements, named, extra) = one(doc.body.clone());
+            return Windows { statements, actors: self.actor_names(&[named]), extra: vec![extra] };
         }
-        let parts: Vec<(Vec<Classified>, T)> = regions.into_par_iter().map(one).collect();
-        let mut statements = Vec::new();
-        let mut extras = Vec::new();
-        for (s, x) in parts {
+        let parts: Vec<(Vec<Classified>, Vec<usize>, T)> = regions.into_par_iter().map(one).collect();
+        let (mut statements, mut named, mut extra) = (Vec::new(), Vec::new(), Vec::new());
+        for (s, n, x) in parts {
             statements.extend(s);
-            extras.push(x);
+            named.push(n);
+            extra.push(x);
         }
-        (statements, extras)
+        Windows { statements, actors: self.actor_names(&named), extra }
+    }
+
+    /// The actors mentions name.
+    fn named_actors(&self, mentions: &[Mention]) -> Vec<usize> {
+        mentions.iter().flat_map(|m| m.actors.iter().copied()).collect()
+    }
+
+    /// Canonical names of actor ids, sorted and unique.
+    fn actor_names(&self, ids: &[Vec<usize>]) -> Vec<String> {
+        let mut names: Vec<String> = ids.iter().flatten().filter_map(|&i| self.actors.actors.get(i)).map(|a| a.name.clone()).collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Stance labels for statements of a prepared document.

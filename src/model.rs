@@ -115,6 +115,9 @@ pub struct Analysis<'d> {
     pub doc: &'d Document,
     /// Its statements and turns, with labels, in document order.
     pub statements: Vec<Classified>,
+    /// The actors it names, as speakers or not, by canonical name, sorted
+    /// (what `--about` scopes on).
+    pub actors: Vec<String>,
 }
 
 /// A document prepared for analysis: tokens, filler flags, sentences.
@@ -415,11 +418,15 @@ pub struct DocRecord {
     /// Where it was read from.
     #[serde(default)]
     pub origin: String,
+    /// The actors it names, as speakers or not (what `--about` scopes on).
+    #[serde(default)]
+    pub actors: Vec<String>,
 }
 
 impl DocRecord {
-    /// The document record of `doc`.
-    pub fn of(doc: &Document) -> DocRecord {
+    /// The document record of an analysed document.
+    pub fn of(a: &Analysis) -> DocRecord {
+        let doc = a.doc;
         DocRecord {
             record: "document".into(),
             schema: RECORD_SCHEMA,
@@ -429,7 +436,14 @@ impl DocRecord {
             source: doc.source.clone(),
             kind: doc.kind.as_str().into(),
             origin: doc.origin.clone(),
+            actors: a.actors.clone(),
         }
+    }
+
+    /// Whether the document names any of `actors` (canonical names), or
+    /// has a statement by one of them; everything is in scope of no actor.
+    pub fn about(&self, actors: &[String], records: &[Record]) -> bool {
+        actors.is_empty() || actors.iter().any(|x| self.actors.contains(x) || records.iter().any(|r| r.speaker.actor.0.contains(x)))
     }
 }
 

@@ -40,6 +40,9 @@ pub struct Claim {
     numbers: Vec<Quantity>,
     actors: Vec<usize>,
     dates: Vec<crate::text::date::Date>,
+    /// The actors of the claim's subject, when an actor opens it ("Ukraine
+    /// was ready ..."), and the first word of what is said of it.
+    subject: Option<(Vec<usize>, String)>,
 }
 
 impl Claim {
@@ -53,7 +56,37 @@ impl Claim {
             .map(|i| t.toks.key(i).to_string())
             .collect();
         let dates = find_date(t.doc.text.as_str()).map(|(d, _)| vec![d]).unwrap_or_default();
-        Claim { words, numbers, actors, dates }
+        let subject = Self::subject(t, mentions, vocab);
+        Claim { words, numbers, actors, dates, subject }
+    }
+
+    /// The subject of a claim: an actor named before any other content word,
+    /// and the first content word after it (its predicate).
+    fn subject(t: &Text, mentions: &[Mention], vocab: &Vocabulary) -> Option<(Vec<usize>, String)> {
+        let content = |i: usize| t.toks.toks[i].is_word() && !vocab.numbers.claim_stopwords.contains(t.toks.key(i));
+        let m = mentions.iter().filter(|m| !m.actors.is_empty()).min_by_key(|m| m.toks.start)?;
+        if (0..m.toks.start).any(content) {
+            return None;
+        }
+        let predicate = (m.toks.end..t.toks.len()).find(|&i| content(i) && !mentions.iter().any(|o| o.toks.contains(&i)))?;
+        Some((m.actors.clone(), t.toks.key(predicate).to_string()))
+    }
+
+    /// Whether a sentence says the claim of the claim's subject: the actor
+    /// named last before the predicate's word (not as the object of a
+    /// preposition), else the speaker of the statement holding it, must be
+    /// the claim's subject. "Russia was ready for talks with Ukraine" is not
+    /// evidence that Ukraine was ready.
+    fn about_subject(&self, text: &Text, s: &Range<usize>, mentions: &[Mention], speakers: &[usize]) -> bool {
+        let Some((actors, predicate)) = &self.subject else { return true };
+        let at = (s.start..s.end).find(|&i| text.toks.toks[i].is_word() && word_similarity(predicate, text.toks.key(i)) >= 1.0);
+        let Some(at) = at else { return true };
+        let before = mentions.iter().filter(|m| m.toks.start >= s.start && m.toks.end <= at && !m.actors.is_empty() && !m.in_pp).max_by_key(|m| m.toks.end);
+        let subject: &[usize] = match before {
+            Some(m) => &m.actors,
+            None => speakers,
+        };
+        subject.is_empty() || subject.iter().any(|a| actors.contains(a))
     }
 
     /// The verdict of one document, with the sentence behind it.
@@ -63,18 +96,20 @@ impl Claim {
             // Actors named in the sentence, or speaking it.
             let mut named: Vec<usize> = mentions.iter().filter(|m| m.toks.start >= s.start && m.toks.end <= s.end).flat_map(|m| m.actors.clone()).collect();
             let span = text.toks.span(s.clone());
+            let mut speakers = Vec::new();
             for c in &a.statements {
                 if c.statement.span.start < span.end && span.start < c.statement.span.end {
-                    named.extend(c.statement.speaker.actors.iter().filter_map(|n| table.actor_id(n)));
+                    speakers.extend(c.statement.speaker.actors.iter().filter_map(|n| table.actor_id(n)));
                 }
             }
-            if !self.actors.iter().all(|x| named.contains(x)) {
+            named.extend(&speakers);
+            if !self.actors.iter().all(|x| named.contains(x)) || !self.about_subject(text, s, mentions, &speakers) {
                 continue;
             }
             let keys: Vec<&str> = (s.start..s.end).filter(|&i| text.toks.toks[i].is_word()).map(|i| text.toks.key(i)).collect();
             let matched: f64 = self.words.iter().map(|w| keys.iter().map(|k| word_similarity(w, k)).fold(0.0, f64::max)).sum();
             let numbers_here = quantities(text, s.clone(), &vocab.numbers);
-            let number_hits = self.numbers.iter().filter(|q| numbers_here.iter().any(|n| n.percent == q.percent)).count();
+            let number_hits = self.numbers.iter().filter(|q| numbers_here.iter().any(|n| n.same_unit(q))).count();
             let total = self.words.len() + self.numbers.len();
             let score = if total == 0 { 0.0 } else { (matched + number_hits as f64) / total as f64 };
             if score >= MIN_CLAIM_MATCH && best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -92,7 +127,7 @@ impl Claim {
         };
         let mut unknown = false;
         for q in &self.numbers {
-            let same_unit: Vec<&Quantity> = numbers_here.iter().filter(|n| n.percent == q.percent).collect();
+            let same_unit: Vec<&Quantity> = numbers_here.iter().filter(|n| n.same_unit(q)).collect();
             if same_unit.is_empty() {
                 unknown = true;
             } else if !same_unit.iter().any(|n| n.agrees(q)) {
@@ -158,6 +193,25 @@ mod tests {
     #[test]
     fn different_number_contradicts() {
         assert_eq!(verdict(CLAIM, "Israel intercepted only 70% of the 300 projectiles, officials admitted."), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn numbers_in_words_are_numbers() {
+        let claim = "Inspectors visited nine nuclear sites";
+        assert_eq!(verdict(claim, "The agency said inspectors visited twelve nuclear sites last month."), Verdict::Contradicted);
+        assert_eq!(verdict(claim, "The agency said inspectors visited nine nuclear sites last month."), Verdict::Supported);
+        assert_eq!(verdict(claim, "The agency said nine inspectors visited 12 nuclear sites."), Verdict::Contradicted);
+        let truce = "Ukraine accepted a 30-day ceasefire";
+        assert_eq!(verdict(truce, "Officials said Ukraine accepted a thirty-day ceasefire on Tuesday."), Verdict::Supported);
+        assert_eq!(verdict(truce, "Officials said Ukraine accepted a sixty-day ceasefire on Tuesday."), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn evidence_about_another_actor_is_no_support() {
+        let claim = "Ukraine was ready for a 30-day ceasefire";
+        assert_eq!(verdict(claim, "Russia was ready for a 30-day ceasefire with Ukraine, the Kremlin said."), Verdict::Absent);
+        assert_eq!(verdict(claim, "The Kremlin said Ukraine was ready for a 30-day ceasefire."), Verdict::Supported);
+        assert_eq!(verdict(claim, "\"We are ready for a 30-day ceasefire,\" Zelensky told reporters in Kyiv."), Verdict::Supported);
     }
 
     #[test]

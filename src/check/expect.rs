@@ -35,6 +35,8 @@ struct RawHolds {
     /// `every` (default), `any`, `none`, or a list of sources.
     #[serde(rename = "in")]
     within: Option<Spanned<toml::Value>>,
+    /// Only documents that name these actors.
+    about: Option<Spanned<toml::Value>>,
 }
 
 /// `[[movement]]`.
@@ -47,6 +49,8 @@ struct RawMovement {
     actor: Spanned<String>,
     /// Expected movement, or a list of acceptable ones.
     is: Spanned<toml::Value>,
+    /// Only documents that name these actors.
+    about: Option<Spanned<toml::Value>>,
 }
 
 /// `[[claim]]`.
@@ -62,6 +66,19 @@ struct RawClaim {
     /// `every`, `any` (default), `none`, or a list of sources.
     #[serde(rename = "in")]
     within: Option<Spanned<toml::Value>>,
+    /// Only documents that name these actors.
+    about: Option<Spanned<toml::Value>>,
+}
+
+/// A source named in a claims file, where it is named.
+#[derive(Debug, Clone)]
+pub struct NamedSource {
+    /// The name as written.
+    pub name: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
 }
 
 /// Which sources an expectation is about.
@@ -116,6 +133,10 @@ pub struct Expectation {
     pub line: usize,
     /// What it asks.
     pub expect: Expect,
+    /// Only documents that name one of these actors (canonical names; empty: all).
+    pub about: Vec<String>,
+    /// Sources named in `in`, with where they are named.
+    pub sources: Vec<NamedSource>,
 }
 
 /// What a source says of a claim.
@@ -161,6 +182,57 @@ pub struct EvidenceRef {
     pub line: usize,
     /// The words.
     pub text: String,
+}
+
+/// The sources an `in` names, with their positions (checked once the sources are known).
+fn named_sources(root: &Root, file: &DataFile, v: &Option<Spanned<toml::Value>>) -> Vec<NamedSource> {
+    let Some(v) = v else { return Vec::new() };
+    let at = |offset: usize, name: &str| {
+        let d = root.diag(offset, "");
+        NamedSource { name: name.to_string(), line: d.line, col: d.col }
+    };
+    match v.get_ref() {
+        toml::Value::String(s) if !["every", "any", "none"].contains(&s.as_str()) => vec![at(v.span().start, s)],
+        // Items of an inline array carry no spans of their own: each is found in the array's text.
+        toml::Value::Array(a) => {
+            let span = v.span();
+            let text = &file.text[span.clone()];
+            let mut from = 0;
+            a.iter()
+                .filter_map(|x| x.as_str())
+                .map(|s| {
+                    let quoted = format!("{s:?}");
+                    let off = text[from..].find(&quoted).or_else(|| text[from..].find(s)).map_or(0, |i| from + i);
+                    from = off + 1;
+                    at(span.start + off, s)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The actors an `about` names (a string or a list), canonical; unknown names are diagnostics.
+fn about(root: &Root, v: &Option<Spanned<toml::Value>>, actor: &dyn Fn(&str) -> Result<String, String>, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let Some(v) = v else { return Vec::new() };
+    let names: Vec<&str> = match v.get_ref() {
+        toml::Value::String(s) => vec![s.as_str()],
+        toml::Value::Array(a) if a.iter().all(toml::Value::is_str) && !a.is_empty() => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => {
+            diags.push(root.diag(v.span().start, "`about` must be an actor or a list of actors"));
+            return Vec::new();
+        }
+    };
+    names
+        .into_iter()
+        .filter_map(|n| match actor(n) {
+            Ok(c) => Some(c),
+            Err(m) => {
+                diags.push(root.diag(v.span().start, m));
+                None
+            }
+        })
+        .collect()
 }
 
 fn within(root: &Root, v: &Option<Spanned<toml::Value>>, default: Within, diags: &mut Vec<Diagnostic>) -> Within {
@@ -220,8 +292,9 @@ pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<
             diags.push(root.diag(h.label.span().start, format!("unknown label {:?} (declared: {})", h.label.get_ref(), labels.join(", "))));
         }
         let w = within(&root, &h.within, Within::Every, &mut diags);
+        let (about, sources) = (about(&root, &h.about, actor, &mut diags), named_sources(&root, file, &h.within));
         let name = h.name.unwrap_or_else(|| format!("{} holds {} {}", h.actor.get_ref(), h.label.get_ref(), within_text(&w)));
-        out.push(Expectation { name, line: line(at), expect: Expect::Holds { actor: canonical, label: h.label.into_inner(), within: w } });
+        out.push(Expectation { name, line: line(at), expect: Expect::Holds { actor: canonical, label: h.label.into_inner(), within: w }, about, sources });
     }
     const MOVES: [&str; 4] = ["consistent", "shifted", "mixed", "single source"];
     for (m, at) in root.items::<RawMovement>("movement", &mut diags) {
@@ -235,7 +308,8 @@ pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<
             diags.push(root.diag(m.is.span().start, format!("`is` must be one of {} (or a list of them)", MOVES.join(", "))));
         }
         let name = m.name.unwrap_or_else(|| format!("{} is {}", m.actor.get_ref(), allowed.join(" or ")));
-        out.push(Expectation { name, line: line(at), expect: Expect::Movement { actor: canonical, allowed } });
+        let about = about(&root, &m.about, actor, &mut diags);
+        out.push(Expectation { name, line: line(at), expect: Expect::Movement { actor: canonical, allowed }, about, sources: Vec::new() });
     }
     for (c, at) in root.items::<RawClaim>("claim", &mut diags) {
         let verdict = match &c.expect {
@@ -249,8 +323,9 @@ pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<
             diags.push(root.diag(c.text.span().start, "a claim needs at least two words"));
         }
         let w = within(&root, &c.within, Within::Any, &mut diags);
+        let (about, sources) = (about(&root, &c.about, actor, &mut diags), named_sources(&root, file, &c.within));
         let name = c.name.unwrap_or_else(|| format!("{:?} is {} {}", c.text.get_ref(), verdict.as_str(), within_text(&w)));
-        out.push(Expectation { name, line: line(at), expect: Expect::Claim { text: c.text.into_inner(), verdict, within: w } });
+        out.push(Expectation { name, line: line(at), expect: Expect::Claim { text: c.text.into_inner(), verdict, within: w }, about, sources });
     }
     if out.is_empty() && diags.is_empty() {
         diags.push(Diagnostic::file(&file.path, "no expectations: a claims file lists [[holds]], [[movement]] or [[claim]] tables"));

@@ -24,7 +24,7 @@ mod quantity;
 
 pub use crate::check::claim::{Claim, Judgement};
 use crate::check::expect::within_text;
-pub use crate::check::expect::{EvidenceRef, Expect, Expectation, Verdict, Within, parse};
+pub use crate::check::expect::{EvidenceRef, Expect, Expectation, NamedSource, Verdict, Within, parse};
 use crate::compare::PositionTable;
 use crate::text::normalize::fold_key;
 use serde::Serialize;
@@ -74,6 +74,31 @@ fn meets(w: &Within, results: &[SourceResult]) -> Result<bool, String> {
             results.iter().filter(|r| names.iter().any(|n| fold_key(n) == fold_key(&r.source))).all(|r| r.hit)
         }
     })
+}
+
+/// How close (Jaro-Winkler) a misspelt source name must be to suggest a known one.
+const CLOSE_SOURCE: f64 = 0.85;
+
+/// Sources named in `in` that the table does not have, each a diagnostic
+/// at its place in the claims file (`file`), with the closest known name.
+pub fn unknown_sources(expectations: &[Expectation], table: &PositionTable, file: &str) -> Vec<crate::error::Diagnostic> {
+    let mut out = Vec::new();
+    for x in expectations {
+        for n in &x.sources {
+            if table.source_index(&n.name).is_some() {
+                continue;
+            }
+            let known = table.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.docs));
+            let closest = known.map(|k| (strsim::jaro_winkler(&fold_key(&n.name), &fold_key(k)), k)).max_by(|a, b| a.0.total_cmp(&b.0));
+            let scope = if x.about.is_empty() { String::new() } else { format!(" about {}", x.about.join(", ")) };
+            let message = match closest {
+                Some((score, k)) if score >= CLOSE_SOURCE => format!("no source named {:?} among the documents{scope}; did you mean {k:?}?", n.name),
+                _ => format!("no source named {:?} among the documents{scope} (sources are document names, or outlets with --by source)", n.name),
+            };
+            out.push(crate::error::Diagnostic { file: file.to_string(), line: n.line, col: n.col, message });
+        }
+    }
+    out
 }
 
 /// What a document says of each claim, from what each of its windows says:

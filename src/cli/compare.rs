@@ -52,12 +52,11 @@ pub(crate) enum Input<'a> {
 
 /// Adds the documents of record files to `builder`; false (the message
 /// given) when they cannot be read.
-pub(crate) fn add_records(paths: &[String], max_depth: usize, builder: &mut Builder, mut each: impl FnMut(&stance::model::DocRecord), io: &mut Io) -> bool {
+fn add_records(paths: &[String], max_depth: usize, builder: &mut Builder, io: &mut Io) -> bool {
     match stance::ingest::records::read_paths(paths, max_depth) {
         Ok(docs) => {
             for (d, statements) in &docs {
                 builder.add_records(d, statements);
-                each(d);
             }
             true
         }
@@ -68,12 +67,22 @@ pub(crate) fn add_records(paths: &[String], max_depth: usize, builder: &mut Buil
     }
 }
 
-pub(crate) fn run(engine: &Engine, input: Input, by: ByArg, format: CompareFormat, out: Option<&Path>, voices: bool, io: &mut Io) -> u8 {
-    let mut builder = Builder::new(by.by());
+/// What `compare` shows.
+pub(crate) struct Options {
+    pub by: ByArg,
+    pub format: CompareFormat,
+    pub voices: bool,
+    /// Only documents that name one of these actors (canonical).
+    pub about: Vec<String>,
+}
+
+pub(crate) fn run(engine: &Engine, input: Input, opts: Options, out: Option<&Path>, io: &mut Io) -> u8 {
+    let Options { by, format, voices, about } = opts;
+    let mut builder = Builder::new(by.by()).about(about);
     let paths = match input {
         Input::Documents(p) => p,
         Input::Records(r) => {
-            if !add_records(r, engine.limits().max_depth, &mut builder, |_| (), io) {
+            if !add_records(r, engine.limits().max_depth, &mut builder, io) {
                 return 2;
             }
             return render(engine, builder, format, out, voices, false, io);

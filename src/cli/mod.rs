@@ -103,6 +103,10 @@ pub(crate) enum Command {
         /// Also list statements of independent voices (analysts, presenters).
         #[arg(long)]
         voices: bool,
+        /// Only documents that name one of these actors (comma-separated):
+        /// columns and movement stay within one conflict.
+        #[arg(long, value_name = "ACTOR", value_delimiter = ',')]
+        about: Vec<String>,
     },
     /// Check claims about the sources (for CI): positions held, movement, factual claims.
     Check {
@@ -127,6 +131,12 @@ pub(crate) enum Command {
         /// With --format github: evidence annotations per failed expectation.
         #[arg(long, value_name = "N", default_value_t = 3)]
         max_annotations: usize,
+        /// Also write a JUnit XML report to this file, whatever the format.
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+        /// Only documents that name one of these actors (comma-separated).
+        #[arg(long, value_name = "ACTOR", value_delimiter = ',')]
+        about: Vec<String>,
     },
     /// Score the tool (or a records file) against a hand-made gold file.
     Eval {
@@ -198,6 +208,22 @@ pub(crate) fn run(cli: Cli, io: &mut Io) -> u8 {
     pool.install(|| command(cli, limits, io))
 }
 
+/// The canonical names of `--about` actors; None (with a message naming the
+/// closest known actor) when one is unknown.
+fn canonical_actors(engine: &stance::Engine, names: &[String], io: &mut Io) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for n in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        match engine.actor(n) {
+            Ok(c) => out.push(c),
+            Err(m) => {
+                let _ = writeln!(io.err, "stance: --about: {m}");
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
 fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
     match cli.command {
         Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs::run(e, &paths, format, io)),
@@ -205,19 +231,21 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
             let format = format.unwrap_or(if io.tty && out.is_none() { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
             with_out_file(out.as_deref(), io, |io| extract::run(e, &paths, format, io))
         }),
-        Command::Compare { paths, records, by, format, out, voices } => with_engine(&cli.rules, limits, io, |e, io| {
+        Command::Compare { paths, records, by, format, out, voices, about } => with_engine(&cli.rules, limits, io, |e, io| {
             let input = match &records {
                 Some(r) => compare::Input::Records(r),
                 None => compare::Input::Documents(&paths),
             };
-            compare::run(e, input, by, format, out.as_deref(), voices, io)
+            let Some(about) = canonical_actors(e, &about, io) else { return 2 };
+            compare::run(e, input, compare::Options { by, format, voices, about }, out.as_deref(), io)
         }),
-        Command::Check { claims, paths, records, format, by, out, max_annotations } => with_engine(&cli.rules, limits, io, |e, io| {
+        Command::Check { claims, paths, records, format, by, out, max_annotations, junit, about } => with_engine(&cli.rules, limits, io, |e, io| {
             let input = match &records {
                 Some(r) => compare::Input::Records(r),
                 None => compare::Input::Documents(&paths),
             };
-            let opts = check::Options { format, by, max_annotations };
+            let Some(about) = canonical_actors(e, &about, io) else { return 2 };
+            let opts = check::Options { format, by, max_annotations, junit, about };
             with_out_file(out.as_deref(), io, |io| check::run(e, &claims, input, opts, io))
         }),
         Command::Eval { gold, paths, records, json, format } => {

@@ -56,7 +56,7 @@ impl Records {
         let records = if matches!(self.format, Format::Jsonl | Format::Json) { Record::all(a.doc, &a.statements) } else { Vec::new() };
         if self.format == Format::Jsonl {
             // The document's own record first: what compare --records needs of it.
-            out.push_str(&serde_json::to_string(&DocRecord::of(a.doc)).expect("serializable"));
+            out.push_str(&serde_json::to_string(&DocRecord::of(a)).expect("serializable"));
             out.push('\n');
         }
         for (i, c) in a.statements.iter().enumerate() {

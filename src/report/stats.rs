@@ -145,7 +145,7 @@ mod tests {
             let doc = Document::from_text(name, text.to_string(), &engine.furniture);
             let t = engine.prepare(&doc);
             let statements = engine.analyze(&t);
-            warnings.push(stats.add(&Analysis { doc: &doc, statements }));
+            warnings.push(stats.add(&Analysis { doc: &doc, statements, actors: Vec::new() }));
         }
         (stats, warnings)
     }

@@ -67,3 +67,26 @@ fn a_bad_claims_file_is_an_error_annotation_and_a_failed_junit_case() {
     assert!(xml.starts_with("<?xml") && xml.contains("failures=\"1\"") && xml.contains("unknown actor"), "{xml}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn junit_file_is_written_beside_the_text_output() {
+    let dir = std::env::temp_dir().join(format!("stance-junit-file-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let xml = dir.join("report.xml");
+    let run =
+        |claims: &str| Command::new(env!("CARGO_BIN_EXE_stance")).args(["check", claims, "corpus/seeds", "--junit", xml.to_str().unwrap()]).output().unwrap();
+    // Failing expectations: the text on stdout, the XML in the file, exit 1.
+    let o = run("tests/fixtures/claims/false.toml");
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("FAIL holds") && !text.contains("<?xml"), "{text}");
+    let report = std::fs::read_to_string(&xml).unwrap();
+    assert!(report.starts_with("<?xml") && report.contains("tests=\"2\" failures=\"2\""), "{report}");
+    // A bad claims file: a failed case naming the problem, exit 2.
+    let o = run("tests/fixtures/claims/bad.toml");
+    assert_eq!(o.status.code(), Some(2));
+    let report = std::fs::read_to_string(&xml).unwrap();
+    assert!(report.contains("failures=\"1\"") && report.contains("bad.toml:"), "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

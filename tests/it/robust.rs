@@ -51,7 +51,7 @@ fn random_text_never_panics_and_spans_are_valid() {
                 assert!(doc.text.is_char_boundary(h.span.start) && doc.text.is_char_boundary(h.span.end));
             }
         }
-        let a = stance::Analysis { doc: &doc, statements: analysed };
+        let a = stance::Analysis { doc: &doc, statements: analysed, actors: Vec::new() };
         let table = stance::compare::build(std::slice::from_ref(&a), stance::compare::By::Doc, engine.rules());
         let _ = stance::report::html::page(&table, true);
     }
