@@ -176,7 +176,7 @@ impl Engine {
         let turns = transcript.and_then(|f| keep(Turns::compile(f, &vocab), &mut diags));
         let lexicon = need(files, "speech.toml", &mut diags).and_then(|f| keep(Lexicon::compile(f, &vocab), &mut diags));
         let actors = match (need(files, "actors.toml", &mut diags), need(files, "words.txt", &mut diags)) {
-            (Some(f), Some(w)) => keep(ActorTable::compile(f, w, vocab.clone()), &mut diags),
+            (Some(_), Some(w)) => keep(ActorTable::compile(&files.actor_files(), w, vocab.clone()), &mut diags),
             _ => None,
         };
         let rules = keep(RuleSet::compile(files, &vocab), &mut diags);

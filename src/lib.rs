@@ -46,7 +46,7 @@ mod text;
 
 pub use classify::rules::{Label, Rule, RuleSet};
 pub use classify::ruletest::{Case, RuleTestFailure};
-pub use config::DataFile;
+pub use config::{DataFile, builtin_files};
 pub use engine::Engine;
 pub use error::{Diagnostic, InputError};
 pub use ingest::{Limits, Loaded};

@@ -1,7 +1,11 @@
 //! The actor table: states and organisations, the bodies and people who
 //! speak for them, and the words for offices and independent voices,
 //! compiled from `rules/actors.toml` (with `words.txt`, the common English
-//! words that keep fuzzy and proper-name matching honest).
+//! words that keep fuzzy and proper-name matching honest) and the user's
+//! actor files, which extend it: a new name adds an actor, body or person;
+//! a name already listed in an earlier file adds its aliases (and offices);
+//! `[vocabulary]` lists are appended. A user file with `replace = true`
+//! replaces the built-in file instead.
 
 use crate::attribute::mention::{Mention, MentionKind};
 use crate::config::DataFile;
@@ -20,9 +24,12 @@ use std::sync::Arc;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawActors {
-    /// Office and voice words.
-    vocabulary: RawVocabulary,
-    #[serde(rename = "actor")]
+    /// This file replaces the built-in actors instead of extending them.
+    #[serde(default)]
+    replace: bool,
+    /// Office and voice words (required in the first file; appended from the others).
+    vocabulary: Option<RawVocabulary>,
+    #[serde(rename = "actor", default)]
     _actor: Vec<IgnoredAny>,
     #[serde(rename = "body", default)]
     _body: Vec<IgnoredAny>,
@@ -30,20 +37,26 @@ struct RawActors {
     _person: Vec<IgnoredAny>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawVocabulary {
     /// Offices held by one person.
+    #[serde(default)]
     person_offices: Vec<String>,
     /// Bodies and groups that speak for an actor.
+    #[serde(default)]
     group_offices: Vec<String>,
     /// Independent voices.
+    #[serde(default)]
     independent: Vec<String>,
     /// First words of proper names that name no speaker.
+    #[serde(default)]
     non_speaker_names: Vec<String>,
     /// Nouns referring back to the nearest organisation.
+    #[serde(default)]
     organisation_anaphors: Vec<String>,
     /// Nouns referring back to the nearest state.
+    #[serde(default)]
     state_anaphors: Vec<String>,
 }
 
@@ -236,37 +249,71 @@ fn phrase_keys(s: &str, vocab: &Vocabulary) -> Vec<String> {
 type ActorIds = HashMap<String, usize>;
 
 impl ActorTable {
-    /// Compiles `actors.toml`; `words` is the common-word list (`words.txt`).
-    pub fn compile(file: &DataFile, words: &DataFile, vocab: Arc<Vocabulary>) -> Result<ActorTable, Vec<Diagnostic>> {
-        let root = Root::parse(file)?;
-        let raw: RawActors = root.whole().map_err(|d| vec![d])?;
+    /// Compiles actor files in order: the built-in `actors.toml`, then the
+    /// user's, which extend it (or, with `replace = true`, replace the
+    /// built-in file). `words` is the common-word list (`words.txt`).
+    pub fn compile(files: &[&DataFile], words: &DataFile, vocab: Arc<Vocabulary>) -> Result<ActorTable, Vec<Diagnostic>> {
         let mut diags = Vec::new();
+        let mut parsed = Vec::new();
+        for f in files {
+            match Root::parse(f) {
+                Ok(root) => match root.whole::<RawActors>() {
+                    Ok(raw) => parsed.push((root, raw)),
+                    Err(d) => diags.push(d),
+                },
+                Err(d) => diags.extend(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        // A user file that replaces the built-in actors drops it (and any file before it).
+        if let Some(last) = parsed.iter().rposition(|(r, raw)| raw.replace && !r.builtin()) {
+            parsed.drain(..last);
+        }
         let words: HashSet<String> = words.text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
-        let v = raw.vocabulary;
         let mut t = ActorTable {
             actors: Vec::new(),
             bodies: Vec::new(),
             persons: Vec::new(),
-            person_offices: v.person_offices.iter().map(|s| canonical_title(&vocab, s)).collect(),
-            anaphors: v.organisation_anaphors.iter().map(|a| (fold_key(a), true)).chain(v.state_anaphors.iter().map(|a| (fold_key(a), false))).collect(),
-            non_speaker_names: v.non_speaker_names.iter().map(|a| fold_key(a)).collect(),
+            person_offices: Vec::new(),
+            anaphors: HashMap::default(),
+            non_speaker_names: HashSet::default(),
             phrases: HashMap::default(),
             fuzzy: HashMap::default(),
             words,
             vocab,
         };
-        t.add_office_words(&v);
-        let ids = t.add_actors(&root, &mut diags);
-        t.add_bodies(&root, &ids, &mut diags);
-        t.add_persons(&root, &ids, &mut diags);
+        let mut ids = ActorIds::default();
+        let mut honorifics = true;
+        for (i, (root, raw)) in parsed.iter_mut().enumerate() {
+            match raw.vocabulary.take() {
+                Some(v) => t.add_vocabulary(&v, std::mem::take(&mut honorifics)),
+                None if i == 0 => diags.push(Diagnostic::file(root.path(), "the first actor file needs a [vocabulary] table (offices, groups, voices)")),
+                None => {}
+            }
+            t.add_actors(root, &mut ids, &mut diags);
+            t.add_bodies(root, &ids, &mut diags);
+            t.add_persons(root, &ids, &mut diags);
+        }
         if diags.is_empty() { Ok(t) } else { Err(diags) }
     }
 
+    /// A `[vocabulary]`: its lists are added to those of earlier files.
+    fn add_vocabulary(&mut self, v: &RawVocabulary, honorifics: bool) {
+        let vocab = self.vocab.clone();
+        let first_office = self.person_offices.len();
+        self.person_offices.extend(v.person_offices.iter().map(|s| canonical_title(&vocab, s)));
+        self.anaphors.extend(v.organisation_anaphors.iter().map(|a| (fold_key(a), true)).chain(v.state_anaphors.iter().map(|a| (fold_key(a), false))));
+        self.non_speaker_names.extend(v.non_speaker_names.iter().map(|a| fold_key(a)));
+        self.add_office_words(v, first_office, honorifics);
+    }
+
     /// Office, group and voice nouns (with their plurals: "economists",
-    /// "ministers"), honorifics and anaphoric nouns.
-    fn add_office_words(&mut self, v: &RawVocabulary) {
+    /// "ministers"), honorifics (once) and anaphoric nouns.
+    fn add_office_words(&mut self, v: &RawVocabulary, first_office: usize, honorifics: bool) {
         for (i, o) in v.person_offices.iter().enumerate() {
-            self.add_phrase(o, Entry::PersonOffice(i), false);
+            self.add_phrase(o, Entry::PersonOffice(first_office + i), false);
             for p in plurals(o) {
                 self.add_phrase(&p, Entry::GroupOffice(0), false);
             }
@@ -284,8 +331,10 @@ impl ActorTable {
             }
         }
         let vocab = self.vocab.clone();
-        for o in vocab.names.honorifics.sorted() {
-            self.add_phrase(o, Entry::Title, false);
+        if honorifics {
+            for o in vocab.names.honorifics.sorted() {
+                self.add_phrase(o, Entry::Title, false);
+            }
         }
         for a in v.organisation_anaphors.iter().chain(&v.state_anaphors) {
             self.add_phrase(a, Entry::GroupOffice(0), false);
@@ -293,12 +342,13 @@ impl ActorTable {
     }
 
     /// `[[actor]]`: states and organisations with their names, capitals,
-    /// adjectives and by-names.
-    fn add_actors(&mut self, root: &Root, diags: &mut Vec<Diagnostic>) -> ActorIds {
-        let mut ids = ActorIds::default();
+    /// adjectives and by-names. An actor an earlier file listed gets the
+    /// names added; one listed twice in the same file is an error.
+    fn add_actors(&mut self, root: &Root, ids: &mut ActorIds, diags: &mut Vec<Diagnostic>) {
+        let mut here = HashSet::default();
         for (a, at) in root.items::<RawActor>("actor", diags) {
-            let id = self.actors.len();
-            if ids.insert(fold_key(&a.name), id).is_some() {
+            let key = fold_key(&a.name);
+            if !here.insert(key.clone()) {
                 diags.push(root.diag(at, format!("actor {:?} is listed twice", a.name)));
             }
             let organisation = match a.kind.as_deref() {
@@ -309,7 +359,19 @@ impl ActorTable {
                     false
                 }
             };
-            self.actors.push(Actor { name: a.name.clone(), organisation });
+            let id = match ids.get(&key) {
+                Some(&id) => {
+                    if a.kind.is_some() && self.actors[id].organisation != organisation {
+                        diags.push(root.diag(at, format!("actor {:?} is already listed with another kind", a.name)));
+                    }
+                    id
+                }
+                None => {
+                    ids.insert(key, self.actors.len());
+                    self.actors.push(Actor { name: a.name.clone(), organisation });
+                    self.actors.len() - 1
+                }
+            };
             for s in a.aliases.iter().chain(&a.capitals).chain(&a.bynames) {
                 self.add_phrase(s, Entry::Actor(id), true);
             }
@@ -321,7 +383,6 @@ impl ActorTable {
                 }
             }
         }
-        ids
     }
 
     /// The id of an actor named in a data file; an unknown name is a diagnostic.
@@ -337,10 +398,15 @@ impl ActorTable {
 
     /// `[[body]]`: armies, agencies and media that speak for an actor.
     fn add_bodies(&mut self, root: &Root, ids: &ActorIds, diags: &mut Vec<Diagnostic>) {
+        let earlier = self.bodies.len();
         for (b, _) in root.items::<RawBody>("body", diags) {
             let actor = self.lookup(root, ids, &b.actor, diags);
-            let id = self.bodies.len();
-            self.bodies.push(Body { name: b.name.clone(), actor });
+            // A body an earlier file listed for the same actor gets the aliases.
+            let known = self.bodies[..earlier].iter().position(|x| x.actor == actor && fold_key(&x.name) == fold_key(&b.name));
+            let id = known.unwrap_or(self.bodies.len());
+            if known.is_none() {
+                self.bodies.push(Body { name: b.name.clone(), actor });
+            }
             self.add_phrase(&b.name, Entry::Body(id), true);
             for s in &b.aliases {
                 self.add_phrase(s, Entry::Body(id), true);
@@ -350,6 +416,7 @@ impl ActorTable {
 
     /// `[[person]]`: people, their aliases and their offices with dates.
     fn add_persons(&mut self, root: &Root, ids: &ActorIds, diags: &mut Vec<Diagnostic>) {
+        let earlier = self.persons.len();
         for (p, at) in root.items::<RawPerson>("person", diags) {
             let actor = self.lookup(root, ids, &p.actor, diags);
             let male = match p.gender.as_deref() {
@@ -361,9 +428,21 @@ impl ActorTable {
                     None
                 }
             };
-            let offices = p.offices.iter().map(|o| self.office(root, ids, o, actor, diags)).collect();
-            let id = self.persons.len();
-            self.persons.push(Person { name: p.name.clone(), actor, male, offices });
+            let offices: Vec<Office> = p.offices.iter().map(|o| self.office(root, ids, o, actor, diags)).collect();
+            // A person an earlier file listed for the same actor gets the aliases and offices.
+            let known = self.persons[..earlier].iter().position(|x| x.actor == actor && fold_key(&x.name) == fold_key(&p.name));
+            let id = match known {
+                Some(id) => {
+                    let person = &mut self.persons[id];
+                    person.offices.extend(offices);
+                    person.male = male.or(person.male);
+                    id
+                }
+                None => {
+                    self.persons.push(Person { name: p.name.clone(), actor, male, offices });
+                    self.persons.len() - 1
+                }
+            };
             self.add_phrase(&p.name, Entry::Person(id, false), true);
             for s in &p.aliases {
                 let single = phrase_keys(s, &self.vocab).len() == 1;
@@ -519,5 +598,44 @@ impl Entry {
             Entry::Adjective(_) => 4,
             Entry::Title => 5,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{DataFile, DataFiles};
+    use crate::engine::Engine;
+    use crate::ingest::Limits;
+
+    fn engine_with(name: &str, text: &str) -> Result<Engine, Vec<crate::error::Diagnostic>> {
+        let mut files = DataFiles::builtin();
+        files.insert(DataFile { name: name.into(), path: name.into(), text: text.into(), builtin: false });
+        Engine::from_files(&files, Limits::default())
+    }
+
+    #[test]
+    fn an_actor_file_extends_the_builtin_actors() {
+        let e = engine_with(
+            "actors-extra.toml",
+            "[[actor]]\nname = \"Iran\"\naliases = [\"Persia\"]\n\n[[actor]]\nname = \"Westland\"\naliases = [\"Westland\"]\n",
+        )
+        .unwrap();
+        assert_eq!(e.actor("Persia").as_deref(), Ok("Iran"));
+        assert_eq!(e.actor("Tehran").as_deref(), Ok("Iran"));
+        assert_eq!(e.actor("Westland").as_deref(), Ok("Westland"));
+        assert_eq!(e.actor("Israel").as_deref(), Ok("Israel"));
+    }
+
+    #[test]
+    fn a_replacing_actor_file_replaces_and_duplicates_in_one_file_are_errors() {
+        let own = "replace = true\n[vocabulary]\nperson_offices = [\"president\"]\n\n[[actor]]\nname = \"Westland\"\naliases = [\"Westland\"]\n";
+        let e = engine_with("actors.toml", own).unwrap();
+        assert!(e.actor("Iran").is_err());
+        assert_eq!(e.actor("Westland").as_deref(), Ok("Westland"));
+        let twice = "[[actor]]\nname = \"Westland\"\naliases = []\n\n[[actor]]\nname = \"Westland\"\naliases = []\n";
+        let diags = engine_with("actors-twice.toml", twice).unwrap_err();
+        assert!(diags.iter().any(|d| d.file == "actors-twice.toml" && d.line == 5 && d.message.contains("listed twice")), "{diags:?}");
+        let no_vocabulary = engine_with("actors.toml", "replace = true\n[[actor]]\nname = \"Westland\"\naliases = []\n").unwrap_err();
+        assert!(no_vocabulary[0].message.contains("[vocabulary]"), "{no_vocabulary:?}");
     }
 }

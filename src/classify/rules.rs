@@ -758,7 +758,10 @@ impl RuleSet {
         for file in files.rule_files() {
             match Root::parse(file) {
                 Ok(root) => {
-                    if let Err(d) = root.whole::<RawFile>() {
+                    if let Err(mut d) = root.whole::<RawFile>() {
+                        if ["actor", "person", "body"].iter().any(|k| root.has(k)) {
+                            d.message.push_str("; actors, people and bodies go in an actor file: actors.toml or actors-NAME.toml in the rules directory");
+                        }
                         b.diags.push(d);
                     }
                     b.labels(&root, &file.path);

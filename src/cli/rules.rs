@@ -17,6 +17,53 @@ pub(crate) enum RulesAction {
     Test,
     /// List labels and rules.
     List,
+    /// Write the built-in data files into DIR for editing (use them with --rules DIR).
+    Dump {
+        /// Directory to write (created if missing).
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// The line a dumped `actors.toml` gets before its `[vocabulary]`: a full
+/// copy replaces the built-in actors (an actor file without it extends them).
+const DUMPED_ACTORS: &str = "# A full copy of the built-in actors: it replaces them. To add actors or\n# aliases instead, keep only those in a file without this line.\nreplace = true\n\n";
+
+/// `stance rules dump DIR`: every built-in data file, ready to edit.
+pub(crate) fn dump(dir: &std::path::Path, force: bool, io: &mut Io) -> u8 {
+    let files: Vec<(std::path::PathBuf, String)> = stance::builtin_files()
+        .map(|(name, text)| {
+            let text = if name == "actors.toml" {
+                match text.find("\n[vocabulary]") {
+                    Some(at) => format!("{}\n{DUMPED_ACTORS}{}", &text[..at], &text[at + 1..]),
+                    None => format!("{DUMPED_ACTORS}{text}"),
+                }
+            } else {
+                text.to_string()
+            };
+            (dir.join(name), text)
+        })
+        .collect();
+    let existing: Vec<String> = files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.display().to_string()).collect();
+    if !existing.is_empty() && !force {
+        for p in &existing {
+            let _ = writeln!(io.err, "stance: {p}: already exists");
+        }
+        let _ = writeln!(io.err, "stance: nothing written; give --force to overwrite, or another directory");
+        return 2;
+    }
+    for (path, text) in &files {
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(path, text));
+        if let Err(e) = written {
+            let _ = writeln!(io.err, "stance: {}: cannot write: {e}", path.display());
+            return 2;
+        }
+        io.out.put(&format!("{}\n", path.display()));
+    }
+    let _ = writeln!(io.err, "stance: wrote {} data files; edit them and run with --rules {}", files.len(), dir.display());
+    0
 }
 
 pub(crate) fn lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> u8 {

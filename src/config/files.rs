@@ -7,8 +7,10 @@
 //! (`transcript.toml`) and the common-word list used to keep fuzzy name
 //! matching honest (`words.txt`). The defaults are compiled in with
 //! `include_str!`. A file in `--rules DIR` with the same name replaces the
-//! default; any other `*.toml` in DIR is an extra stance rule file. This
-//! module only finds and reads files; each stage parses its own.
+//! default, except actor files: `actors.toml` and `actors-*.toml` in DIR
+//! extend the built-in actors (or replace them with `replace = true`). Any
+//! other `*.toml` in DIR is an extra stance rule file. This module only
+//! finds and reads files; each stage parses its own.
 
 use crate::error::Diagnostic;
 use std::collections::BTreeMap;
@@ -51,6 +53,19 @@ pub(super) const LEXICON: &str = "lexicon/";
 #[derive(Debug, Clone)]
 pub struct DataFiles {
     files: BTreeMap<String, DataFile>,
+    /// The user's actor files, in name order (they extend `actors.toml`).
+    user_actors: Vec<DataFile>,
+}
+
+/// Whether a file name is an actor file: `actors.toml` or `actors-NAME.toml`.
+pub fn is_actor_file(name: &str) -> bool {
+    name == "actors.toml" || (name.starts_with("actors-") && name.ends_with(".toml"))
+}
+
+/// The built-in data files, by name, as embedded in the binary (what
+/// `stance rules dump` writes).
+pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DEFAULTS.iter().copied()
 }
 
 impl DataFiles {
@@ -63,7 +78,7 @@ impl DataFiles {
                 (name.to_string(), f)
             })
             .collect();
-        DataFiles { files }
+        DataFiles { files, user_actors: Vec::new() }
     }
 
     /// The defaults overlaid with the `*.toml` (and `words.txt`) files of
@@ -98,7 +113,11 @@ impl DataFiles {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     let f = DataFile { name: name.clone(), path: path.display().to_string(), text, builtin: false };
-                    set.files.insert(name, f);
+                    if is_actor_file(&name) {
+                        set.user_actors.push(f);
+                    } else {
+                        set.files.insert(name, f);
+                    }
                 }
                 Err(e) => errors.push(Diagnostic::file(&path.display().to_string(), format!("cannot read: {e}"))),
             }
@@ -109,9 +128,18 @@ impl DataFiles {
         if errors.is_empty() { Ok(set) } else { Err(errors) }
     }
 
-    /// Adds or replaces a file.
+    /// Adds or replaces a file (an actor file of the user's is added to the actors).
     pub fn insert(&mut self, file: DataFile) {
-        self.files.insert(file.name.clone(), file);
+        if is_actor_file(&file.name) && !file.builtin {
+            self.user_actors.push(file);
+        } else {
+            self.files.insert(file.name.clone(), file);
+        }
+    }
+
+    /// The actor files: the built-in `actors.toml`, then the user's in name order.
+    pub fn actor_files(&self) -> Vec<&DataFile> {
+        self.files.get("actors.toml").into_iter().chain(&self.user_actors).collect()
     }
 
     /// A file by name.
@@ -123,8 +151,11 @@ impl DataFiles {
     /// built-in files first, then the user's, each in name order, so that a
     /// clash (a duplicate rule id) is reported in the user's file.
     pub fn rule_files(&self) -> impl Iterator<Item = &DataFile> {
-        let mut files: Vec<&DataFile> =
-            self.files.values().filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()) && !f.name.starts_with(LEXICON)).collect();
+        let mut files: Vec<&DataFile> = self
+            .files
+            .values()
+            .filter(|f| f.name.ends_with(".toml") && !SPECIAL.contains(&f.name.as_str()) && !is_actor_file(&f.name) && !f.name.starts_with(LEXICON))
+            .collect();
         files.sort_by_key(|f| (!f.builtin, &f.name));
         files.into_iter()
     }

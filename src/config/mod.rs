@@ -5,5 +5,5 @@
 mod files;
 pub(crate) mod strict;
 
-pub use files::DataFile;
 pub(crate) use files::DataFiles;
+pub use files::{DataFile, builtin_files};

@@ -57,6 +57,16 @@ impl<'a> Root<'a> {
         &self.file.path
     }
 
+    /// Whether the root table has `key`.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.table.get_ref().get(key).is_some()
+    }
+
+    /// Whether the file is a built-in default.
+    pub(crate) fn builtin(&self) -> bool {
+        self.file.builtin
+    }
+
     /// A diagnostic at byte `offset` of this file.
     pub(crate) fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(&self.file.path, &self.file.text, offset, message)

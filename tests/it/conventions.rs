@@ -66,3 +66,27 @@ fn absent_means_no_source_supports_the_claim() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     let _ = std::fs::remove_file(&claims);
 }
+
+#[test]
+fn dumped_data_files_give_the_same_report_and_a_replacing_actor_file_replaces() {
+    let dir = std::env::temp_dir().join(format!("stance-dump-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = stance(&["rules", "dump", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.join("lexicon/numbers.toml").is_file() && dir.join("actors.toml").is_file());
+    // The dumped copy is the built-in data: the same report.
+    let with_copy = stance(&["--rules", d, "compare", "corpus/seeds", "--format", "md"]);
+    let builtin = stance(&["compare", "corpus/seeds", "--format", "md"]);
+    assert_eq!(with_copy.stdout, builtin.stdout);
+    // Its actors.toml replaces the built-in one: an actor renamed in it is
+    // no longer known, and the messages name the copy.
+    let actors = std::fs::read_to_string(dir.join("actors.toml")).unwrap();
+    assert!(actors.contains("\nreplace = true\n"));
+    std::fs::write(dir.join("actors.toml"), actors.replace("name = \"Hamas\"", "name = \"Hamas movement\"")).unwrap();
+    let renamed = stance(&["--rules", d, "rules", "lint"]);
+    let text = String::from_utf8_lossy(&renamed.stdout);
+    assert_eq!(renamed.status.code(), Some(2));
+    assert!(text.contains(&format!("{}:", dir.join("actors.toml").display())) && text.contains("unknown actor \"Hamas\""), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
