@@ -120,6 +120,10 @@ pub enum Movement {
         from: Vec<String>,
         /// Labels in the latest source.
         to: Vec<String>,
+        /// When the latest source is back to the earliest labels: the first
+        /// other labels held in between.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        between: Vec<String>,
     },
     /// Opposite labels in one source.
     Mixed {
@@ -135,7 +139,8 @@ impl Movement {
     pub fn describe(&self) -> String {
         match self {
             Movement::Consistent => "consistent".into(),
-            Movement::Shifted { from, to } => format!("shifted ({} → {})", or_none(from), or_none(to)),
+            Movement::Shifted { from, to, between } if between.is_empty() => format!("shifted ({} → {})", or_none(from), or_none(to)),
+            Movement::Shifted { from, to, between } => format!("shifted and back ({} → {} → {})", or_none(from), or_none(between), or_none(to)),
             Movement::Mixed { .. } => "mixed".into(),
             Movement::SingleSource => "single source".into(),
         }
@@ -428,7 +433,8 @@ fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {
             if sets.iter().all(|(_, s)| s == &first.1) {
                 Movement::Consistent
             } else {
-                Movement::Shifted { from: first.1.clone(), to: last.1.clone() }
+                let between = if first.1 == last.1 { sets.iter().find(|(_, s)| s != &first.1).map(|(_, s)| s.clone()).unwrap_or_default() } else { Vec::new() };
+                Movement::Shifted { from: first.1.clone(), to: last.1.clone(), between }
             }
         }
     }

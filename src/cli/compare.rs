@@ -101,6 +101,13 @@ pub(crate) fn run(engine: &Engine, input: Input, opts: Options, out: Option<&Pat
 
 fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<&Path>, voices: bool, problems: bool, io: &mut Io) -> u8 {
     let table = builder.finish(engine.rules());
+    if format == CompareFormat::Table && table.sources.len() > report::compare::MAX_COLUMNS {
+        let _ = writeln!(
+            io.err,
+            "stance: {} sources: too many columns for a terminal, so each actor gets a block of its own; --by source groups documents by outlet, and --format md or html keeps one wide table",
+            table.sources.len()
+        );
+    }
     let text = match format {
         CompareFormat::Table => report::compare::table(&table, io.width, voices),
         CompareFormat::Md => report::compare::markdown(&table, voices),

@@ -2,7 +2,7 @@
 //! (what `reports/` holds), CSV or JSON.
 
 use crate::compare::{Evidence, PositionTable};
-use crate::report::fmt::{clip, csv_field, md_escape, new_table};
+use crate::report::fmt::{clip, csv_field, fit_columns, md_escape, new_table, short_name};
 
 pub(crate) fn source_heading(s: &crate::compare::Source) -> String {
     match s.date {
@@ -18,20 +18,51 @@ fn evidence_line(e: &Evidence) -> String {
     format!("E{} {who}{via} · {} {}..{} · {} · “{}” · {labels}", e.id, e.doc, e.span[0], e.span[1], e.kind, clip(&e.text, 200))
 }
 
-/// `stance compare --format table`.
+/// Most source columns a terminal table has; with more, each actor gets a
+/// block of its own (one line per source where it holds something).
+pub const MAX_COLUMNS: usize = 12;
+
+/// Column heads: document names shortened (`000_…cab.txt`) when that keeps
+/// them apart, with the date.
+fn short_headings(t: &PositionTable) -> Vec<String> {
+    let short: Vec<String> = t.sources.iter().map(|s| short_name(&s.name)).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let unique = short.iter().all(|s| seen.insert(s.as_str()));
+    t.sources
+        .iter()
+        .zip(&short)
+        .map(|(s, name)| {
+            let name = if unique { name.clone() } else { s.name.clone() };
+            match s.date {
+                Some(d) => format!("{name} ({d})"),
+                None => name,
+            }
+        })
+        .collect()
+}
+
+/// `stance compare --format table`: the table (transposed beyond
+/// [`MAX_COLUMNS`] sources) and the evidence list with full document names.
 pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
-    let mut table = new_table(width);
-    let mut header = vec!["actor".to_string()];
-    header.extend(t.sources.iter().map(source_heading));
-    header.push("movement".into());
-    table.set_header(header);
-    for r in &t.rows {
-        let mut row = vec![r.actor.clone()];
-        row.extend(r.cells.iter().map(|c| t.cell_text(c)));
-        row.push(r.movement.describe());
-        table.add_row(row);
-    }
-    let mut out = format!("{table}\n\nEvidence\n");
+    let heads = short_headings(t);
+    let mut out = if t.sources.len() > MAX_COLUMNS {
+        transposed(t, &heads, width)
+    } else {
+        let mut table = new_table(width);
+        let mut header = vec!["actor".to_string()];
+        header.extend(heads);
+        header.push("movement".into());
+        table.set_header(header);
+        for r in &t.rows {
+            let mut row = vec![r.actor.clone()];
+            row.extend(r.cells.iter().map(|c| t.cell_text(c)));
+            row.push(r.movement.describe());
+            table.add_row(row);
+        }
+        fit_columns(&mut table, &(1..=t.sources.len() + 1).collect::<Vec<_>>());
+        format!("{table}\n")
+    };
+    out.push_str("\nEvidence\n");
     for e in &t.evidence {
         out.push_str(&evidence_line(e));
         out.push('\n');
@@ -43,6 +74,24 @@ pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
             out.push('\n');
         }
     }
+    out
+}
+
+/// One block per actor: its movement, then a line per source where it holds something.
+fn transposed(t: &PositionTable, heads: &[String], width: Option<u16>) -> String {
+    let mut out = String::new();
+    for r in &t.rows {
+        let mut table = new_table(width);
+        table.set_header(vec!["source".to_string(), "holds".to_string()]);
+        for (c, head) in r.cells.iter().zip(heads) {
+            if !c.labels.is_empty() || c.unlabelled > 0 {
+                table.add_row(vec![head.clone(), t.cell_text(c)]);
+            }
+        }
+        fit_columns(&mut table, &[1]);
+        out.push_str(&format!("{} — {}\n{table}\n\n", r.actor, r.movement.describe()));
+    }
+    out.pop();
     out
 }
 

@@ -1,7 +1,7 @@
 //! `stance docs`: what was read, as a table or JSON.
 
 use crate::model::{Document, Excluded};
-use crate::report::fmt::new_table;
+use crate::report::fmt::{fit_columns, new_table};
 use serde::Serialize;
 
 /// One row of `stance docs --format json`.
@@ -68,5 +68,6 @@ pub fn table(docs: &[Document], width: Option<u16>) -> String {
             if d.notes.is_empty() { "-".into() } else { d.notes.join("\n") },
         ]);
     }
+    fit_columns(&mut t, &[1, 7, 8]);
     format!("{t}\n")
 }

@@ -2,7 +2,7 @@
 //! clipping, and escaping for CSV, Markdown, HTML, XML and GitHub workflow
 //! commands.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// A new table in the house style, wrapped to `width` when given.
 pub fn new_table(width: Option<u16>) -> Table {
@@ -17,6 +17,60 @@ pub fn new_table(width: Option<u16>) -> Table {
         }
     }
     t
+}
+
+/// Widest a column of short values (names, labels, numbers) is kept whole.
+const WHOLE_COLUMN_MAX: usize = 18;
+/// Longest word kept whole (a longer one, a URL, may break).
+const WHOLE_WORD_MAX: usize = 24;
+/// Left and right padding of a cell (constraints count it).
+const PADDING: usize = 2;
+
+/// Sets each column's width once the rows are in: no column narrower than
+/// its longest word (labels never break mid-word); columns of short values
+/// (not in `flexible`) exactly as wide as their widest value, up to
+/// [`WHOLE_COLUMN_MAX`]. The dynamic arrangement then gives the spare width
+/// to the flexible columns (the words of a statement, the cells).
+pub fn fit_columns(t: &mut Table, flexible: &[usize]) {
+    let n = t.column_count();
+    let mut longest_word = vec![0usize; n];
+    let mut widest_line = vec![0usize; n];
+    let rows = t.header().into_iter().chain(t.row_iter());
+    for row in rows {
+        for (i, cell) in row.cell_iter().enumerate().take(n) {
+            for line in cell.content().lines() {
+                widest_line[i] = widest_line[i].max(line.chars().count());
+                let word = line.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+                longest_word[i] = longest_word[i].max(word);
+            }
+        }
+    }
+    for i in 0..n {
+        let word = longest_word[i].min(WHOLE_WORD_MAX);
+        let fixed = |w: usize| Width::Fixed(u16::try_from(w + PADDING).unwrap_or(u16::MAX));
+        let constraint = if flexible.contains(&i) {
+            ColumnConstraint::LowerBoundary(fixed(word))
+        } else {
+            ColumnConstraint::Absolute(fixed(widest_line[i].min(WHOLE_COLUMN_MAX).max(word)))
+        };
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(constraint);
+        }
+    }
+}
+
+/// A long document name shortened for a column head: the start and the end
+/// (`000_…cab.txt`), the full name being in the evidence list.
+pub fn short_name(name: &str) -> String {
+    const HEAD: usize = 4;
+    const TAIL: usize = 7;
+    let n = name.chars().count();
+    if n <= HEAD + TAIL + 5 {
+        return name.to_string();
+    }
+    let head: String = name.chars().take(HEAD).collect();
+    let tail: String = name.chars().skip(n - TAIL).collect();
+    format!("{head}…{tail}")
 }
 
 /// Shortens text to `max` characters for table cells.

@@ -5,7 +5,7 @@
 //! table, which must measure every row, is the exception).
 
 use crate::model::{Analysis, Classified, DocRecord, Document, Record};
-use crate::report::fmt::{clip, csv_field, new_table};
+use crate::report::fmt::{clip, csv_field, fit_columns, new_table, short_name};
 use comfy_table::Table;
 
 /// Output formats of statement records.
@@ -36,7 +36,7 @@ impl Records {
     pub fn new(format: Format, width: Option<u16>) -> Records {
         let table = (format == Format::Table).then(|| {
             let mut t = new_table(width);
-            t.set_header(vec!["doc", "bytes", "kind", "speaker", "actor", "stance", "statement"]);
+            t.set_header(vec!["where", "speaker\nactor", "stance", "statement"]);
             t
         });
         Records { format, count: 0, table }
@@ -93,7 +93,11 @@ impl Records {
         match self.format {
             Format::Json if self.count == 0 => "[]\n".to_string(),
             Format::Json => "\n]\n".to_string(),
-            Format::Table => self.table.map_or_else(String::new, |t| format!("{t}\n")),
+            Format::Table => self.table.map_or_else(String::new, |mut t| {
+                // The statement's words take the spare width.
+                fit_columns(&mut t, &[3]);
+                format!("{t}\n")
+            }),
             _ => String::new(),
         }
     }
@@ -121,13 +125,16 @@ fn csv_row(doc: &Document, c: &Classified) -> String {
 
 fn table_row(doc: &Document, c: &Classified) -> Vec<String> {
     let st = &c.statement;
+    // Four columns, so that the words get the width: where (document,
+    // bytes, kind), who (speaker, actor), stance, words.
     vec![
-        doc.name.clone(),
-        format!("{}..{}", st.span.start, st.span.end),
-        st.kind.as_str().to_string(),
-        st.speaker.name.clone().unwrap_or_else(|| "?".into()),
-        if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") },
-        if c.labels.is_empty() { "-".into() } else { c.labels.join(", ") },
+        format!("{}\n{}..{}\n{}", short_name(&doc.name), st.span.start, st.span.end, st.kind.as_str()),
+        format!(
+            "{}\n{}",
+            st.speaker.name.clone().unwrap_or_else(|| "?".into()),
+            if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") }
+        ),
+        if c.labels.is_empty() { "-".into() } else { c.labels.join("\n") },
         clip(&doc.text[st.span.clone()], 160),
     ]
 }

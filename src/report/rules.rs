@@ -1,7 +1,7 @@
 //! `stance rules list`: labels and rules as tables.
 
 use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
-use crate::report::fmt::new_table;
+use crate::report::fmt::{fit_columns, new_table};
 
 pub(crate) fn scope_name(s: Scope) -> &'static str {
     match s {
@@ -74,6 +74,10 @@ pub fn table(rules: &RuleSet, width: Option<u16>) -> String {
         let sources = |ps: &[crate::pattern::Pattern]| ps.iter().map(|p| p.source.clone()).collect::<Vec<_>>().join(" | ");
         mappings.add_row(vec![m.name.clone(), sources(&m.cue), sources(&m.unless), map.join(", "), m.file.clone()]);
     }
+    fit_columns(&mut labels, &[3]);
+    fit_columns(&mut classes, &[1]);
+    fit_columns(&mut mappings, &[1, 2, 3]);
+    fit_columns(&mut t, &[0, 4, 6]);
     let mut out = format!("{labels}\n\n");
     if !rules.classes.is_empty() {
         out.push_str(&format!("{classes}\n\n"));

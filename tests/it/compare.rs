@@ -26,6 +26,55 @@ fn seed_table_snapshot() {
 }
 
 #[test]
+fn narrow_tables_break_between_words_and_give_the_words_the_width() {
+    let out = stance(&["compare", "corpus/seeds", "--width", "70"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let table: String = text.split("\n\nEvidence").next().unwrap().to_string();
+    // Labels are never cut: every label word in a cell is whole.
+    for line in table.lines() {
+        for part in line.split('┆') {
+            let part = part.trim_matches(|c: char| c == '│' || c.is_whitespace());
+            for word in part.split_whitespace() {
+                assert!(!["deterren", "escala", "restra"].iter().any(|cut| word.ends_with(cut)), "cut word {word:?} in\n{table}");
+            }
+        }
+        assert!(line.chars().count() <= 70, "line wider than 70:\n{line}");
+    }
+    // Long document names are shortened in the heads, whole in the evidence list.
+    assert!(table.contains("000_…cab.txt") && !table.contains("000_71636f7864169cab.txt"), "{table}");
+    assert!(text.contains("· 000_71636f7864169cab.txt 1498..1641 ·"));
+    insta::assert_snapshot!(table);
+
+    let out = stance(&["extract", "corpus/seeds", "--format", "table", "--width", "100"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head = text.lines().nth(1).unwrap();
+    let statement = head.split('┆').last().unwrap().trim_end_matches('│').chars().count();
+    assert!(statement >= 40, "statement column {statement} wide:\n{text}");
+}
+
+#[test]
+fn many_sources_are_shown_one_block_per_actor() {
+    let dir = std::env::temp_dir().join(format!("stance-many-sources-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 1..=13 {
+        let body = if i % 2 == 0 { "Iran said it would respond firmly to any attack." } else { "Iran called on all sides to exercise restraint." };
+        std::fs::write(dir.join(format!("report_{i:02}.txt")), format!("Report {i}\n\n{i} May 2024\n\n{body}\n")).unwrap();
+    }
+    let out = stance(&["compare", dir.to_str().unwrap(), "--width", "80"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("13 sources") && err.contains("--by source"), "{err}");
+    assert!(text.starts_with("Iran — shifted and back (restraint → deterrence → restraint)"), "{text}");
+    assert_eq!(text.matches("report_").count() - text.matches("· report_").count(), 13, "{text}");
+    assert!(text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└'])).all(|l| l.chars().count() <= 80), "{text}");
+    let md = stance(&["compare", dir.to_str().unwrap(), "--format", "md"]);
+    assert!(String::from_utf8_lossy(&md.stdout).lines().any(|l| l.starts_with("| actor |") && l.matches(" | ").count() == 14));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn output_is_identical_whatever_the_thread_count() {
     for args in [
         vec!["extract", "corpus/seeds", "tests/fixtures/docs", "--format", "jsonl"],
