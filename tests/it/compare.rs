@@ -48,7 +48,7 @@ fn narrow_tables_break_between_words_and_give_the_words_the_width() {
     let out = stance(&["extract", "corpus/seeds", "--format", "table", "--width", "100"]);
     let text = String::from_utf8_lossy(&out.stdout);
     let head = text.lines().nth(1).unwrap();
-    let statement = head.split('┆').last().unwrap().trim_end_matches('│').chars().count();
+    let statement = head.split('┆').next_back().unwrap().trim_end_matches('│').chars().count();
     assert!(statement >= 40, "statement column {statement} wide:\n{text}");
 }
 
