@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr();
     let code = {
         let feedback = cli::Feedback { stats: cli.stats, verbose: cli.verbose, progress: cli.progress, err_tty: std::io::stderr().is_terminal() };
-        let mut io = cli::Io { out: &mut out, err: &mut err, width, tty, feedback };
+        let (no_color, term) = (std::env::var_os("NO_COLOR"), std::env::var_os("TERM"));
+        let paint = cli.color.paint(tty, no_color.as_deref(), term.as_deref());
+        let err_paint = cli.color.paint(feedback.err_tty, no_color.as_deref(), term.as_deref());
+        let mut io = cli::Io { out: &mut out, err: &mut err, width, tty, feedback, paint, err_paint, colour: cli.color };
         cli::run(cli, &mut io)
     };
     match out.finish() {

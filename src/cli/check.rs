@@ -209,7 +209,7 @@ fn write_junit(path: &Path, xml: &str, io: &mut Io) -> bool {
 /// Prints the outcomes (and the JUnit file and GitHub step summary, when asked).
 fn finish(outcomes: &[Outcome], shown: &str, origins: &BTreeMap<String, String>, opts: &Options, problems: bool, io: &mut Io) -> u8 {
     let out = match opts.format {
-        CheckFormat::Text => report::check::text(outcomes),
+        CheckFormat::Text => report::check::text(outcomes, io.paint),
         CheckFormat::Github => {
             let gh = report::check::GithubOptions { max_annotations: opts.max_annotations, notices: io.feedback.verbose };
             report::check::github(outcomes, shown, origins, gh)

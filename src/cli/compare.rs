@@ -1,6 +1,6 @@
 //! `stance compare`: the position table, aggregated as documents finish.
 
-use crate::cli::io::{Io, Monitor, each_document, emit_report, report_input_error};
+use crate::cli::io::{ColorArg, Io, Monitor, each_document, emit_report, report_input_error};
 use clap::ValueEnum;
 use stance::Engine;
 use stance::compare::{Builder, By};
@@ -109,7 +109,11 @@ fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<
         );
     }
     let text = match format {
-        CompareFormat::Table => report::compare::table(&table, io.width, voices),
+        CompareFormat::Table => {
+            // A report file gets no colour unless asked for everywhere.
+            let paint = if out.is_none() || io.colour == ColorArg::Always { io.paint } else { stance::report::fmt::Paint::default() };
+            report::compare::table(&table, io.width, voices, paint)
+        }
         CompareFormat::Md => report::compare::markdown(&table, voices),
         CompareFormat::Csv => report::compare::csv(&table),
         CompareFormat::Json => report::compare::json(&table),

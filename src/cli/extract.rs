@@ -26,7 +26,7 @@ pub(crate) fn run(engine: &Engine, paths: &[String], format: ExtractFormat, io: 
         ExtractFormat::Table => Format::Table,
         ExtractFormat::Csv => Format::Csv,
     };
-    let mut records = Records::new(format, io.width);
+    let mut records = Records::new(format, io.width).painted(io.paint);
     io.out.put(&records.start());
     let mut monitor = Monitor::new(engine, paths, io);
     let problems = each_document(engine, paths, &[], Some(&mut monitor), io, |a, io| {

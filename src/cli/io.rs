@@ -9,6 +9,7 @@
 use stance::Engine;
 use stance::Limits;
 use stance::model::Analysis;
+use stance::report::fmt::Paint;
 use stance::report::stats::{self, Stats};
 use stance::{Diagnostic, InputError};
 use std::io::Write;
@@ -27,6 +28,37 @@ pub(crate) struct Io<'a> {
     pub tty: bool,
     /// Progress, statistics and warnings on standard error.
     pub feedback: Feedback,
+    /// Colour on standard output.
+    pub paint: Paint,
+    /// Colour on standard error.
+    pub err_paint: Paint,
+    /// `--color`, as given.
+    pub colour: ColorArg,
+}
+
+/// When to colour.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum ColorArg {
+    /// On a terminal, unless `NO_COLOR` is set (or `TERM=dumb`).
+    #[default]
+    Auto,
+    /// Always (even into a pipe or a file).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour an output that is (or is not) a terminal, given
+    /// the `NO_COLOR` and `TERM` variables.
+    pub(crate) fn paint(self, terminal: bool, no_color: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) -> Paint {
+        let on = match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => terminal && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb"),
+        };
+        Paint::new(on)
+    }
 }
 
 /// When to show the progress line.
@@ -245,13 +277,22 @@ pub(crate) fn with_engine(rules: &Option<PathBuf>, limits: Limits, io: &mut Io, 
 
 pub(crate) fn report_diagnostics(diags: &[Diagnostic], io: &mut Io) {
     for d in diags {
-        let _ = writeln!(io.err, "{d}");
+        let _ = writeln!(io.err, "{}", located(d, io.err_paint));
     }
     let _ = writeln!(io.err, "stance: {} problem(s) found", diags.len());
 }
 
+/// A diagnostic with its location in bold (and the message as it is).
+pub(crate) fn located(d: &Diagnostic, paint: Paint) -> String {
+    if !paint.on {
+        return d.to_string();
+    }
+    let at = if d.line == 0 { d.file.clone() } else { format!("{}:{}:{}", d.file, d.line, d.col) };
+    format!("{}: {} {}", paint.bold(&at), paint.fail("error:"), d.message)
+}
+
 pub(crate) fn report_input_error(e: &InputError, io: &mut Io) {
-    let _ = writeln!(io.err, "stance: {e}");
+    let _ = writeln!(io.err, "stance: {}{}", if io.err_paint.on { io.err_paint.fail("error: ") } else { String::new() }, e);
 }
 
 pub(crate) fn report_input_errors(errors: &[InputError], io: &mut Io) {
@@ -296,7 +337,10 @@ pub(crate) fn with_out_file(path: Option<&Path>, io: &mut Io, f: impl FnOnce(&mu
     };
     let mut sink = Sink::new(Box::new(std::io::BufWriter::new(file)));
     let code = {
-        let mut inner = Io { out: &mut sink, err: &mut *io.err, width: io.width, tty: false, feedback: io.feedback };
+        // A file gets no colour unless asked for everywhere (--color always).
+        let paint = if io.colour == ColorArg::Always { io.paint } else { Paint::default() };
+        let mut inner =
+            Io { out: &mut sink, err: &mut *io.err, width: io.width, tty: false, feedback: io.feedback, paint, err_paint: io.err_paint, colour: io.colour };
         f(&mut inner)
     };
     match sink.finish().map_or_else(|| std::fs::rename(&tmp, path), Err) {
@@ -324,5 +368,23 @@ pub(crate) fn emit_report(out: Option<&Path>, text: &str, io: &mut Io) -> bool {
             io.out.put(text);
             true
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_follows_the_terminal_no_color_and_the_flag() {
+        let set = Some(OsStr::new("1"));
+        assert!(ColorArg::Auto.paint(true, None, None).on);
+        assert!(!ColorArg::Auto.paint(false, None, None).on, "not a terminal");
+        assert!(!ColorArg::Auto.paint(true, set, None).on, "NO_COLOR");
+        assert!(ColorArg::Auto.paint(true, Some(OsStr::new("")), None).on, "NO_COLOR empty is unset");
+        assert!(!ColorArg::Auto.paint(true, None, Some(OsStr::new("dumb"))).on, "TERM=dumb");
+        assert!(ColorArg::Always.paint(false, set, None).on);
+        assert!(!ColorArg::Never.paint(true, None, None).on);
     }
 }

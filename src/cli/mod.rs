@@ -56,6 +56,9 @@ pub(crate) struct Cli {
     /// Progress line on standard error: auto (a terminal, runs over a second), always, never.
     #[arg(long, global = true, value_enum, default_value_t = io::ProgressArg::Auto, value_name = "WHEN")]
     pub progress: io::ProgressArg,
+    /// Colour for labels, passes, failures and errors: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = io::ColorArg::Auto, value_name = "WHEN")]
+    pub color: io::ColorArg,
 }
 
 /// The commands.
@@ -69,6 +72,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = docs::DocsFormat::Table)]
         format: docs::DocsFormat,
+        /// Write the list to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Print one record per attributed statement: who said what, for whom, with which stance.
     Extract {
@@ -155,6 +161,9 @@ pub(crate) enum Command {
         /// Output format: the scorer's text, or JSON.
         #[arg(long, value_enum, default_value_t = eval::EvalFormat::Text)]
         format: eval::EvalFormat,
+        /// Write the metrics to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Check, test and list the stance rules.
     Rules {
@@ -226,7 +235,9 @@ fn canonical_actors(engine: &stance::Engine, names: &[String], io: &mut Io) -> O
 
 fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
     match cli.command {
-        Command::Docs { paths, format } => with_engine(&cli.rules, limits, io, |e, io| docs::run(e, &paths, format, io)),
+        Command::Docs { paths, format, out } => {
+            with_engine(&cli.rules, limits, io, |e, io| with_out_file(out.as_deref(), io, |io| docs::run(e, &paths, format, io)))
+        }
         Command::Extract { paths, format, out } => with_engine(&cli.rules, limits, io, |e, io| {
             let format = format.unwrap_or(if io.tty && out.is_none() { extract::ExtractFormat::Table } else { extract::ExtractFormat::Jsonl });
             with_out_file(out.as_deref(), io, |io| extract::run(e, &paths, format, io))
@@ -248,9 +259,9 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
             let opts = check::Options { format, by, max_annotations, junit, about };
             with_out_file(out.as_deref(), io, |io| check::run(e, &claims, input, opts, io))
         }),
-        Command::Eval { gold, paths, records, json, format } => {
+        Command::Eval { gold, paths, records, json, format, out } => {
             let json = json || format == eval::EvalFormat::Json;
-            with_engine(&cli.rules, limits, io, |e, io| eval::run(e, &gold, &paths, records.as_deref(), json, io))
+            with_engine(&cli.rules, limits, io, |e, io| with_out_file(out.as_deref(), io, |io| eval::run(e, &gold, &paths, records.as_deref(), json, io)))
         }
         Command::Rules { action: rules::RulesAction::Lint } => rules::lint(&cli.rules, limits, io),
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),

@@ -3,13 +3,13 @@
 
 use crate::check::Outcome as CheckOutcome;
 use crate::error::Diagnostic;
-use crate::report::fmt::{clip, gh_escape, html_escape};
+use crate::report::fmt::{Paint, clip, gh_escape, html_escape};
 
 /// `stance check --format text`.
-pub fn text(outcomes: &[CheckOutcome]) -> String {
+pub fn text(outcomes: &[CheckOutcome], paint: Paint) -> String {
     let mut out = String::new();
     for o in outcomes {
-        out.push_str(&format!("{} {}: {}\n", if o.passed { "PASS" } else { "FAIL" }, o.kind, o.name));
+        out.push_str(&format!("{} {}: {}\n", if o.passed { paint.pass("PASS") } else { paint.fail("FAIL") }, o.kind, o.name));
         if !o.passed {
             out.push_str(&format!("     {}\n", o.message));
         }

@@ -2,7 +2,7 @@
 //! (what `reports/` holds), CSV or JSON.
 
 use crate::compare::{Evidence, PositionTable};
-use crate::report::fmt::{clip, csv_field, fit_columns, md_escape, new_table, short_name};
+use crate::report::fmt::{Paint, clip, csv_field, fit_columns, md_escape, new_table, short_name};
 
 pub(crate) fn source_heading(s: &crate::compare::Source) -> String {
     match s.date {
@@ -11,11 +11,32 @@ pub(crate) fn source_heading(s: &crate::compare::Source) -> String {
     }
 }
 
-fn evidence_line(e: &Evidence) -> String {
+fn evidence_line(e: &Evidence, paint: Paint) -> String {
     let who = if e.actors.is_empty() { e.speaker.clone() } else { format!("{} ({})", e.speaker, e.actors.join(", ")) };
     let via = e.via.as_ref().map(|v| format!(", via {v}")).unwrap_or_default();
-    let labels = if e.labels.is_empty() { "no stance".to_string() } else { format!("{} [{}]", e.labels.join(", "), e.rules.join(", ")) };
-    format!("E{} {who}{via} · {} {}..{} · {} · “{}” · {labels}", e.id, e.doc, e.span[0], e.span[1], e.kind, clip(&e.text, 200))
+    let labels = if e.labels.is_empty() {
+        "no stance".to_string()
+    } else {
+        let names: Vec<String> = e.labels.iter().map(|l| paint.label(l)).collect();
+        format!("{} {}", names.join(", "), paint.dim(&format!("[{}]", e.rules.join(", "))))
+    };
+    format!("{} {who}{via} · {} {}..{} · {} · “{}” · {labels}", paint.bold(&format!("E{}", e.id)), e.doc, e.span[0], e.span[1], e.kind, clip(&e.text, 200))
+}
+
+/// A cell's text with its labels in colour (`deterrence ×2 (E1)`).
+fn painted_cell(t: &PositionTable, cell: &crate::compare::Cell, paint: Paint) -> String {
+    if !paint.on || cell.labels.is_empty() {
+        return t.cell_text(cell);
+    }
+    let parts: Vec<String> = cell
+        .labels
+        .iter()
+        .map(|l| {
+            let count = if l.statements > 1 { format!(" ×{}", l.statements) } else { String::new() };
+            format!("{}{count} (E{})", paint.label(&l.label), l.evidence)
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// Most source columns a terminal table has; with more, each actor gets a
@@ -43,10 +64,10 @@ fn short_headings(t: &PositionTable) -> Vec<String> {
 
 /// `stance compare --format table`: the table (transposed beyond
 /// [`MAX_COLUMNS`] sources) and the evidence list with full document names.
-pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
+pub fn table(t: &PositionTable, width: Option<u16>, voices: bool, paint: Paint) -> String {
     let heads = short_headings(t);
     let mut out = if t.sources.len() > MAX_COLUMNS {
-        transposed(t, &heads, width)
+        transposed(t, &heads, width, paint)
     } else {
         let mut table = new_table(width);
         let mut header = vec!["actor".to_string()];
@@ -55,7 +76,7 @@ pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
         table.set_header(header);
         for r in &t.rows {
             let mut row = vec![r.actor.clone()];
-            row.extend(r.cells.iter().map(|c| t.cell_text(c)));
+            row.extend(r.cells.iter().map(|c| painted_cell(t, c, paint)));
             row.push(r.movement.describe());
             table.add_row(row);
         }
@@ -64,13 +85,13 @@ pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
     };
     out.push_str("\nEvidence\n");
     for e in &t.evidence {
-        out.push_str(&evidence_line(e));
+        out.push_str(&evidence_line(e, paint));
         out.push('\n');
     }
     if voices {
         out.push_str("\nIndependent voices\n");
         for e in &t.voices {
-            out.push_str(&evidence_line(e));
+            out.push_str(&evidence_line(e, paint));
             out.push('\n');
         }
     }
@@ -78,18 +99,18 @@ pub fn table(t: &PositionTable, width: Option<u16>, voices: bool) -> String {
 }
 
 /// One block per actor: its movement, then a line per source where it holds something.
-fn transposed(t: &PositionTable, heads: &[String], width: Option<u16>) -> String {
+fn transposed(t: &PositionTable, heads: &[String], width: Option<u16>, paint: Paint) -> String {
     let mut out = String::new();
     for r in &t.rows {
         let mut table = new_table(width);
         table.set_header(vec!["source".to_string(), "holds".to_string()]);
         for (c, head) in r.cells.iter().zip(heads) {
             if !c.labels.is_empty() || c.unlabelled > 0 {
-                table.add_row(vec![head.clone(), t.cell_text(c)]);
+                table.add_row(vec![head.clone(), painted_cell(t, c, paint)]);
             }
         }
         fit_columns(&mut table, &[1]);
-        out.push_str(&format!("{} — {}\n{table}\n\n", r.actor, r.movement.describe()));
+        out.push_str(&format!("{} — {}\n{table}\n\n", paint.bold(&r.actor), r.movement.describe()));
     }
     out.pop();
     out

@@ -112,3 +112,82 @@ pub(crate) fn gh_escape(s: &str, property: bool) -> String {
 pub(crate) fn label_class(l: &str) -> String {
     l.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect()
 }
+
+/// Colour for terminal output: labels, passes and failures, locations. Off
+/// (the default) it writes the text unchanged, so piped output, files and
+/// `NO_COLOR` get no escape codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Paint {
+    /// Whether to colour.
+    pub on: bool,
+}
+
+/// ANSI foreground colours a user-declared label may get (by its name).
+const LABEL_PALETTE: [u8; 6] = [35, 36, 33, 95, 96, 93];
+
+impl Paint {
+    /// Colouring on or off.
+    pub fn new(on: bool) -> Paint {
+        Paint { on }
+    }
+
+    fn wrap(self, code: &str, s: &str) -> String {
+        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+
+    /// A stance label in its colour (the same label, the same colour, in every run).
+    pub fn label(self, l: &str) -> String {
+        let code = match l {
+            "deterrence" => 31,
+            "restraint" => 34,
+            "de-escalation" => 32,
+            other => LABEL_PALETTE[label_hash(other) as usize % LABEL_PALETTE.len()],
+        };
+        self.wrap(&code.to_string(), l)
+    }
+
+    /// Something that holds (green).
+    pub fn pass(self, s: &str) -> String {
+        self.wrap("32", s)
+    }
+
+    /// Something that failed, an error (bold red).
+    pub fn fail(self, s: &str) -> String {
+        self.wrap("1;31", s)
+    }
+
+    /// A location or a name to find (bold).
+    pub fn bold(self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+
+    /// Secondary text (dim).
+    pub fn dim(self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+}
+
+/// A stable hash of a label name (FNV-1a), so a user's label keeps its colour.
+pub(crate) fn label_hash(l: &str) -> u32 {
+    l.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paint_off_is_plain_text_and_on_wraps_labels_in_stable_colours() {
+        assert_eq!(Paint::new(false).label("deterrence"), "deterrence");
+        assert_eq!(Paint::new(true).label("deterrence"), "\x1b[31mdeterrence\x1b[0m");
+        let user = Paint::new(true).label("mediation");
+        assert!(user.starts_with("\x1b[") && user.contains("mediation"));
+        assert_eq!(user, Paint::new(true).label("mediation"));
+    }
+
+    #[test]
+    fn short_names_keep_start_and_end() {
+        assert_eq!(short_name("000_71636f7864169cab.txt"), "000_…cab.txt");
+        assert_eq!(short_name("brief.txt"), "brief.txt");
+    }
+}

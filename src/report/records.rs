@@ -5,7 +5,7 @@
 //! table, which must measure every row, is the exception).
 
 use crate::model::{Analysis, Classified, DocRecord, Document, Record};
-use crate::report::fmt::{clip, csv_field, fit_columns, new_table, short_name};
+use crate::report::fmt::{Paint, clip, csv_field, fit_columns, new_table, short_name};
 use comfy_table::Table;
 
 /// Output formats of statement records.
@@ -27,6 +27,8 @@ pub struct Records {
     /// Records written so far.
     count: usize,
     table: Option<Table>,
+    /// Colour for the table's labels.
+    paint: Paint,
 }
 
 const CSV_HEADER: &str = "doc,start,end,kind,speaker,mention,actor,via,stance,rules,text\n";
@@ -39,7 +41,13 @@ impl Records {
             t.set_header(vec!["where", "speaker\nactor", "stance", "statement"]);
             t
         });
-        Records { format, count: 0, table }
+        Records { format, count: 0, table, paint: Paint::default() }
+    }
+
+    /// The same renderer with the table's labels in colour.
+    pub fn painted(mut self, paint: Paint) -> Records {
+        self.paint = paint;
+        self
     }
 
     /// What comes before the first record.
@@ -79,7 +87,7 @@ impl Records {
                 Format::Csv => out.push_str(&csv_row(a.doc, c)),
                 Format::Table => {
                     if let Some(t) = &mut self.table {
-                        t.add_row(table_row(a.doc, c));
+                        t.add_row(table_row(a.doc, c, self.paint));
                     }
                 }
             }
@@ -123,7 +131,7 @@ fn csv_row(doc: &Document, c: &Classified) -> String {
     line
 }
 
-fn table_row(doc: &Document, c: &Classified) -> Vec<String> {
+fn table_row(doc: &Document, c: &Classified, paint: Paint) -> Vec<String> {
     let st = &c.statement;
     // Four columns, so that the words get the width: where (document,
     // bytes, kind), who (speaker, actor), stance, words.
@@ -134,7 +142,7 @@ fn table_row(doc: &Document, c: &Classified) -> Vec<String> {
             st.speaker.name.clone().unwrap_or_else(|| "?".into()),
             if st.speaker.actors.is_empty() { "-".into() } else { st.speaker.actors.join(", ") }
         ),
-        if c.labels.is_empty() { "-".into() } else { c.labels.join("\n") },
+        if c.labels.is_empty() { "-".into() } else { c.labels.iter().map(|l| paint.label(l)).collect::<Vec<_>>().join("\n") },
         clip(&doc.text[st.span.clone()], 160),
     ]
 }

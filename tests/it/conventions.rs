@@ -22,6 +22,17 @@ fn extract_and_check_write_to_out_files() {
     let o = stance(&["check", "claims/seeds.toml", "corpus/seeds", "--format", "junit", "--out", junit.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     assert!(std::fs::read_to_string(&junit).unwrap().starts_with("<?xml"));
+    for args in [&["docs", "corpus/seeds", "--format", "json"][..], &["eval", "--gold", "../shared/eval/seeds.gold.toml", "corpus/seeds"][..]] {
+        let file = dir.join("out.txt");
+        let mut with_out = args.to_vec();
+        with_out.extend(["--out", file.to_str().unwrap()]);
+        let o = stance(&with_out);
+        if args[0] == "eval" && !std::path::Path::new("../shared/eval/seeds.gold.toml").exists() {
+            continue;
+        }
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), stance(args).stdout, "{args:?}: --out writes what stdout would");
+    }
     // An unwritable place: exit 2, a message, nothing half-written.
     let o = stance(&["extract", "corpus/seeds", "--out", dir.join("missing/records.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
@@ -89,4 +100,27 @@ fn dumped_data_files_give_the_same_report_and_a_replacing_actor_file_replaces() 
     assert_eq!(renamed.status.code(), Some(2));
     assert!(text.contains(&format!("{}:", dir.join("actors.toml").display())) && text.contains("unknown actor \"Hamas\""), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn colour_is_asked_for_or_off_and_never_in_piped_output() {
+    let plain = stance(&["check", "claims/seeds.toml", "corpus/seeds"]);
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+    let coloured = stance(&["--color", "always", "check", "claims/seeds.toml", "corpus/seeds"]);
+    let text = String::from_utf8_lossy(&coloured.stdout);
+    assert!(text.contains("\x1b[32mPASS\x1b[0m"), "{text}");
+    // Colour does not change what the words are.
+    let stripped = text.replace("\x1b[32m", "").replace("\x1b[1;31m", "").replace("\x1b[0m", "");
+    assert_eq!(stripped, String::from_utf8_lossy(&plain.stdout));
+    let table = stance(&["--color", "always", "compare", "corpus/seeds", "--width", "120"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("\x1b[31mdeterrence\x1b[0m ×2 (E1)") && text.contains("\x1b[34mrestraint\x1b[0m"), "{text}");
+    // Widths count the letters, not the escape codes: every table line is as wide as the plain one.
+    let plain_table = stance(&["compare", "corpus/seeds", "--width", "120"]);
+    let first = |s: &str| s.lines().next().unwrap().chars().count();
+    assert_eq!(first(&text), first(&String::from_utf8_lossy(&plain_table.stdout)));
+    let never = stance(&["--color", "never", "compare", "corpus/seeds"]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\x1b'));
+    let err = stance(&["--color", "always", "check", "tests/fixtures/claims/bad.toml", "corpus/seeds"]);
+    assert!(String::from_utf8_lossy(&err.stderr).contains("\x1b[1;31merror:\x1b[0m"));
 }
