@@ -44,12 +44,41 @@ impl<'a> Root<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             let at = item.span().start;
-            match T::deserialize(ValueDeserializer::from(item.clone())) {
-                Ok(v) => out.push((v, at)),
-                Err(e) => diags.push(Diagnostic::from_toml(&self.file.path, &self.file.text, &e)),
+            if let Some(v) = self.item(item.clone(), diags) {
+                out.push((v, at));
             }
         }
         out
+    }
+
+    /// One item, with every problem of it reported: a key that is unknown or
+    /// has a value of the wrong type is reported, left out, and the item
+    /// read again, so the next problem (and the checks that need the item,
+    /// such as its patterns) are reported in the same run.
+    fn item<T: DeserializeOwned>(&self, mut item: Spanned<DeValue<'a>>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+        let mut dropped: Vec<String> = Vec::new();
+        loop {
+            match T::deserialize(ValueDeserializer::from(item.clone())) {
+                Ok(v) => return Some(v),
+                Err(e) => {
+                    let message = e.message();
+                    // A key left out only to read on is no new problem.
+                    if !dropped.iter().any(|k| message.contains(&format!("missing field `{k}`"))) {
+                        diags.push(Diagnostic::from_toml(&self.file.path, &self.file.text, &e));
+                    }
+                    let DeValue::Table(table) = item.get_mut() else { return None };
+                    let unknown = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()).map(str::to_string);
+                    let culprit = unknown.or_else(|| {
+                        let span = e.span()?;
+                        table.iter().find(|(k, v)| k.span().start == span.start || (v.span().start <= span.start && span.start < v.span().end)).map(|(k, _)| k.get_ref().to_string())
+                    });
+                    match culprit {
+                        Some(key) if !dropped.contains(&key) && table.remove(key.as_str()).is_some() => dropped.push(key),
+                        _ => return None,
+                    }
+                }
+            }
+        }
     }
 
     /// The path shown in messages.
