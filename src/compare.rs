@@ -46,6 +46,9 @@ pub struct Source {
     pub date: Option<Date>,
     /// Documents in it.
     pub docs: Vec<String>,
+    /// The document's title, for a column that is one document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// A statement behind a position.
@@ -285,7 +288,8 @@ impl Builder {
             By::Doc => doc.doc.clone(),
             By::Source => doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
         };
-        let g = self.columns.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new() });
+        let title = if self.by == By::Doc { doc.title.clone() } else { None };
+        let g = self.columns.entry(key.clone()).or_insert_with(|| Source { name: key.clone(), date: None, docs: Vec::new(), title });
         g.docs.push(doc.doc.clone());
         g.date = match (g.date, doc.date.as_deref().and_then(Date::parse_iso)) {
             (Some(x), Some(y)) => Some(x.min(y)),

@@ -285,6 +285,9 @@ pub struct RuleSet {
     pub mappings: Vec<Mapping>,
     /// Sentences no rule may label, with the file listing them (`rules test`).
     pub neutral: Vec<(String, String)>,
+    /// Which rules these are: a fingerprint of the rule files, and whether
+    /// user files are among them (`3f2a9c1e, built-in`), for report headers.
+    pub version: String,
 }
 
 /// A concept class: a name for a family of wordings (`@retaliate`).
@@ -710,6 +713,7 @@ impl<'v> Builder<'v> {
         };
         let cue_rules = self.rules.iter().enumerate().filter(|(_, r)| !r.cue.is_empty() && r.pattern_count == 0).map(|(i, _)| i).collect();
         Ok(RuleSet {
+            version: String::new(),
             cue_rules,
             mappings: self.mappings,
             neutral: self.neutral,
@@ -784,7 +788,17 @@ impl RuleSet {
                 b.rule(&root, &path, r, at);
             }
         }
-        b.finish()
+        let mut set = b.finish()?;
+        // FNV-1a over the rule files' names and texts: the same rules, the same version.
+        let (mut hash, mut builtin) = (0xcbf2_9ce4_8422_2325_u64, true);
+        for f in files.rule_files() {
+            builtin &= f.builtin;
+            for b in f.name.bytes().chain([0]).chain(f.text.bytes()) {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        set.version = format!("{:08x}, {}", hash >> 32, if builtin { "built-in" } else { "with user rules" });
+        Ok(set)
     }
 
     /// A label by name.

@@ -117,7 +117,15 @@ fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<
         CompareFormat::Md => report::compare::markdown(&table, voices),
         CompareFormat::Csv => report::compare::csv(&table),
         CompareFormat::Json => report::compare::json(&table),
-        CompareFormat::Html => report::html::page(&table, voices),
+        CompareFormat::Html => {
+            let rules = engine.rules();
+            let info = report::html::PageInfo {
+                generator: format!("stance {}", env!("CARGO_PKG_VERSION")),
+                rules: format!("{} rules ({})", rules.rules.len(), rules.version),
+                labels: rules.labels.iter().map(|l| l.name.clone()).collect(),
+            };
+            report::html::page(&table, voices, &info)
+        }
     };
     if !emit_report(out, &text, io) || problems { 2 } else { 0 }
 }

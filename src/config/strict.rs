@@ -70,7 +70,10 @@ impl<'a> Root<'a> {
                     let unknown = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()).map(str::to_string);
                     let culprit = unknown.or_else(|| {
                         let span = e.span()?;
-                        table.iter().find(|(k, v)| k.span().start == span.start || (v.span().start <= span.start && span.start < v.span().end)).map(|(k, _)| k.get_ref().to_string())
+                        table
+                            .iter()
+                            .find(|(k, v)| k.span().start == span.start || (v.span().start <= span.start && span.start < v.span().end))
+                            .map(|(k, _)| k.get_ref().to_string())
                     });
                     match culprit {
                         Some(key) if !dropped.contains(&key) && table.remove(key.as_str()).is_some() => dropped.push(key),
