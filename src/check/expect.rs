@@ -289,7 +289,10 @@ pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<
     for (h, at) in root.items::<RawHolds>("holds", &mut diags) {
         let canonical = known(&h.actor, &mut diags);
         if !labels.contains(h.label.get_ref()) {
-            diags.push(root.diag(h.label.span().start, format!("unknown label {:?} (declared: {})", h.label.get_ref(), labels.join(", "))));
+            let given = h.label.get_ref();
+            let closest = labels.iter().map(|l| (strsim::jaro_winkler(given, l), l)).filter(|(s, _)| *s >= 0.8).max_by(|a, b| a.0.total_cmp(&b.0));
+            let hint = closest.map(|(_, l)| format!("; did you mean {l:?}?")).unwrap_or_default();
+            diags.push(root.diag(h.label.span().start, format!("unknown label {given:?} (declared: {}){hint}", labels.join(", "))));
         }
         let w = within(&root, &h.within, Within::Every, &mut diags);
         let (about, sources) = (about(&root, &h.about, actor, &mut diags), named_sources(&root, file, &h.within));

@@ -188,6 +188,9 @@ pub(crate) enum Command {
         /// Date of the text, YYYY-MM-DD (offices are resolved on it).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Write the explanation to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -286,6 +289,8 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
                 }
             }
         }
-        Command::Explain { input, at, date } => with_engine(&cli.rules, limits, io, |e, io| explain::run(e, &input, at, date.as_deref(), io)),
+        Command::Explain { input, at, date, out } => {
+            with_engine(&cli.rules, limits, io, |e, io| with_out_file(out.as_deref(), io, |io| explain::run(e, &input, at, date.as_deref(), io)))
+        }
     }
 }
