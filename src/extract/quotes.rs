@@ -86,6 +86,18 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Mark, Di
     })
 }
 
+/// A quotation mark at a character, with its length in bytes: two
+/// apostrophes `''` (or two backticks to open) stand for a double mark, as
+/// in newswire archives and treebank-style text.
+fn mark_at(c: char, prev: Option<char>, next: Option<char>, after_next: Option<char>) -> Option<(Mark, Dir, usize)> {
+    if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+        let (_, dir) = classify('"', prev, after_next)?;
+        let dir = if c == '`' { Dir::Open } else { dir };
+        return Some((Mark::Double, dir, 2));
+    }
+    classify(c, prev, next).map(|(m, d)| (m, d, c.len_utf8()))
+}
+
 /// Most quotations open at once: real text nests two or three deep, so
 /// more open marks are strays (and a bound keeps the scan linear).
 const MAX_OPEN: usize = 8;
@@ -125,6 +137,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
         while let Some((i, c)) = iter.next() {
             let abs = region.start + i;
             let next = iter.peek().map(|&(_, n)| n);
+            let after_next = s[i + c.len_utf8()..].chars().nth(1);
             if c == '\n' {
                 newlines += 1;
                 prev = Some(c);
@@ -132,27 +145,34 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
             }
             if !c.is_whitespace() && newlines >= 2 {
                 // Paragraph break: open quotations continue only if this paragraph re-opens them.
-                let reopen = classify(c, Some('\n'), next).filter(|(_, d)| *d != Dir::Close);
+                let reopen = mark_at(c, Some('\n'), next, after_next).filter(|(_, d, _)| *d != Dir::Close);
                 stack.retain_mut(|o| match reopen {
-                    Some((m, _)) if m == o.mark => {
+                    Some((m, _, _)) if m == o.mark => {
                         o.continued = true;
                         true
                     }
                     _ => false,
                 });
-                if let (Some((m, _)), Some(top)) = (reopen, stack.last())
+                if let (Some((m, _, len)), Some(top)) = (reopen, stack.last())
                     && top.mark == m
                 {
                     // The re-opening mark is consumed by the continuation.
                     newlines = 0;
                     prev = Some(c);
+                    if len > c.len_utf8() {
+                        iter.next();
+                    }
                     continue;
                 }
             }
             if !c.is_whitespace() {
                 newlines = 0;
             }
-            if let Some((mark, dir)) = classify(c, prev, next) {
+            if let Some((mark, dir, len)) = mark_at(c, prev, next, after_next) {
+                if len > c.len_utf8() {
+                    // The second character of a two-character mark.
+                    iter.next();
+                }
                 let open_idx = stack.iter().rposition(|o| o.mark == mark);
                 let closes = match dir {
                     Dir::Close => true,
@@ -167,7 +187,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                         let lead = raw.len() - raw.trim_start().len();
                         let inner = o.at + o.len + lead..o.at + o.len + raw.trim_end().len();
                         if !inner.is_empty() {
-                            out.push(Quote { toks: tok_range(&inner), inner, outer: o.at..abs + c.len_utf8(), mark, continued: o.continued });
+                            out.push(Quote { toks: tok_range(&inner), inner, outer: o.at..abs + len, mark, continued: o.continued });
                         }
                     }
                     // A closing mark with nothing open is a stray mark: ignored.
@@ -176,8 +196,10 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                         // Marks left open this deep are strays: the oldest is given up.
                         stack.remove(0);
                     }
-                    stack.push(Open { mark, at: abs, len: c.len_utf8(), continued: false });
+                    stack.push(Open { mark, at: abs, len, continued: false });
                 }
+                prev = Some(if len > c.len_utf8() { '"' } else { c });
+                continue;
             }
             prev = Some(c);
         }
@@ -251,6 +273,13 @@ mod tests {
     fn curly_and_straight_doubles() {
         assert_eq!(quotes("He said “we will respond” and “soon.”"), ["we will respond", "soon."]);
         assert_eq!(quotes("He said \"we will respond\" and left."), ["we will respond"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(quotes("''We will not back down,'' the minister said."), ["We will not back down,"]);
+        assert_eq!(quotes("He called it ``a grave mistake'' on Monday."), ["a grave mistake"]);
+        assert_eq!(quotes("The rebels' ''ceasefire'' held, the army's spokesman said."), ["ceasefire"]);
     }
 
     #[test]
