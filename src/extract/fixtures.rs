@@ -64,6 +64,30 @@ fn a_pronoun_after_an_unknown_speaker_is_that_speaker() {
     assert_eq!(s[1].0, "Whitcombe", "{s:?}");
 }
 
+#[test]
+fn description_after_an_inverted_cue_is_the_speaker() {
+    check("\"The count will take a week,\" said one former election official.", "one former election official", "", "The count will take a week");
+    check("\"Nobody expected the turnout,\" said a pollster for the campaign.", "pollster", "", "Nobody expected the turnout");
+}
+
+#[test]
+fn unknown_name_after_an_inverted_cue_is_the_speaker() {
+    check("\"The rally was larger than last year,\" said Okonjo, who organised it.", "Okonjo", "", "The rally was larger than last year");
+}
+
+#[test]
+fn only_verbs_of_saying_invert() {
+    // "underscores the alignment" has no speaker after the verb.
+    let s = said("The envoy's visit to the capital, timed before the vote, underscores the alignment between the two parties.");
+    assert!(s.iter().all(|(n, _, _)| n != "alignment"), "{s:?}");
+}
+
+#[test]
+fn a_document_after_an_inverted_cue_speaks_for_its_author() {
+    let s = said("Both sides must halt the shelling at once, said the statement of the Norwegian foreign minister.");
+    assert!(s.iter().all(|(n, _, _)| n != "statement"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
@@ -171,6 +195,21 @@ fn a_quotation_in_quotes_does_not_start_a_new_speaker() {
     let s = said("“Both sides agree to talk again next month,” the Kenyan envoy said.");
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].1, "Kenya", "{s:?}");
+}
+
+#[test]
+fn both_halves_of_a_split_quotation_belong_to_the_speaker() {
+    let s = said("\"The bridge will reopen in May,\" Whitcombe said, \"once the inspectors sign off.\"");
+    let words: Vec<&str> = s.iter().filter(|(n, _, _)| n == "Whitcombe").map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(words, ["The bridge will reopen in May", "once the inspectors sign off"], "{s:?}");
+    let s = said("\"We are not leaving,\" said the regional governor, \"whatever the ministry decides.\"");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(s.iter().all(|(n, _, _)| n == "regional governor"), "{s:?}");
+}
+
+#[test]
+fn quotation_marks_of_two_apostrophes_are_quotations() {
+    check("''The figures speak for themselves,'' said Whitcombe.", "Whitcombe", "", "The figures speak for themselves");
 }
 
 // ---------------------------------------------------------------- 2. speaker references

@@ -76,6 +76,8 @@ impl<'a> Extractor<'a> {
         let cues = self.reporting_cues(&d);
         let subjects = d.subject_phrases(&cues);
         d.res.add(subjects);
+        let objects = d.object_phrases(&cues);
+        d.res.add(objects);
         d.find_owners();
         let sources = self.lexicon.sources(text);
         // Cues and sources are in token order: each sentence takes the next run of them.

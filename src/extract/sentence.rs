@@ -98,7 +98,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         if c.postposed && !gerund {
             let found = self.postposed_subject(c, subject, st).or_else(|| self.inverted_subject(c, st));
             if let Some((content, sp)) = found {
-                self.postposed_statement(c, content, sp, st);
+                self.postposed_statement(c, content, sp.clone(), st);
+                self.split_rest(c, sp, st);
                 return;
             }
         }
@@ -126,7 +127,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 .into_iter()
                 .map(|i| &self.quotes[i])
                 .any(|q| q.outer.end <= self.text.toks.toks[ms].start as usize && q.toks.end == ms);
-        if !((self.key(b) == "," || after_quote) && b > sent.start && self.postposed_tail(c.toks.end, sent.end)) {
+        let tail = self.postposed_tail(c.toks.end, sent.end) || (after_quote && self.split_quote(c.toks.end, sent.end).is_some());
+        if !((self.key(b) == "," || after_quote) && b > sent.start && tail) {
             return None;
         }
         let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), st.first);
@@ -147,8 +149,35 @@ impl<'t, 'd> Doc<'t, 'd> {
         let inverted = self.res.mentions[m].kind != MentionKind::Pronoun && !self.clause_starts(ms, sent.end);
         let content = self.postposed_content(sent.start, b + usize::from(self.key(b) != ","), st.first);
         let relay = self.out[st.first..].iter().any(|s| s.toks.end <= b);
-        let fits = inverted && self.postposed_tail(self.res.mentions[m].toks.end, sent.end) && (relay || self.reported_content(&content));
+        let me = self.res.mentions[m].toks.end;
+        let tail = self.postposed_tail(me, sent.end) || (after_quote && self.split_quote(me, sent.end).is_some());
+        let fits = inverted && tail && (relay || self.reported_content(&content));
         fits.then(|| (content, self.res.speaker_of(m)))
+    }
+
+    /// The quotation that goes on after a postposed attribution (`“A,” she
+    /// said, “B.”`): `, “` right after `from` (the cue or the speaker after
+    /// it). Returns its index.
+    pub(crate) fn split_quote(&self, from: usize, end: usize) -> Option<usize> {
+        let comma = self.next(from, end).filter(|&t| self.key(t) == ",")?;
+        let open = self.next(comma + 1, end.max(comma + 2).min(self.text.len()))?;
+        self.quote_index.starting_at(open).into_iter().max_by_key(|&q| self.quotes[q].toks.end)
+    }
+
+    /// The second half of a split quotation is the same speaker's words.
+    fn split_rest(&mut self, c: &Cue, sp: Speaker, st: &mut Reading) {
+        let mut from = c.toks.end;
+        if let Some(&m) = self.next(from, st.sent.end).and_then(|t| self.res.by_start.get(&t)) {
+            from = from.max(self.res.mentions[m].toks.end);
+        }
+        let Some(q) = self.split_quote(from, self.text.len()) else { return };
+        let toks = self.quotes[q].toks.clone();
+        if self.out.iter().any(|s| s.toks.start < toks.end && toks.start < s.toks.end) {
+            return;
+        }
+        let sent = st.sent.start..toks.end.max(st.sent.end);
+        self.push(toks.clone(), Some(c.toks.clone()), Some(toks), sp.clone(), None, &sent, POSTPOSED_CONFIDENCE);
+        st.last_speaker = Some(sp);
     }
 
     /// A postposed attribution: a relay when the sentence already attributed

@@ -7,7 +7,7 @@ use crate::attribute::{Mention, MentionKind};
 use crate::extract::cues::{Cue, Frame};
 use crate::extract::doc::Doc;
 use crate::model::Speaker;
-use crate::text::token::{CAP, QUOTE_AFTER, TokKind};
+use crate::text::token::{CAP, QUOTE_AFTER, QUOTE_BEFORE, TokKind};
 use std::ops::Range;
 
 /// How far back, in tokens, "the statement" looks for whose statement it was.
@@ -276,6 +276,102 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         out
+    }
+
+    /// Speakers after postposed cues that the actor table does not know:
+    /// `"...," said the Florida senator`, `said one former aide`, `said a
+    /// strategist for the group`, `said Leon, who ...`. Right after a quote
+    /// or a comma and a verb of saying, a name or a determiner-led noun
+    /// phrase can only be the speaker.
+    pub(crate) fn object_phrases(&self, cues: &[Cue]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        for c in cues.iter().filter(|c| c.postposed && self.vocab.clauses.inverting_cues.contains(self.key(c.toks.start))) {
+            let sent = &self.text.seg.sentences[self.text.seg.sentence_of(c.toks.start)];
+            let quoted = !self.quote_index.overlapping(c.toks.start..c.toks.start + 1).is_empty();
+            let Some(b) = self.prev(c.toks.start, sent.start) else { continue };
+            if quoted || !(self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) {
+                continue;
+            }
+            let Some(first) = self.next(c.toks.end, sent.end) else { continue };
+            if self.res.by_start.contains_key(&first) || self.res.mentions.iter().any(|m| m.toks.start < first && first < m.toks.end) {
+                continue;
+            }
+            if let Some(m) = self.object_phrase(first, sent.end)
+                && out.last().is_none_or(|l| l.toks.end <= m.toks.start)
+            {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The speaker phrase starting at `first` after a postposed cue.
+    fn object_phrase(&self, first: usize, end: usize) -> Option<Mention> {
+        let toks = &self.text.toks;
+        let word = |t: usize| toks.toks[t].is_word() && !toks.toks[t].has(QUOTE_BEFORE);
+        let k0 = self.key(first);
+        let cap = |t: usize| toks.toks[t].has(CAP) && !self.vocab.function.contains(self.key(t));
+        // A name: capitalised words (honorifics and particles inside), "Ms. Leon", "Cuban".
+        if word(first) && (cap(first) || self.vocab.names.honorifics.contains(k0)) {
+            let mut last = first;
+            while last + 1 < end && last + 1 - first < MAX_PHRASE_WORDS {
+                let t = last + 1;
+                let k = self.key(t);
+                let part = word(t) && (cap(t) || self.vocab.names.name_particles.contains(k));
+                if !part {
+                    break;
+                }
+                last = t;
+            }
+            // The honorific alone is no name.
+            if last == first && self.vocab.names.honorifics.contains(k0) {
+                return None;
+            }
+            return self.phrase_ends(last + 1, end).then(|| Mention::subject(first..last + 1, first..last + 1, true, false));
+        }
+        // A description: a determiner, then up to five words, the last one
+        // its head ("that" after a verb of saying opens a clause instead).
+        if self.vocab.grammar.complementizers.contains(k0) {
+            return None;
+        }
+        if !self.vocab.det.contains(k0) && !self.vocab.grammar.counting_words.contains(k0) && toks.toks[first].kind != TokKind::Number {
+            return None;
+        }
+        let mut last = None;
+        let mut t = first + 1;
+        while t < end && t - first <= MAX_PHRASE_WORDS {
+            let k = self.key(t);
+            let content = (word(t) && !self.vocab.function.contains(k) && !k.ends_with("ly")) || k == "'s" || toks.toks[t].kind == TokKind::Number;
+            if !content {
+                break;
+            }
+            last = Some(t);
+            t += 1;
+        }
+        let last = last?;
+        let head = self.key(last);
+        // "said the statement of the secretary": a document speaks for whoever issued it.
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        if head == "'s" || self.lex.is_speech_noun(head) || self.lex.is_speech_noun(singular) || !self.phrase_ends(last + 1, end) {
+            return None;
+        }
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        Some(Mention::subject(first..last + 1, first + 1..last + 1, false, plural))
+    }
+
+    /// Whether a speaker phrase may end before `t`: at the sentence's end,
+    /// a comma or stop, a quotation, a relative clause or a prepositional
+    /// phrase ("a strategist for the group", "Leon, who ...").
+    fn phrase_ends(&self, t: usize, end: usize) -> bool {
+        let Some(t) = self.next(t, end) else { return true };
+        let k = self.key(t);
+        let g = &self.vocab.grammar;
+        matches!(k, "." | "," | ";" | "!" | "?" | "(" | "-")
+            || !self.quote_index.starting_at(t).is_empty()
+            || g.prepositions.contains(k)
+            || g.relative_pronouns.contains(k)
+            || g.subordinators.contains(k)
+            || g.coordinators.contains(k)
     }
 
     /// The unknown subject before a cue at `cue`, if one stands there.

@@ -128,6 +128,8 @@ lexicon_file! {
         articles,
         /// Quantifying determiners ("all", "both", "no").
         quantifiers,
+        /// Count words that open a noun phrase ("one official", "several aides").
+        counting_words,
         /// Forms of "be".
         be_forms,
         /// Forms of "have" and "do" used as auxiliaries.
@@ -176,6 +178,8 @@ lexicon_file! {
 lexicon_file! {
     /// `lexicon/clauses.toml`: words that show how a reported clause is built.
     Clauses / RawClauses {
+        /// Verbs of saying that may come before their subject ("said the senator").
+        inverting_cues,
         /// Verb forms that show a clause has started (third person, past).
         clause_verbs,
         /// Base forms that are verbs only after a pronoun subject ("they want").
