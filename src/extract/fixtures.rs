@@ -91,6 +91,12 @@ fn a_document_after_an_inverted_cue_speaks_for_its_author() {
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
+fn has_said_that_is_a_cue_and_having_said_that_is_not() {
+    check("Whitcombe has said that the vote will pass.", "Whitcombe", "", "the vote will pass");
+    assert!(said("Having said that, the vote will pass.").is_empty());
+}
+
+#[test]
 fn naming_verb_with_two_noun_phrases() {
     check("Senator Ruth Akande called the proposal a dangerous gamble.", "Ruth Akande", "", "the proposal a dangerous gamble");
 }
