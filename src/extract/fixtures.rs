@@ -65,6 +65,19 @@ fn a_pronoun_after_an_unknown_speaker_is_that_speaker() {
 }
 
 #[test]
+fn description_modified_by_a_prepositional_phrase_is_the_speaker() {
+    check("Farmers with small plots said the new levy was unfair.", "Farmers", "", "the new levy was unfair");
+    check("Diplomats familiar with the draft said the wording was softened.", "Diplomats", "", "the wording was softened");
+    check("A spokesman for the cooperative said the harvest was late.", "spokesman", "", "the harvest was late");
+}
+
+#[test]
+fn a_thing_modified_by_a_prepositional_phrase_is_no_speaker() {
+    let s = said("The sharp rise of fuel prices underscores the strain on households.");
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
 fn description_after_an_inverted_cue_is_the_speaker() {
     check("\"The count will take a week,\" said one former election official.", "one former election official", "", "The count will take a week");
     check("\"Nobody expected the turnout,\" said a pollster for the campaign.", "pollster", "", "Nobody expected the turnout");

@@ -43,6 +43,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             if let Some(&m) = self.res.by_end.get(&(p + 1))
                 && !(self.res.mentions[m].kind == MentionKind::Actor && self.key(p) == "the")
             {
+                // "A spokesman for the campaign said": the noun the phrase modifies.
+                if self.res.mentions[m].actors.is_empty()
+                    && let Some(h) = self.head_before(self.res.mentions[m].toks.start, floor)
+                    && let Some(&hm) = self.res.by_end.get(&(h + 1))
+                    && self.res.mentions[hm].kind != MentionKind::Pronoun
+                {
+                    return Subject::Mention(hm);
+                }
                 return Subject::Mention(m);
             }
             let k = self.key(p);
@@ -201,10 +209,90 @@ impl<'t, 'd> Doc<'t, 'd> {
         None
     }
 
+    /// The noun a prepositional phrase starting at `start` modifies: the word
+    /// before the preposition (past an adjective such as "familiar"), if it
+    /// is a content word.
+    fn head_before(&self, start: usize, floor: usize) -> Option<usize> {
+        let prep = self.prev(start, floor)?;
+        if !self.vocab.grammar.prepositions.contains(self.key(prep)) {
+            return None;
+        }
+        let mut h = self.prev(prep, floor)?;
+        if self.vocab.clauses.postmodifier_adjectives.contains(self.key(h)) {
+            h = self.prev(h, floor)?;
+        }
+        let k = self.key(h);
+        (self.text.toks.toks[h].is_word() && !self.closed_class(k) && !k.ends_with("ly")).then_some(h)
+    }
+
+    /// Whether a word is of a closed class (determiner, auxiliary,
+    /// preposition, conjunction, pronoun): "people" is no name, but a noun.
+    fn closed_class(&self, k: &str) -> bool {
+        let g = &self.vocab.grammar;
+        self.vocab.det.contains(k)
+            || self.vocab.aux.contains(k)
+            || g.prepositions.contains(k)
+            || g.coordinators.contains(k)
+            || g.subject_pronouns.contains(k)
+            || g.object_pronouns.contains(k)
+            || g.complementizers.contains(k)
+            || g.relative_pronouns.contains(k)
+    }
+
+    /// The head of a subject whose noun is followed by prepositional phrases
+    /// ending at `p` ("people with direct knowledge of the talks", "officials
+    /// familiar with the plan"): the noun before the first of them, or `p`.
+    fn skip_postmodifiers(&self, p: usize, floor: usize) -> usize {
+        // A determiner or a number before the cue: the cue is a noun ("in the three states that ...").
+        let pk = self.key(p);
+        if self.vocab.det.contains(pk) || self.vocab.grammar.counting_words.contains(pk) || self.text.toks.toks[p].kind == TokKind::Number {
+            return p;
+        }
+        let (mut q, mut best) = (p, p);
+        // Where the noun phrase after the current preposition ends.
+        let mut segment_end = p + 1;
+        for _ in 0..MAX_PHRASE_WORDS * 2 {
+            let tok = &self.text.toks.toks[q];
+            let k = self.key(q);
+            if !(tok.is_word() || k == "'s" || tok.kind == TokKind::Number) || self.vocab.aux.contains(k) || self.vocab.grammar.coordinators.contains(k) {
+                break;
+            }
+            if q != p && self.vocab.grammar.prepositions.contains(k) {
+                // The phrase after it is a noun phrase: a determiner and a few
+                // words ("of the rebel-held town"), or one or two bare words
+                // ("with children", "with direct knowledge"), not a clause
+                // ("for example ends up").
+                let words = segment_end - (q + 1);
+                let first = self.key(q + 1);
+                let determined = self.vocab.det.contains(first) || self.text.toks.toks[q + 1].kind == TokKind::Number || self.text.toks.toks[q + 1].has(CAP);
+                if words == 0 || words > if determined { MAX_PHRASE_WORDS - 1 } else { 2 } {
+                    break;
+                }
+                let Some(h) = self.head_before(q + 1, floor) else { break };
+                if self.key(h) == "'s" || (k == "of" && self.vocab.clauses.partitive_nouns.contains(self.key(h))) {
+                    break;
+                }
+                best = h;
+                segment_end = if self.vocab.clauses.postmodifier_adjectives.contains(self.key(self.prev(q, floor).unwrap_or(q))) { q - 1 } else { q };
+            }
+            let Some(r) = self.prev(q, floor) else { break };
+            q = r;
+        }
+        best
+    }
+
     /// A mention ending right before a short prepositional phrase that
     /// ends at `p` ("Iran [in a statement] said", "the ministry [on its
     /// website] said"): the phrase has no comma, verb form or mention.
     fn subject_before_phrase(&self, p: usize, floor: usize) -> Option<usize> {
+        // "Officials familiar with the talks said", "voters with children said".
+        let head = self.skip_postmodifiers(p, floor);
+        if head != p
+            && let Some(&m) = self.res.by_end.get(&(head + 1))
+            && self.res.mentions[m].kind != MentionKind::Pronoun
+        {
+            return Some(m);
+        }
         let mut q = p;
         for _ in 0..MAX_PHRASE_WORDS {
             let k = self.key(q);
@@ -390,9 +478,21 @@ impl<'t, 'd> Doc<'t, 'd> {
                 p = self.prev(p, floor)?;
             }
         }
+        // "People with direct knowledge of the talks said": the noun they modify.
+        // Reached past a prepositional phrase, an unknown singular noun is
+        // more often a thing ("the condemnation of X underscores") than a
+        // speaker; a plural or a name is a speaker ("voters with children").
+        let head = self.skip_postmodifiers(p, floor);
+        let hk = self.key(head);
+        let modified =
+            head != p && !self.res.by_end.contains_key(&(head + 1)) && !self.closed_class(hk) && (hk.ends_with('s') || self.text.toks.toks[head].has(CAP));
+        if modified {
+            p = head;
+        }
         let tok = &self.text.toks.toks[p];
         let k = self.key(p);
-        if !tok.is_word() || tok.has(QUOTE_AFTER) || self.res.by_end.contains_key(&(p + 1)) || self.vocab.function.contains(k) || k.ends_with("ly") {
+        let not_a_noun = if modified { false } else { self.vocab.function.contains(k) };
+        if !tok.is_word() || tok.has(QUOTE_AFTER) || self.res.by_end.contains_key(&(p + 1)) || not_a_noun || k.ends_with("ly") {
             return None;
         }
         let mut proper = tok.has(CAP);

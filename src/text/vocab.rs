@@ -180,6 +180,10 @@ lexicon_file! {
     Clauses / RawClauses {
         /// Verbs of saying that may come before their subject ("said the senator").
         inverting_cues,
+        /// Adjectives joining a prepositional phrase to a subject noun ("familiar with").
+        postmodifier_adjectives,
+        /// Nouns of quantity whose "of" phrase holds the subject ("half of the voters").
+        partitive_nouns,
         /// Verb forms that show a clause has started (third person, past).
         clause_verbs,
         /// Base forms that are verbs only after a pronoun subject ("they want").
