@@ -104,6 +104,21 @@ fn a_document_after_an_inverted_cue_speaks_for_its_author() {
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
+fn a_condition_may_open_what_was_said() {
+    check("Whitcombe said if the levy rose again, the cooperative would close.", "Whitcombe", "", "if the levy rose again, the cooperative would close");
+}
+
+#[test]
+fn a_reported_question_is_what_was_asked() {
+    check("Whitcombe asked whether the ferry would run on Sunday.", "Whitcombe", "", "whether the ferry would run on Sunday");
+}
+
+#[test]
+fn a_cue_inside_a_relative_clause_reports_the_verb_phrase_after_it() {
+    check("They signed a lease that Whitcombe said was fair to both sides.", "Whitcombe", "", "was fair to both sides");
+}
+
+#[test]
 fn has_said_that_is_a_cue_and_having_said_that_is_not() {
     check("Whitcombe has said that the vote will pass.", "Whitcombe", "", "the vote will pass");
     assert!(said("Having said that, the vote will pass.").is_empty());

@@ -50,6 +50,14 @@ impl<'t, 'd> Doc<'t, 'd> {
                     }
                 }
                 Frame::That => {
+                    // "asked whether the vote would pass".
+                    if let Some(t) = self.next(after, end)
+                        && c.frames.contains(&Frame::ObjectThat)
+                        && self.vocab.clauses.question_openers.contains(self.key(t))
+                        && self.clause_starts(t + 1, end)
+                    {
+                        return Some((t..end, None, None));
+                    }
                     let mut t = after;
                     let mut n = 0;
                     while t < end && n < 9 {
@@ -76,6 +84,15 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if self.clause_starts(t, end) {
                         return Some((t..end, None, None));
                     }
+                    // "said if the vote passed, she would resign".
+                    if self.vocab.clauses.condition_openers.contains(self.key(t)) && self.clause_starts(t + 1, end) {
+                        return Some((t..end, None, None));
+                    }
+                    // "a deal that Whitcombe said was fair": the cue inside a relative
+                    // clause, its content the verb phrase after it.
+                    if self.vocab.aux.contains(self.key(t)) && self.relative_subject_before(c.toks.start, sent.start) {
+                        return Some((t..end, None, None));
+                    }
                 }
                 Frame::ObjectThat | Frame::ObjectTo | Frame::ObjectOf => {
                     let Some((who, aend)) = self.addressee(after, end) else { continue };
@@ -83,6 +100,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let k = self.key(t).to_string();
                     match f {
                         Frame::ObjectThat if k == "that" => return Some((t + 1..end, who, None)),
+                        // "asked reporters whether ...".
+                        Frame::ObjectThat if self.vocab.clauses.question_openers.contains(&k) && self.clause_starts(t + 1, end) => {
+                            return Some((t..end, who, None));
+                        }
                         Frame::ObjectThat if self.clause_starts(t, end) => return Some((t..end, who, None)),
                         Frame::ObjectTo if self.infinitive(t, end) => return Some((self.next(after, end).unwrap_or(after)..end, who, None)),
                         Frame::ObjectOf if k == "of" || k == "about" || k == "against" => {
@@ -226,6 +247,25 @@ impl<'t, 'd> Doc<'t, 'd> {
             return Some((named, p));
         }
         (p > t).then(|| (Some(self.text.toks.norm_text(t..p).to_string()), p))
+    }
+
+    /// Whether the subject before a cue at `cue` opens a relative clause:
+    /// "that" or "which", then a name or a short description, then the cue.
+    fn relative_subject_before(&self, cue: usize, floor: usize) -> bool {
+        let mut q = cue;
+        for _ in 0..5 {
+            let Some(p) = self.prev(q, floor) else { return false };
+            let k = self.key(p);
+            if (k == "that" || k == "which") && q < cue {
+                return true;
+            }
+            let tok = &self.text.toks.toks[p];
+            if !tok.is_word() || self.vocab.aux.contains(k) || self.vocab.grammar.prepositions.contains(k) {
+                return false;
+            }
+            q = p;
+        }
+        false
     }
 
     /// Whether tokens from `t` start a clause: a subject and a verb soon after.

@@ -184,6 +184,10 @@ lexicon_file! {
         postmodifier_adjectives,
         /// Nouns of quantity whose "of" phrase holds the subject ("half of the voters").
         partitive_nouns,
+        /// Conjunctions that may open the content of a verb of saying ("said if ...").
+        condition_openers,
+        /// Words that open reported questions ("asked whether ...").
+        question_openers,
         /// Verb forms that show a clause has started (third person, past).
         clause_verbs,
         /// Base forms that are verbs only after a pronoun subject ("they want").
