@@ -104,6 +104,11 @@ fn a_document_after_an_inverted_cue_speaks_for_its_author() {
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
+fn the_addressee_ends_where_a_clause_starts() {
+    check("Okonjo told the agency her union never backed the strike.", "Okonjo", "", "her union never backed the strike");
+}
+
+#[test]
 fn a_condition_may_open_what_was_said() {
     check("Whitcombe said if the levy rose again, the cooperative would close.", "Whitcombe", "", "if the levy rose again, the cooperative would close");
 }

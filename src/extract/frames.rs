@@ -241,6 +241,13 @@ impl<'t, 'd> Doc<'t, 'd> {
             {
                 break;
             }
+            // "told the agency his firm had ...": a clause starts after the addressee.
+            if p > t && self.vocab.det.contains(k) {
+                let pk = self.key(p - 1);
+                if !self.vocab.det.contains(pk) && !self.vocab.grammar.prepositions.contains(pk) && self.clause_starts(p, end) {
+                    break;
+                }
+            }
             p += 1;
         }
         if named.is_some() && p == self.res.mentions[self.res.by_start[&t]].toks.end {
