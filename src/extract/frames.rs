@@ -222,6 +222,11 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Addressee text of a mention or short noun phrase starting at `t`; returns (name, end).
     pub(crate) fn addressee(&mut self, t: usize, end: usize) -> Option<(Option<String>, usize)> {
         let t = self.next(t, end)?;
+        // "asked whether ...": a question, not someone asked.
+        let k = self.key(t);
+        if self.vocab.clauses.question_openers.contains(k) || self.vocab.grammar.complementizers.contains(k) || self.vocab.grammar.subordinators.contains(k) {
+            return None;
+        }
         let mut p = t;
         let mut named = None;
         if let Some(&m) = self.res.by_start.get(&t) {
