@@ -336,3 +336,59 @@ fn no_dateline_leaves_an_unqualified_office_without_a_state() {
     let s = said("The defence ministry said the patrol boats would stay in the bay.");
     assert_eq!(s[0].1, "", "{s:?}");
 }
+
+// ---------------------------------------------------------------- 6. not statements
+
+#[test]
+fn scare_quotes_are_not_speech() {
+    assert_eq!(said("The so-called \"peace plan\" was shelved in March."), vec![]);
+}
+
+#[test]
+fn a_quoted_title_is_not_speech() {
+    assert_eq!(said("She starred in \"The Long Road\" before turning to politics."), vec![]);
+}
+
+#[test]
+fn a_quoted_fragment_inside_a_statement_is_not_a_second_statement() {
+    let s = said("Whitcombe said the levy was \"dead on arrival\" and would be withdrawn.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, "Whitcombe");
+}
+
+#[test]
+fn a_headline_holds_no_statement() {
+    let s = super::tests::said_in_doc("Minister says the ferry will run again\n\n1 March 2024\n\nThe ferry resumed service on Monday.\n");
+    assert_eq!(s, vec![]);
+}
+
+// ---------------------------------------------------------------- 7. actors of people the table does not know
+
+#[test]
+fn nationality_and_office_give_the_actor_of_an_unknown_person() {
+    check("Pakistan's foreign minister, Ilyas Qadir, said the border would reopen.", "Ilyas Qadir", "Pakistan", "the border would reopen");
+}
+
+#[test]
+fn an_adjective_and_an_office_before_a_name_give_the_actor() {
+    let (_, a, _) = super::tests::one("Chinese Foreign Ministry spokesperson Wen Liang said the exercises were routine.");
+    assert_eq!(a, "China");
+}
+
+#[test]
+fn an_ambassador_to_the_un_speaks_for_the_country() {
+    let (_, a, _) = super::tests::one("The Kenyan ambassador to the U.N. said the mission would stay.");
+    assert_eq!(a, "Kenya");
+}
+
+#[test]
+fn a_newspaper_is_not_the_state_in_its_name() {
+    let (_, a, _) = super::tests::one("The Washington Post reported that the aide had resigned.");
+    assert_eq!(a, "");
+}
+
+#[test]
+fn an_official_without_a_country_is_unresolved() {
+    let (n, a, _) = super::tests::one("A senior official said the convoy had been delayed.");
+    assert_eq!((n.as_str(), a.as_str()), ("senior official", ""));
+}

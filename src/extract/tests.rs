@@ -11,6 +11,11 @@ pub(super) fn said(body: &str) -> Vec<(String, String, String)> {
     said_in("article.txt", &format!("Headline\n\n1 March 2024\n\n{body}\n"))
 }
 
+/// The statements of a whole document text (title and date included).
+pub(super) fn said_in_doc(text: &str) -> Vec<(String, String, String)> {
+    said_in("article.txt", text)
+}
+
 fn said_in(name: &str, text: &str) -> Vec<(String, String, String)> {
     let doc = Document::from_text(name, text.to_string(), &ENGINE.furniture);
     let t = ENGINE.prepare(&doc);
