@@ -257,7 +257,11 @@ impl<'t, 'd> Resolver<'t, 'd> {
                 let own = self.ex_speaker(m);
                 match self.fuller_name(m) {
                     Some(f) => {
-                        let full = self.ex_speaker(f);
+                        let mut full = self.ex_speaker(f);
+                        if full.actors.is_empty() {
+                            // "The Prime Minister of Kosovo, Albin Kurti, ...": the office in apposition.
+                            full.actors = self.appositive_actors(f);
+                        }
                         Speaker { mention: own.mention, span: own.span, ..self.with_dateline(full, f) }
                     }
                     None => own,
@@ -265,6 +269,21 @@ impl<'t, 'd> Resolver<'t, 'd> {
             }
             _ => self.ex_speaker(m),
         }
+    }
+
+    /// The actors of an office set beside a name by commas: "Kosovo's prime
+    /// minister, Albin Kurti," or "Albin Kurti, Kosovo's prime minister,".
+    fn appositive_actors(&self, f: usize) -> Vec<String> {
+        let name = &self.mentions[f];
+        let comma = |t: usize| t < self.text.toks.len() && self.text.key(t) == ",";
+        let before = f.checked_sub(1).map(|k| &self.mentions[k]).filter(|o| name.toks.start >= 1 && o.toks.end + 1 == name.toks.start && comma(o.toks.end));
+        let after = self.mentions.get(f + 1).filter(|o| comma(name.toks.end) && o.toks.start == name.toks.end + 1);
+        before
+            .into_iter()
+            .chain(after)
+            .find(|o| o.kind == MentionKind::Office && !o.actors.is_empty() && o.person.is_none())
+            .map(|o| self.table.speaker(o, self.text, self.date).actors)
+            .unwrap_or_default()
     }
 
     /// The last word of the name a mention gives (its own name, or its words).

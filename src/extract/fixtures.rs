@@ -337,6 +337,13 @@ fn no_dateline_leaves_an_unqualified_office_without_a_state() {
     assert_eq!(s[0].1, "", "{s:?}");
 }
 
+#[test]
+fn a_bare_surname_keeps_the_actor_of_the_office_beside_the_full_name() {
+    let s = said("The foreign minister of Ghana, Kofi Asante-Boateng, said the talks had stalled. Asante-Boateng blamed the delegation from the north.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(s.iter().all(|(_, a, _)| a == "Ghana"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 6. not statements
 
 #[test]
