@@ -297,8 +297,12 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
             Entry::Person(pid, _) => Some(table.persons[pid].actor),
             _ => None,
         };
-        let owner = owner.filter(|_| !took_actor)?;
-        if !(m.actors.is_empty() || m.actors == [owner]) {
+        // "Cambodia's UN envoy": a state's envoy to an organisation speaks
+        // for the state, not for the organisation that names the post.
+        let posted = m.title.as_deref().is_some_and(|t| self.table.vocab.names.posted_offices.contains(t));
+        let envoy_of_state = posted && owner.is_some_and(|o| !table.is_organisation(o)) && m.actors.len() == 1 && table.is_organisation(m.actors[0]);
+        let owner = owner.filter(|_| !took_actor || envoy_of_state)?;
+        if !(m.actors.is_empty() || m.actors == [owner] || envoy_of_state) {
             return None;
         }
         m.actors = vec![owner];

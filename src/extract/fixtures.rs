@@ -389,6 +389,14 @@ fn an_ambassador_to_the_un_speaks_for_the_country() {
 }
 
 #[test]
+fn a_states_envoy_to_an_organisation_speaks_for_the_state() {
+    let (_, a, _) = super::tests::one("Kenya's UN envoy, Amina Wekesa, said the mission would stay.");
+    assert_eq!(a, "Kenya");
+    let (_, a, _) = super::tests::one("The UN envoy said the mission would stay.");
+    assert_eq!(a, "United Nations");
+}
+
+#[test]
 fn a_newspaper_is_not_the_state_in_its_name() {
     let (_, a, _) = super::tests::one("The Washington Post reported that the aide had resigned.");
     assert_eq!(a, "");
