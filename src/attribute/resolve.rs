@@ -227,6 +227,13 @@ impl<'t, 'd> Resolver<'t, 'd> {
                         let s = self.table.speaker(&self.mentions[k], self.text, self.date);
                         Speaker { mention: own.mention, span: own.span, ..s }
                     }
+                    // Only a state's own officials: a spokesperson or a minister, not a
+                    // title that other bodies use too ("the Secretary").
+                    None if own.actors.is_empty() && self.table.vocab.names.state_offices.contains(&title) => match self.state_in_focus(m) {
+                        // "China on Wednesday urged ... “...,” foreign ministry spokeswoman Mao Ning said."
+                        Some(state) => Speaker { actors: vec![state], ..own },
+                        None => own,
+                    },
                     None => own,
                 }
             }
@@ -269,6 +276,26 @@ impl<'t, 'd> Resolver<'t, 'd> {
             }
             _ => self.ex_speaker(m),
         }
+    }
+
+    /// The state a sentence or the one before it is about: the state named
+    /// first in it, as its subject. A title given without a state ("the
+    /// foreign ministry spokeswoman") speaks for that state.
+    fn state_in_focus(&self, m: usize) -> Option<String> {
+        let seg = &self.text.seg;
+        let here = seg.sentence_of(self.mentions[m].toks.start);
+        let from = seg.sentences[here.saturating_sub(1)].start;
+        let opener = |c: &Mention| {
+            let s = &seg.sentences[seg.sentence_of(c.toks.start)];
+            (s.start..c.toks.start).all(|t| self.text.skip[t] || !self.text.toks.toks[t].is_word()) || c.toks.start == s.start
+        };
+        self.mentions[..m]
+            .iter()
+            .rev()
+            .take_while(|c| c.toks.start >= from)
+            .filter(|c| c.kind == MentionKind::Actor && c.actors.len() == 1 && !self.table.is_organisation(c.actors[0]) && !c.possessive)
+            .find(|c| opener(c))
+            .map(|c| self.table.actors[c.actors[0]].name.clone())
     }
 
     /// The actors of an office set beside a name by commas: "Kosovo's prime

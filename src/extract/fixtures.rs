@@ -397,6 +397,16 @@ fn a_states_envoy_to_an_organisation_speaks_for_the_state() {
 }
 
 #[test]
+fn a_spokeswoman_without_a_state_speaks_for_the_state_in_focus() {
+    let s = said(
+        "Norway on Tuesday urged both sides to return to talks. \"Dialogue is the only way out,\" foreign ministry spokeswoman Ingrid Vale told reporters.",
+    );
+    let vale: Vec<&(String, String, String)> = s.iter().filter(|(n, _, _)| n == "Ingrid Vale").collect();
+    assert_eq!(vale.len(), 1, "{s:?}");
+    assert_eq!(vale[0].1, "Norway");
+}
+
+#[test]
 fn a_newspaper_is_not_the_state_in_its_name() {
     let (_, a, _) = super::tests::one("The Washington Post reported that the aide had resigned.");
     assert_eq!(a, "");

@@ -220,6 +220,8 @@ lexicon_file! {
         office_modifiers,
         /// Offices whose "to X" names the host, not the actor ("ambassador to the UN").
         posted_offices,
+        /// Offices only a state's government holds ("foreign ministry spokeswoman").
+        state_offices,
         /// Determiners of an anaphoric noun ("the group", "this country").
         anaphor_determiners,
     }
