@@ -65,6 +65,11 @@ fn a_pronoun_after_an_unknown_speaker_is_that_speaker() {
 }
 
 #[test]
+fn a_name_before_an_age_and_a_hometown_is_the_speaker() {
+    check("Ada Osei, 34, of Kumasi, said the clinic had closed in May.", "Ada Osei", "", "the clinic had closed in May");
+}
+
+#[test]
 fn description_modified_by_a_prepositional_phrase_is_the_speaker() {
     check("Farmers with small plots said the new levy was unfair.", "Farmers", "", "the new levy was unfair");
     check("Diplomats familiar with the draft said the wording was softened.", "Diplomats", "", "the wording was softened");

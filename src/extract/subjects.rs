@@ -97,9 +97,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                 // Apposition: "Raisi, Iran's president, said" or "..., and said".
                 let mut q = p;
                 let mut steps = 0;
+                let mut commas = 0;
                 while let Some(r) = self.prev(q, floor) {
                     steps += 1;
-                    if steps > 12 {
+                    if steps > 12 + 4 * commas {
+                        break;
+                    }
+                    if self.vocab.aux.contains(self.key(r)) || self.vocab.clauses.clause_verbs.contains(self.key(r)) {
                         break;
                     }
                     if self.key(r) == "," {
@@ -118,7 +122,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                                 _ => Subject::Mention(m),
                             };
                         }
-                        break;
+                        // "Ada Osei, 34, of Kumasi, said": more than one apposition.
+                        commas += 1;
+                        if commas >= 3 {
+                            break;
+                        }
                     }
                     q = r;
                 }
@@ -237,6 +245,42 @@ impl<'t, 'd> Doc<'t, 'd> {
             || g.object_pronouns.contains(k)
             || g.complementizers.contains(k)
             || g.relative_pronouns.contains(k)
+    }
+
+    /// A name opening the clause and followed only by comma-set appositions
+    /// (an age, a place, a description) up to the comma at `comma` before
+    /// the cue: "Ada Osei, 34, of Kumasi, said".
+    fn name_before_appositions(&self, comma: usize, floor: usize) -> Option<Mention> {
+        let mut commas = 1;
+        let mut q = comma;
+        let mut last_comma = comma;
+        for _ in 0..MAX_PHRASE_WORDS * 3 {
+            let Some(r) = self.prev(q, floor) else { break };
+            let k = self.key(r);
+            if self.vocab.aux.contains(k) || self.vocab.clauses.clause_verbs.contains(k) || self.text.toks.toks[r].has(QUOTE_AFTER) || matches!(k, ";" | ":") {
+                return None;
+            }
+            if k == "," {
+                commas += 1;
+                if commas > 4 {
+                    return None;
+                }
+                last_comma = r;
+            }
+            q = r;
+        }
+        // The first comma after the clause start closes the name.
+        let start = (floor..last_comma).find(|&t| self.text.toks.toks[t].is_word() && !self.text.skip[t])?;
+        let tok = &self.text.toks.toks[start];
+        if commas < 2 || !tok.has(CAP) || self.prev(start, floor).is_some() || self.res.by_start.contains_key(&start) {
+            return None;
+        }
+        let mut end = start;
+        while end < last_comma && self.text.toks.toks[end].is_word() && self.text.toks.toks[end].has(CAP) && end - start < MAX_PHRASE_WORDS {
+            end += 1;
+        }
+        (end == last_comma && end - start >= 2 && !(start..end).any(|t| self.vocab.function.contains(self.key(t))))
+            .then(|| Mention::subject(start..end, start..end, true, false))
     }
 
     /// The head of a subject whose noun is followed by prepositional phrases
@@ -465,6 +509,10 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// The unknown subject before a cue at `cue`, if one stands there.
     fn subject_phrase(&self, cue: usize, floor: usize) -> Option<Mention> {
         let mut p = self.prev(cue, floor)?;
+        if self.key(p) == "," {
+            // "Ada Osei, 34, of Kumasi, said": a name, then appositions.
+            return self.name_before_appositions(p, floor);
+        }
         for _ in 0..MAX_ADJUNCT_WORDS {
             let k = self.key(p);
             if !(self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4)) {
