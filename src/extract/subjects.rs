@@ -103,9 +103,6 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if steps > 12 + 4 * commas {
                         break;
                     }
-                    if self.vocab.aux.contains(self.key(r)) || self.vocab.clauses.clause_verbs.contains(self.key(r)) {
-                        break;
-                    }
                     if self.key(r) == "," {
                         if let Some(s) = self.prev(r, floor)
                             && let Some(&m) = self.res.by_end.get(&(s + 1))
