@@ -118,7 +118,18 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Trims trailing punctuation and fillers from a token range.
     pub(crate) fn trim(&self, r: Range<usize>) -> Range<usize> {
         let mut r = r;
-        while r.end > r.start && (self.text.skip[r.end - 1] || matches!(self.key(r.end - 1), "," | ";" | ":" | "." | "-" | "(")) {
+        // Trailing punctuation, and a preposition or conjunction after a comma
+        // left dangling before the next attribution ("offered to mediate, with
+        // ..."); a particle that ends a clause stays ("would not stand by").
+        let dangling = |k: &str| self.vocab.grammar.prepositions.contains(k) || self.vocab.grammar.coordinators.contains(k);
+        while r.end > r.start
+            && (self.text.skip[r.end - 1]
+                || matches!(self.key(r.end - 1), "," | ";" | ":" | "." | "-" | "(")
+                || (r.end >= r.start + 2
+                    && self.key(r.end - 2) == ","
+                    && dangling(self.key(r.end - 1))
+                    && self.quote_index.overlapping(r.end - 1..r.end).is_empty()))
+        {
             r.end -= 1;
         }
         while r.start < r.end

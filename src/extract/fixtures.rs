@@ -65,6 +65,13 @@ fn a_pronoun_after_an_unknown_speaker_is_that_speaker() {
 }
 
 #[test]
+fn content_does_not_end_on_a_dangling_preposition() {
+    let s = said("Ghana has offered to mediate, with Prime Minister Kwame Asare saying both sides wanted talks.");
+    assert_eq!(s[0].2, "to mediate", "{s:?}");
+    assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Kwame Asare", "Ghana"), "{s:?}");
+}
+
+#[test]
 fn a_name_before_an_age_and_a_hometown_is_the_speaker() {
     check("Ada Osei, 34, of Kumasi, said the clinic had closed in May.", "Ada Osei", "", "the clinic had closed in May");
 }
