@@ -268,7 +268,7 @@ fn command(cli: Cli, limits: Limits, io: &mut Io) -> u8 {
         }
         Command::Rules { action: rules::RulesAction::Lint } => rules::lint(&cli.rules, limits, io),
         Command::Rules { action: rules::RulesAction::Test } => with_engine(&cli.rules, limits, io, rules::test),
-        Command::Rules { action: rules::RulesAction::List } => with_engine(&cli.rules, limits, io, rules::list),
+        Command::Rules { action: rules::RulesAction::List { format } } => with_engine(&cli.rules, limits, io, |e, io| rules::list(e, format, io)),
         Command::Rules { action: rules::RulesAction::Dump { dir, force } } => rules::dump(&dir, force, io),
         Command::Completions { shell } => {
             let mut buf = Vec::new();

@@ -16,7 +16,11 @@ pub(crate) enum RulesAction {
     /// Run every rule's examples and counterexamples.
     Test,
     /// List labels and rules.
-    List,
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     /// Write the built-in data files into DIR for editing (use them with --rules DIR).
     Dump {
         /// Directory to write (created if missing).
@@ -25,6 +29,15 @@ pub(crate) enum RulesAction {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Output formats of `stance rules list`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ListFormat {
+    /// Tables for people.
+    Table,
+    /// JSON.
+    Json,
 }
 
 /// The line a dumped `actors.toml` gets before its `[vocabulary]`: a full
@@ -105,7 +118,10 @@ pub(crate) fn test(engine: &Engine, io: &mut Io) -> u8 {
     if failures.is_empty() { 0 } else { 1 }
 }
 
-pub(crate) fn list(engine: &Engine, io: &mut Io) -> u8 {
-    io.out.put(&report::rules::table(engine.rules(), io.width));
+pub(crate) fn list(engine: &Engine, format: ListFormat, io: &mut Io) -> u8 {
+    match format {
+        ListFormat::Table => io.out.put(&report::rules::table(engine.rules(), io.width)),
+        ListFormat::Json => io.out.put(&report::rules::json(engine.rules())),
+    }
     0
 }

@@ -88,3 +88,37 @@ pub fn table(rules: &RuleSet, width: Option<u16>) -> String {
     out.push_str(&format!("{t}\n"));
     out
 }
+
+/// `stance rules list --format json`: labels, classes, mappings and rules.
+pub fn json(rules: &RuleSet) -> String {
+    use serde_json::json;
+    let labels: Vec<_> =
+        rules.labels.iter().map(|l| json!({"name": l.name, "description": l.description, "threshold": l.threshold, "opposes": l.opposes})).collect();
+    let classes: Vec<_> = rules.classes.iter().map(|c| json!({"name": c.name, "alternatives": c.alternatives, "file": c.file})).collect();
+    let mappings: Vec<_> = rules
+        .mappings
+        .iter()
+        .map(|m| json!({"name": m.name, "cue": m.cue.iter().map(|p| p.source.clone()).collect::<Vec<_>>(), "unless": m.unless.iter().map(|p| p.source.clone()).collect::<Vec<_>>(), "file": m.file}))
+        .collect();
+    let list: Vec<_> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "label": r.label,
+                "scope": scope_name(r.scope),
+                "weight": r.weight,
+                "patterns": r.pattern_count,
+                "cue": r.cue.iter().map(|p| p.source.clone()).collect::<Vec<_>>(),
+                "examples": r.examples.len(),
+                "counterexamples": r.counterexamples.len(),
+                "file": r.file,
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&json!({"version": rules.version, "labels": labels, "classes": classes, "mappings": mappings, "rules": list}))
+        .expect("serializable");
+    s.push('\n');
+    s
+}

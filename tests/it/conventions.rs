@@ -50,6 +50,23 @@ fn eval_takes_format_json_like_the_other_commands() {
 }
 
 #[test]
+fn every_report_command_takes_format_json() {
+    for args in [
+        &["compare", "corpus/seeds", "--format", "json"][..],
+        &["extract", "corpus/seeds", "--format", "json"][..],
+        &["check", "claims/seeds.toml", "corpus/seeds", "--format", "json"][..],
+        &["docs", "corpus/seeds", "--format", "json"][..],
+        &["rules", "list", "--format", "json"][..],
+    ] {
+        let o = stance(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok(), "{args:?} is not JSON");
+    }
+    let rules: serde_json::Value = serde_json::from_slice(&stance(&["rules", "list", "--format", "json"]).stdout).unwrap();
+    assert!(rules["rules"].as_array().unwrap().len() > 100 && rules["version"].as_str().unwrap().ends_with("built-in"));
+}
+
+#[test]
 fn completions_and_man_page() {
     let bash = stance(&["completions", "bash"]);
     assert_eq!(bash.status.code(), Some(0));
