@@ -19,7 +19,8 @@ const PIECES: &[&str] = &[
     "exercise", "restraint", "retaliate", "not", "never", "cannot", "won't", "Iran's", "U.S.", "Mr.", "Dr", "a.", "99%", "300", "40°C", "5€", "“", "”", "\"",
     "'", "‘", "’", "«", "»", "„", ",", ".", "?", "!", ":", ";", "—", "–", "-", "(", ")", "[", "]", "\n", "\n\n", "\r", "\r\n", "\u{2028}", "\u{2029}", " ",
     " ", " ", "\t", "uh", "quote", "unquote", "HOST:", "JANE DOE:", "Q:", "<doc>", "</doc>", "<video_title>", "Путин", "заявил", "رئيسي", "،", "中国", "。",
-    "「", "」", "é", "Ã©", "😀", "\u{200B}", "\u{FEFF}", "\u{202E}", "ﬁ", "Ｘ", "2024-04-17", "17 April 2024", "Source: Wire", "# title: x", "---",
+    "「", "」", "é", "Ã©", "😀", "\u{200B}", "\u{FEFF}", "\u{202E}", "ﬁ", "Ｘ", "2024-04-17", "17 April 2024", "Source: Wire", "# title: x", "---", "''", "``",
+    "twelve", "thirty-day", "two dozen", "a third", "half of", "one", "hundred", "and", "million", "about", "more than", "sites",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -53,6 +54,14 @@ proptest! {
             prop_assert_eq!(&back, r);
         }
         prop_assert_eq!(stance::fuzzing::extract_text(&ENGINE, &t), records);
+    }
+
+    #[test]
+    fn claims_are_judged_on_any_text(claim in text(), body in text()) {
+        let c = ENGINE.claim(&claim);
+        let docs = vec![ENGINE.document("p.txt", body)];
+        let judged = ENGINE.analyze_each(&docs, |a, t, m| ENGINE.judge(&c, a, t, m));
+        prop_assert_eq!(judged.len(), 1);
     }
 
     #[test]
