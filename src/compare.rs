@@ -447,10 +447,18 @@ fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {
 impl PositionTable {
     /// The text of a cell (`deterrence ×2 (E1)`).
     pub fn cell_text(&self, cell: &Cell) -> String {
+        self.cell_text_with(cell, str::to_string)
+    }
+
+    /// The text of a cell with each label written by `label` (a renderer's colour).
+    pub fn cell_text_with(&self, cell: &Cell, label: impl Fn(&str) -> String) -> String {
         let mut parts: Vec<String> = cell
             .labels
             .iter()
-            .map(|l| if l.statements > 1 { format!("{} ×{} (E{})", l.label, l.statements, l.evidence) } else { format!("{} (E{})", l.label, l.evidence) })
+            .map(|l| {
+                let name = label(&l.label);
+                if l.statements > 1 { format!("{name} ×{} (E{})", l.statements, l.evidence) } else { format!("{name} (E{})", l.evidence) }
+            })
             .collect();
         if parts.is_empty() && cell.unlabelled > 0 {
             parts.push(format!("no stance ({})", cell.unlabelled));

@@ -400,16 +400,10 @@ impl Engine {
         if let Some(c) = self.actors.canonical(name) {
             return Ok(c);
         }
-        let folded = crate::text::normalize::fold_key(name);
-        let closest = self
-            .actors
-            .actors
-            .iter()
-            .map(|a| (strsim::jaro_winkler(&folded, &crate::text::normalize::fold_key(&a.name)), &a.name))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let closest = crate::text::normalize::closest(name, self.actors.actors.iter().map(|a| a.name.as_str()), CLOSE_NAME);
         Err(match closest {
-            Some((score, n)) if score >= CLOSE_NAME => format!("unknown actor {name:?}; did you mean {n:?}?"),
-            _ => format!("unknown actor {name:?}; actors are listed in actors.toml (`stance rules list` shows the rules, `--rules DIR` adds actors)"),
+            Some(n) => format!("unknown actor {name:?}; did you mean {n:?}?"),
+            None => format!("unknown actor {name:?}; actors are listed in actors.toml (`stance rules list` shows the rules, `--rules DIR` adds actors)"),
         })
     }
 

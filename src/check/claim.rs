@@ -48,7 +48,7 @@ pub struct Claim {
 impl Claim {
     /// A claim from its prepared text and the mentions in it.
     pub fn new(t: &Text, mentions: &[Mention], vocab: &Vocabulary) -> Claim {
-        let numbers = quantities(t, 0..t.toks.len(), &vocab.numbers);
+        let numbers = quantities(t, 0..t.toks.len(), vocab);
         let actors = actors_in(mentions, 0..t.toks.len());
         let words = (0..t.toks.len())
             .filter(|&i| t.toks.toks[i].is_word() && !vocab.numbers.claim_stopwords.contains(t.toks.key(i)))
@@ -91,7 +91,7 @@ impl Claim {
 
     /// The verdict of one document, with the sentence behind it.
     pub fn judge(&self, a: &Analysis, text: &Text, mentions: &[Mention], table: &ActorTable, vocab: &Vocabulary) -> Judgement {
-        let mut best: Option<(f64, Range<usize>)> = None;
+        let mut best: Option<(f64, Range<usize>, Vec<Quantity>)> = None;
         for s in &text.seg.sentences {
             // Actors named in the sentence, or speaking it.
             let mut named: Vec<usize> = mentions.iter().filter(|m| m.toks.start >= s.start && m.toks.end <= s.end).flat_map(|m| m.actors.clone()).collect();
@@ -108,16 +108,15 @@ impl Claim {
             }
             let keys: Vec<&str> = (s.start..s.end).filter(|&i| text.toks.toks[i].is_word()).map(|i| text.toks.key(i)).collect();
             let matched: f64 = self.words.iter().map(|w| keys.iter().map(|k| word_similarity(w, k)).fold(0.0, f64::max)).sum();
-            let numbers_here = quantities(text, s.clone(), &vocab.numbers);
+            let numbers_here = quantities(text, s.clone(), vocab);
             let number_hits = self.numbers.iter().filter(|q| numbers_here.iter().any(|n| n.same_unit(q))).count();
             let total = self.words.len() + self.numbers.len();
             let score = if total == 0 { 0.0 } else { (matched + number_hits as f64) / total as f64 };
-            if score >= MIN_CLAIM_MATCH && best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, s.clone()));
+            if score >= MIN_CLAIM_MATCH && best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                best = Some((score, s.clone(), numbers_here));
             }
         }
-        let Some((_, s)) = best else { return Judgement { verdict: Verdict::Absent, evidence: None } };
-        let numbers_here = quantities(text, s.clone(), &vocab.numbers);
+        let Some((_, s, numbers_here)) = best else { return Judgement { verdict: Verdict::Absent, evidence: None } };
         let span = text.toks.span(s.clone());
         let ev = EvidenceRef {
             doc: a.doc.name.clone(),

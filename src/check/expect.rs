@@ -11,6 +11,9 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+/// How close (Jaro-Winkler) a misspelt label must be to suggest a declared one.
+const CLOSE_LABEL: f64 = 0.8;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawClaims {
@@ -290,8 +293,8 @@ pub fn parse(file: &DataFile, labels: &[String], actor: &dyn Fn(&str) -> Result<
         let canonical = known(&h.actor, &mut diags);
         if !labels.contains(h.label.get_ref()) {
             let given = h.label.get_ref();
-            let closest = labels.iter().map(|l| (strsim::jaro_winkler(given, l), l)).filter(|(s, _)| *s >= 0.8).max_by(|a, b| a.0.total_cmp(&b.0));
-            let hint = closest.map(|(_, l)| format!("; did you mean {l:?}?")).unwrap_or_default();
+            let closest = crate::text::normalize::closest(given, labels.iter().map(String::as_str), CLOSE_LABEL);
+            let hint = closest.map(|l| format!("; did you mean {l:?}?")).unwrap_or_default();
             diags.push(root.diag(h.label.span().start, format!("unknown label {given:?} (declared: {}){hint}", labels.join(", "))));
         }
         let w = within(&root, &h.within, Within::Every, &mut diags);

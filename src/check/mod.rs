@@ -88,12 +88,11 @@ pub fn unknown_sources(expectations: &[Expectation], table: &PositionTable, file
             if table.source_index(&n.name).is_some() {
                 continue;
             }
-            let known = table.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.docs));
-            let closest = known.map(|k| (strsim::jaro_winkler(&fold_key(&n.name), &fold_key(k)), k)).max_by(|a, b| a.0.total_cmp(&b.0));
+            let known = table.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.docs)).map(String::as_str);
             let scope = if x.about.is_empty() { String::new() } else { format!(" about {}", x.about.join(", ")) };
-            let message = match closest {
-                Some((score, k)) if score >= CLOSE_SOURCE => format!("no source named {:?} among the documents{scope}; did you mean {k:?}?", n.name),
-                _ => format!("no source named {:?} among the documents{scope} (sources are document names, or outlets with --by source)", n.name),
+            let message = match crate::text::normalize::closest(&n.name, known, CLOSE_SOURCE) {
+                Some(k) => format!("no source named {:?} among the documents{scope}; did you mean {k:?}?", n.name),
+                None => format!("no source named {:?} among the documents{scope} (sources are document names, or outlets with --by source)", n.name),
             };
             out.push(crate::error::Diagnostic { file: file.to_string(), line: n.line, col: n.col, message });
         }

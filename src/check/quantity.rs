@@ -6,7 +6,7 @@
 
 use crate::model::Text;
 use crate::text::token::TokKind;
-use crate::text::vocab::{Numbers, WordSet};
+use crate::text::vocab::{Vocabulary, WordSet};
 use std::ops::Range;
 
 /// "About 300" is 270 to 330: a tenth either way.
@@ -80,13 +80,20 @@ fn denominator(w: &str) -> Option<f64> {
     }
 }
 
-/// Words that make "one" a pronoun, not a count ("one of them", "no one").
-fn pronoun_one(prev: &str, next: &str) -> bool {
-    matches!(prev, "no" | "the" | "any" | "every" | "each" | "some" | "which" | "this" | "that")
-        || matches!(
-            next,
-            "" | "of" | "another" | "who" | "that" | "which" | "and" | "or" | "is" | "was" | "would" | "will" | "can" | "could" | "should" | "must" | "may"
-        )
+/// Whether "one" between these words is a pronoun, not a count: after a
+/// determiner ("no one", "the one"), or before what cannot follow a count
+/// ("one of them", "one who", "one another", "one is").
+fn pronoun_one(prev: &str, next: &str, vocab: &Vocabulary) -> bool {
+    let g = &vocab.grammar;
+    vocab.det.contains(prev)
+        || g.relative_pronouns.contains(prev)
+        || next.is_empty()
+        || g.prepositions.contains(next)
+        || g.relative_pronouns.contains(next)
+        || g.complementizers.contains(next)
+        || g.coordinators.contains(next)
+        || g.counting_words.contains(next)
+        || vocab.aux.contains(next)
 }
 
 /// A number read at one token.
@@ -105,7 +112,7 @@ fn parts(text: &Text, t: usize) -> Vec<String> {
 }
 
 /// Reads the number (digits or words) starting at token `t`, if any.
-fn read_number(text: &Text, t: usize, end: usize) -> Option<Read> {
+fn read_number(text: &Text, t: usize, end: usize, vocab: &Vocabulary) -> Option<Read> {
     let toks = &text.toks;
     let word = |i: usize| if i < end { toks.key(i) } else { "" };
     let (mut total, mut current, mut seen) = (0.0_f64, 0.0_f64, false);
@@ -198,7 +205,7 @@ fn read_number(text: &Text, t: usize, end: usize) -> Option<Read> {
     // "one" alone is more often a pronoun than a count.
     if i == t + 1 && word(t) == "one" && unit.is_none() {
         let prev = if t > 0 { toks.key(t - 1) } else { "" };
-        if pronoun_one(prev, word(t + 1)) {
+        if pronoun_one(prev, word(t + 1), vocab) {
             return None;
         }
     }
@@ -217,12 +224,13 @@ fn singular(w: &str) -> String {
 }
 
 /// The numbers of a token range, with qualifiers and units.
-pub(crate) fn quantities(text: &Text, range: Range<usize>, words: &Numbers) -> Vec<Quantity> {
+pub(crate) fn quantities(text: &Text, range: Range<usize>, vocab: &Vocabulary) -> Vec<Quantity> {
+    let words = &vocab.numbers;
     let toks = &text.toks;
     let mut out = Vec::new();
     let mut t = range.start;
     while t < range.end {
-        let Some(read) = read_number(text, t, range.end) else {
+        let Some(read) = read_number(text, t, range.end, vocab) else {
             t += 1;
             continue;
         };
@@ -301,7 +309,7 @@ mod tests {
         let engine = Engine::builtin();
         let doc = Document::snippet("q", "about 300 drones, more than 20 percent and 1,500 troops".into(), None);
         let t = engine.prepare(&doc);
-        let q = quantities(&t, 0..t.toks.len(), &engine.vocab.numbers);
+        let q = quantities(&t, 0..t.toks.len(), &engine.vocab);
         assert_eq!(q.len(), 3);
         assert!(q[0].lo < 300.0 && q[0].hi > 300.0 && !q[0].percent);
         assert!(q[1].percent && q[1].hi.is_infinite());
@@ -312,7 +320,7 @@ mod tests {
         let engine = Engine::builtin();
         let doc = Document::snippet("q", s.into(), None);
         let t = engine.prepare(&doc);
-        quantities(&t, 0..t.toks.len(), &engine.vocab.numbers).into_iter().map(|q| ((q.lo + q.hi) / 2.0, q.percent, q.unit)).collect()
+        quantities(&t, 0..t.toks.len(), &engine.vocab).into_iter().map(|q| ((q.lo + q.hi) / 2.0, q.percent, q.unit)).collect()
     }
 
     #[test]

@@ -22,6 +22,9 @@ use serde::de::IgnoredAny;
 use std::collections::HashMap;
 use toml::Spanned;
 
+/// How close (Jaro-Winkler) a misspelt class name must be to suggest a known one.
+const CLOSE_CLASS: f64 = 0.8;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
@@ -389,10 +392,7 @@ impl<'v> Builder<'v> {
                 }
                 None => {
                     let known: Vec<&str> = self.classes.keys().map(String::as_str).chain(BUILTIN_CLASSES.iter().copied()).collect();
-                    let near = known
-                        .iter()
-                        .max_by(|a, b| strsim::jaro_winkler(a, &name).total_cmp(&strsim::jaro_winkler(b, &name)))
-                        .filter(|k| strsim::jaro_winkler(k, &name) > 0.8);
+                    let near = crate::text::normalize::closest(&name, known, CLOSE_CLASS);
                     let hint = near.map_or(String::new(), |k| format!("; did you mean @{k}?"));
                     self.diags.push(root.diag(p.span().start + 1 + i, format!("unknown class @{name} in pattern {src:?}{hint}")));
                     ok = false;
@@ -789,14 +789,9 @@ impl RuleSet {
             }
         }
         let mut set = b.finish()?;
-        // FNV-1a over the rule files' names and texts: the same rules, the same version.
-        let (mut hash, mut builtin) = (0xcbf2_9ce4_8422_2325_u64, true);
-        for f in files.rule_files() {
-            builtin &= f.builtin;
-            for b in f.name.bytes().chain([0]).chain(f.text.bytes()) {
-                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
+        // A fingerprint of the rule files' names and texts: the same rules, the same version.
+        let builtin = files.rule_files().all(|f| f.builtin);
+        let hash = crate::text::fingerprint(files.rule_files().flat_map(|f| f.name.bytes().chain([0]).chain(f.text.bytes())));
         set.version = format!("{:08x}, {}", hash >> 32, if builtin { "built-in" } else { "with user rules" });
         Ok(set)
     }

@@ -262,13 +262,14 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Whether the subject before a cue at `cue` opens a relative clause:
-    /// "that" or "which", then a name or a short description, then the cue.
+    /// a relative pronoun or complementizer ("which", "that"), then a name
+    /// or a short description, then the cue.
     fn relative_subject_before(&self, cue: usize, floor: usize) -> bool {
         let mut q = cue;
         for _ in 0..5 {
             let Some(p) = self.prev(q, floor) else { return false };
             let k = self.key(p);
-            if (k == "that" || k == "which") && q < cue {
+            if (self.vocab.grammar.relative_pronouns.contains(k) || self.vocab.grammar.complementizers.contains(k)) && q < cue {
                 return true;
             }
             let tok = &self.text.toks.toks[p];

@@ -23,22 +23,6 @@ fn evidence_line(e: &Evidence, paint: Paint) -> String {
     format!("{} {who}{via} · {} {}..{} · {} · “{}” · {labels}", paint.bold(&format!("E{}", e.id)), e.doc, e.span[0], e.span[1], e.kind, clip(&e.text, 200))
 }
 
-/// A cell's text with its labels in colour (`deterrence ×2 (E1)`).
-fn painted_cell(t: &PositionTable, cell: &crate::compare::Cell, paint: Paint) -> String {
-    if !paint.on || cell.labels.is_empty() {
-        return t.cell_text(cell);
-    }
-    let parts: Vec<String> = cell
-        .labels
-        .iter()
-        .map(|l| {
-            let count = if l.statements > 1 { format!(" ×{}", l.statements) } else { String::new() };
-            format!("{}{count} (E{})", paint.label(&l.label), l.evidence)
-        })
-        .collect();
-    parts.join(", ")
-}
-
 /// Most source columns a terminal table has; with more, each actor gets a
 /// block of its own (one line per source where it holds something).
 pub const MAX_COLUMNS: usize = 12;
@@ -76,7 +60,7 @@ pub fn table(t: &PositionTable, width: Option<u16>, voices: bool, paint: Paint) 
         table.set_header(header);
         for r in &t.rows {
             let mut row = vec![r.actor.clone()];
-            row.extend(r.cells.iter().map(|c| painted_cell(t, c, paint)));
+            row.extend(r.cells.iter().map(|c| t.cell_text_with(c, |l| paint.label(l))));
             row.push(r.movement.describe());
             table.add_row(row);
         }
@@ -106,7 +90,7 @@ fn transposed(t: &PositionTable, heads: &[String], width: Option<u16>, paint: Pa
         table.set_header(vec!["source".to_string(), "holds".to_string()]);
         for (c, head) in r.cells.iter().zip(heads) {
             if !c.labels.is_empty() || c.unlabelled > 0 {
-                table.add_row(vec![head.clone(), painted_cell(t, c, paint)]);
+                table.add_row(vec![head.clone(), t.cell_text_with(c, |l| paint.label(l))]);
             }
         }
         fit_columns(&mut table, &[1]);

@@ -122,8 +122,28 @@ pub struct Paint {
     pub on: bool,
 }
 
-/// ANSI foreground colours a user-declared label may get (by its name).
-const LABEL_PALETTE: [u8; 6] = [35, 36, 33, 95, 96, 93];
+/// The hue of a label's colour, the same in every renderer: red, blue and
+/// green for the built-in labels, a hue from the name for any other.
+pub(crate) fn label_hue(label: &str) -> u32 {
+    match label {
+        "deterrence" => 0,
+        "restraint" => 212,
+        "de-escalation" => 125,
+        other => label_hash(other) % 360,
+    }
+}
+
+/// The ANSI foreground colour nearest a hue.
+fn ansi_of_hue(hue: u32) -> u8 {
+    match hue % 360 {
+        30..90 => 33,
+        90..150 => 32,
+        150..195 => 36,
+        195..255 => 34,
+        255..330 => 35,
+        _ => 31,
+    }
+}
 
 impl Paint {
     /// Colouring on or off.
@@ -137,13 +157,7 @@ impl Paint {
 
     /// A stance label in its colour (the same label, the same colour, in every run).
     pub fn label(self, l: &str) -> String {
-        let code = match l {
-            "deterrence" => 31,
-            "restraint" => 34,
-            "de-escalation" => 32,
-            other => LABEL_PALETTE[label_hash(other) as usize % LABEL_PALETTE.len()],
-        };
-        self.wrap(&code.to_string(), l)
+        self.wrap(&ansi_of_hue(label_hue(l)).to_string(), l)
     }
 
     /// Something that holds (green).
@@ -167,9 +181,9 @@ impl Paint {
     }
 }
 
-/// A stable hash of a label name (FNV-1a), so a user's label keeps its colour.
+/// A stable hash of a label name, so a user's label keeps its colour.
 pub(crate) fn label_hash(l: &str) -> u32 {
-    l.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    (crate::text::fingerprint(l.bytes()) >> 32) as u32
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! quotation highlighted in its sentence.
 
 use crate::compare::{Evidence, PositionTable};
-use crate::report::fmt::{html_escape, label_class, label_hash};
+use crate::report::fmt::{html_escape, label_class, label_hue};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -20,21 +20,11 @@ pub struct PageInfo {
     pub labels: Vec<String>,
 }
 
-/// Hue of a label's colour: fixed for the built-in labels, from the name for others.
-fn hue(label: &str) -> u32 {
-    match label {
-        "deterrence" => 0,
-        "restraint" => 212,
-        "de-escalation" => 125,
-        other => label_hash(other) % 360,
-    }
-}
-
 /// One CSS rule pair per label: a tag colour and a timeline mark colour.
 fn label_styles(labels: &[String]) -> String {
     let mut css = String::new();
     for l in labels {
-        let (c, h) = (label_class(l), hue(l));
+        let (c, h) = (label_class(l), label_hue(l));
         let _ = writeln!(css, ".label.{c} {{ background: hsl({h} 70% 88%); }} .mark.{c} {{ fill: hsl({h} 65% 42%); }}");
     }
     css

@@ -9,3 +9,9 @@ pub(crate) mod normalize;
 pub(crate) mod segment;
 pub(crate) mod token;
 pub(crate) mod vocab;
+
+/// FNV-1a, 64 bits: a stable fingerprint of bytes (the same input, the
+/// same value, on every machine and in every run).
+pub(crate) fn fingerprint(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}

@@ -197,6 +197,14 @@ fn starts_unicode_space(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_whitespace())
 }
 
+/// The known name closest in spelling to `given` (Jaro-Winkler on folded
+/// keys), if at least `min` close: the "did you mean" of every message
+/// about an unknown name.
+pub(crate) fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>, min: f64) -> Option<&'a str> {
+    let given = fold_key(given);
+    known.into_iter().map(|k| (strsim::jaro_winkler(&given, &fold_key(k)), k)).filter(|(s, _)| *s >= min).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, k)| k)
+}
+
 /// Case- and accent-folded key of a word: lowercase, combining marks removed.
 pub(crate) fn fold_key(word: &str) -> String {
     if word.is_ascii() {
