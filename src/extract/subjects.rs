@@ -227,21 +227,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             h = self.prev(h, floor)?;
         }
         let k = self.key(h);
-        (self.text.toks.toks[h].is_word() && !self.closed_class(k) && !k.ends_with("ly")).then_some(h)
-    }
-
-    /// Whether a word is of a closed class (determiner, auxiliary,
-    /// preposition, conjunction, pronoun): "people" is no name, but a noun.
-    fn closed_class(&self, k: &str) -> bool {
-        let g = &self.vocab.grammar;
-        self.vocab.det.contains(k)
-            || self.vocab.aux.contains(k)
-            || g.prepositions.contains(k)
-            || g.coordinators.contains(k)
-            || g.subject_pronouns.contains(k)
-            || g.object_pronouns.contains(k)
-            || g.complementizers.contains(k)
-            || g.relative_pronouns.contains(k)
+        (self.text.toks.toks[h].is_word() && !self.vocab.closed.contains(k) && !k.ends_with("ly")).then_some(h)
     }
 
     /// A name opening the clause and followed only by comma-set appositions
@@ -529,8 +515,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         // speaker; a plural or a name is a speaker ("voters with children").
         let head = self.skip_postmodifiers(p, floor);
         let hk = self.key(head);
-        let modified =
-            head != p && !self.res.by_end.contains_key(&(head + 1)) && !self.closed_class(hk) && (hk.ends_with('s') || self.text.toks.toks[head].has(CAP));
+        let modified = head != p
+            && !self.res.by_end.contains_key(&(head + 1))
+            && !self.vocab.closed.contains(hk)
+            && (hk.ends_with('s') || self.text.toks.toks[head].has(CAP));
         if modified {
             p = head;
         }

@@ -343,6 +343,9 @@ pub struct Vocabulary {
     pub det: WordSet,
     /// Closed-class words and other words that are not names.
     pub function: WordSet,
+    /// Closed-class words only: determiners, auxiliaries, prepositions,
+    /// conjunctions, pronouns ("people" is no name, but it is a noun).
+    pub closed: WordSet,
 }
 
 /// The lexicon files, by name under `rules/`.
@@ -382,6 +385,9 @@ impl Vocabulary {
         v.function = WordSet::union(&[
             &v.names.not_names, &v.det, &v.aux, &gr.coordinators, &gr.subject_pronouns, &gr.complementizers, &gr.prepositions, &gr.relative_pronouns,
             &gr.expletives, &gr.negations, &gr.person_pronouns,
+        ]);
+        v.closed = WordSet::union(&[
+            &v.det, &v.aux, &gr.prepositions, &gr.coordinators, &gr.subject_pronouns, &gr.object_pronouns, &gr.complementizers, &gr.relative_pronouns,
         ]);
         if diags.is_empty() { Ok(v) } else { Err(diags) }
     }
