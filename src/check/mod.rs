@@ -134,10 +134,8 @@ fn rank(v: Verdict) -> u8 {
 /// while the document was analysed; no document needs to be kept for this.
 pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Option<Judgement>>], table: &PositionTable) -> Vec<Outcome> {
     let doc_index: std::collections::BTreeMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.as_str(), i)).collect();
-    let evidence_of = |id: usize| {
-        let e = &table.evidence[id - 1];
-        EvidenceRef { doc: e.doc.clone(), span: e.span, line: e.line, text: e.text.clone() }
-    };
+    // Evidence kept on disk that cannot be read back is left out.
+    let evidence_of = |id: usize| table.evidence.get(id).ok().map(|e| EvidenceRef { doc: e.doc, span: e.span, line: e.line, text: e.text });
     let mut out = Vec::new();
     // The documents of each source, by the source's name.
     let mut docs_of: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
@@ -156,7 +154,7 @@ pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Op
                         let cell = row.map(|r| &r.cells[ci]);
                         let held: Vec<String> = cell.map(|c| c.labels.iter().map(|l| l.label.clone()).collect()).unwrap_or_default();
                         let hit = held.contains(label);
-                        let ev = cell.and_then(|c| c.labels.iter().find(|l| &l.label == label).or(c.labels.first())).map(|l| evidence_of(l.evidence));
+                        let ev = cell.and_then(|c| c.labels.iter().find(|l| &l.label == label).or(c.labels.first())).and_then(|l| evidence_of(l.evidence));
                         let found = if held.is_empty() { "holds no stance".to_string() } else { format!("holds {}", held.join(", ")) };
                         SourceResult { source: s.name.clone(), found, hit, evidence: ev }
                     })
@@ -187,7 +185,7 @@ pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Op
                             source: s.name.clone(),
                             found: table.cell_text(c),
                             hit: ok,
-                            evidence: c.labels.first().map(|l| evidence_of(l.evidence)),
+                            evidence: c.labels.first().and_then(|l| evidence_of(l.evidence)),
                         })
                         .collect();
                     ("movement", ok, message, sources)

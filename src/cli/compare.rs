@@ -108,15 +108,14 @@ fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<
             table.sources.len()
         );
     }
-    let text = match format {
-        CompareFormat::Table => {
-            // A report file gets no colour unless asked for everywhere.
-            let paint = if out.is_none() || io.colour == ColorArg::Always { io.paint } else { stance::report::fmt::Paint::default() };
-            report::compare::table(&table, io.width, voices, paint)
-        }
-        CompareFormat::Md => report::compare::markdown(&table, voices),
-        CompareFormat::Csv => report::compare::csv(&table),
-        CompareFormat::Json => report::compare::json(&table),
+    // A report file gets no colour unless asked for everywhere.
+    let paint = if out.is_none() || io.colour == ColorArg::Always { io.paint } else { stance::report::fmt::Paint::default() };
+    let width = io.width;
+    let written = emit_report(out, io, |w| match format {
+        CompareFormat::Table => report::compare::table(&table, width, voices, paint, w),
+        CompareFormat::Md => report::compare::markdown(&table, voices, w),
+        CompareFormat::Csv => report::compare::csv(&table, w),
+        CompareFormat::Json => report::compare::json(&table, w),
         CompareFormat::Html => {
             let rules = engine.rules();
             let info = report::html::PageInfo {
@@ -124,8 +123,8 @@ fn render(engine: &Engine, builder: Builder, format: CompareFormat, out: Option<
                 rules: format!("{} rules ({})", rules.rules.len(), rules.version),
                 labels: rules.labels.iter().map(|l| l.name.clone()).collect(),
             };
-            report::html::page(&table, voices, &info)
+            report::html::page(&table, voices, &info, w)
         }
-    };
-    if !emit_report(out, &text, io) || problems { 2 } else { 0 }
+    });
+    if !written || problems { 2 } else { 0 }
 }

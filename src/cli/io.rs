@@ -235,6 +235,23 @@ pub(crate) struct Sink {
     error: Option<std::io::Error>,
 }
 
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf).map(|()| buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(e) = &self.error {
+            return Err(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        self.inner.write_all(buf).inspect_err(|e| self.error = Some(std::io::Error::new(e.kind(), e.to_string())))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Sink {
     pub(crate) fn new(inner: Box<dyn Write + Send>) -> Sink {
         Sink { inner, error: None }
@@ -250,6 +267,7 @@ impl Sink {
     }
 
     /// Whether writing has failed (the reader went away, the disk is full).
+    /// (Reports written piece by piece go through [`Write`] instead.)
     pub(crate) fn failed(&self) -> bool {
         self.error.is_some()
     }
@@ -305,12 +323,19 @@ pub(crate) fn report_input_errors(errors: &[InputError], io: &mut Io) {
 /// then renamed over it, so a failure (a full disk) leaves the previous
 /// file as it was.
 pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes what `render` writes to `path` through a temporary file beside
+/// it, renamed over it at the end: a reader never sees half a file.
+pub(crate) fn write_atomic_with(path: &Path, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
     let tmp = dir.join(format!(".{name}.stance-{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        render(&mut f)?;
+        let f = f.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -355,19 +380,24 @@ pub(crate) fn with_out_file(path: Option<&Path>, io: &mut Io, f: impl FnOnce(&mu
 
 /// Writes a report to `--out` (atomically) or to standard output; returns
 /// false when the file could not be written (the message is given).
-pub(crate) fn emit_report(out: Option<&Path>, text: &str, io: &mut Io) -> bool {
+pub(crate) fn emit_report(out: Option<&Path>, io: &mut Io, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> bool {
     match out {
-        Some(path) => match write_atomic(path, text) {
+        Some(path) => match write_atomic_with(path, render) {
             Ok(()) => true,
             Err(e) => {
                 let _ = writeln!(io.err, "stance: {}: cannot write: {e}; the previous file, if any, is unchanged", path.display());
                 false
             }
         },
-        None => {
-            io.out.put(text);
-            true
-        }
+        None => match render(&mut *io.out) {
+            Ok(()) => true,
+            // A failed write to standard output is reported when the run ends.
+            Err(_) if io.out.failed() => true,
+            Err(e) => {
+                let _ = writeln!(io.err, "stance: cannot write the report: {e}");
+                false
+            }
+        },
     }
 }
 

@@ -34,7 +34,7 @@ fn label_styles(labels: &[String]) -> String {
 fn all_labels(t: &PositionTable, info: &PageInfo) -> Vec<String> {
     let mut labels = info.labels.clone();
     let held = t.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.labels.iter().map(|l| l.label.clone())));
-    for l in held.chain(t.evidence.iter().chain(&t.voices).flat_map(|e| e.labels.clone())) {
+    for l in held.chain(t.evidence.labels().iter().chain(t.voices.labels()).cloned()) {
         if !labels.contains(&l) {
             labels.push(l);
         }
@@ -203,7 +203,7 @@ const SCRIPT: &str = r#"<script>
 "#;
 
 /// `stance compare --format html`: one self-contained page (no external assets).
-pub fn page(t: &PositionTable, voices: bool, info: &PageInfo) -> String {
+pub fn page(t: &PositionTable, voices: bool, info: &PageInfo, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let labels = all_labels(t, info);
     let mut out = String::new();
     out.push_str(
@@ -267,6 +267,7 @@ code { font-size: 90%; }
     out.push_str("</tbody>\n</table>\n<h2>Timeline</h2>\n");
     out.push_str(&timeline(t, &labels));
     out.push_str("<h2>Evidence</h2>\n<ol class=\"evidence\">\n");
+    w.write_all(out.as_bytes())?;
     let item = |e: &Evidence| {
         let r = PositionTable::context_range(e);
         let ctx = &e.context;
@@ -288,20 +289,19 @@ code { font-size: 90%; }
             html_escape(&ctx[b..])
         )
     };
-    for e in &t.evidence {
-        out.push_str(&item(e));
+    for e in t.evidence.iter() {
+        w.write_all(item(&e?).as_bytes())?;
     }
-    out.push_str("</ol>\n");
+    w.write_all(b"</ol>\n")?;
     if voices {
-        out.push_str("<h2>Independent voices</h2>\n<ol class=\"evidence voices\">\n");
-        for e in &t.voices {
-            out.push_str(&item(e));
+        w.write_all(b"<h2>Independent voices</h2>\n<ol class=\"evidence voices\">\n")?;
+        for e in t.voices.iter() {
+            w.write_all(item(&e?).as_bytes())?;
         }
-        out.push_str("</ol>\n");
+        w.write_all(b"</ol>\n")?;
     }
-    out.push_str(SCRIPT);
-    out.push_str("</body>\n</html>\n");
-    out
+    w.write_all(SCRIPT.as_bytes())?;
+    w.write_all(b"</body>\n</html>\n")
 }
 
 #[cfg(test)]
@@ -320,7 +320,9 @@ mod tests {
         let table = b.finish(e.rules());
         let info =
             PageInfo { generator: "stance test".into(), rules: e.rules().version.clone(), labels: e.rules().labels.iter().map(|l| l.name.clone()).collect() };
-        page(&table, false, &info)
+        let mut out = Vec::new();
+        page(&table, false, &info, &mut out).expect("written to memory");
+        String::from_utf8(out).expect("UTF-8")
     }
 
     #[test]
