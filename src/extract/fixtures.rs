@@ -381,6 +381,15 @@ fn a_headline_holds_no_statement() {
     assert_eq!(s, vec![]);
 }
 
+#[test]
+fn the_addressee_of_a_warning_is_not_what_was_said() {
+    // "warning to countries" names whom the warning was for; no content follows.
+    let s = said("The envoy's warning to countries hosting the fleet drew little notice.");
+    assert!(s.iter().all(|x| x.2 != "to countries"), "{s:?}");
+    // An infinitive after the noun is still its content.
+    check("Residents ignored the mayor's warning to evacuate the coast.", "mayor", "", "to evacuate the coast");
+}
+
 // ---------------------------------------------------------------- 7. actors of people the table does not know
 
 #[test]

@@ -368,7 +368,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let verb_like = !tok.has(CAP) && !k.ends_with('s') && self.res.by_start.get(&v).is_some_and(|&m| self.res.mentions[m].toks.len() == 1);
         let names_someone = (self.res.by_start.contains_key(&v) && !verb_like) || (tok.has(CAP) && k != "quote");
         let subject = self.vocab.grammar.subject_pronouns.contains(k) || self.vocab.grammar.expletives.contains(k);
-        tok.is_word() && !self.vocab.det.contains(k) && !subject && !names_someone
+        tok.is_word() && !self.vocab.det.contains(k) && !subject && !names_someone && !plural_noun_like(k)
     }
 
     /// End of a noun-phrase content starting at `t`.
@@ -402,4 +402,13 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         (t < content.end && self.lex.is_speech_noun(self.key(t))).then_some(t)
     }
+}
+
+/// A word an infinitive cannot start with: a plural in `-s` ("a warning to
+/// countries", "a call to arms"). A verb after "to" is in its base form, and
+/// base forms end in `-s` only after `s`, `u`, `i` or `a` ("discuss",
+/// "focus", "bias").
+fn plural_noun_like(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 3 && b[b.len() - 1] == b's' && !matches!(b[b.len() - 2], b's' | b'u' | b'i' | b'a' | b'\'')
 }
