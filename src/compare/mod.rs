@@ -99,7 +99,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, Serialize)]
 pub struct CellLabel {
     /// Label.
-    pub label: String,
+    pub label: Arc<str>,
     /// Supporting statements.
     pub statements: usize,
     /// Strongest evidence id.
@@ -352,10 +352,13 @@ pub struct Builder {
     /// Every piece of evidence, by index, and what the table needs of it.
     store: Store,
     meta: Vec<Meta>,
-    /// Evidence per actor and column (indices into `store`).
-    per_actor: BTreeMap<String, BTreeMap<u32, Vec<u32>>>,
-    /// Statements without a label per actor and column.
-    unlabelled: BTreeMap<String, BTreeMap<u32, usize>>,
+    /// Actors, interned.
+    actors: Vec<String>,
+    actor_ids: HashMap<String, u32>,
+    /// (actor, column, evidence index) for each labelled statement of an actor.
+    cited: Vec<(u32, u32, u32)>,
+    /// (actor, column, count) of statements without a label, summed per document.
+    unlabelled: Vec<(u32, u32, u32)>,
     /// Labelled statements of independent voices, with their column.
     voices: Vec<(u32, u32)>,
     /// Only documents that name one of these actors (empty: all).
@@ -375,8 +378,10 @@ impl Builder {
             label_pool: Vec::new(),
             store: Store::default(),
             meta: Vec::new(),
-            per_actor: BTreeMap::new(),
-            unlabelled: BTreeMap::new(),
+            actors: Vec::new(),
+            actor_ids: HashMap::new(),
+            cited: Vec::new(),
+            unlabelled: Vec::new(),
             voices: Vec::new(),
             about: Vec::new(),
         }
@@ -432,6 +437,7 @@ impl Builder {
         // One piece of evidence per statement start, shared by every actor
         // the statement speaks for.
         let mut by_start: HashMap<usize, u32> = HashMap::new();
+        let mut unlabelled: BTreeMap<u32, u32> = BTreeMap::new();
         for r in records {
             let kind = kind_of(r);
             let actors = &r.speaker.actor.0;
@@ -449,16 +455,27 @@ impl Builder {
             }
             if r.stance.is_empty() {
                 for actor in actors {
-                    *self.unlabelled.entry(actor.clone()).or_default().entry(column).or_default() += 1;
+                    *unlabelled.entry(self.actor_id(actor)).or_default() += 1;
                 }
                 continue;
             }
             let e = self.evidence_of(r, &key, doc_id, &mut by_start);
             for actor in actors {
-                self.per_actor.entry(actor.clone()).or_default().entry(column).or_default().push(e);
+                let a = self.actor_id(actor);
+                self.cited.push((a, column, e));
             }
         }
+        self.unlabelled.extend(unlabelled.into_iter().map(|(a, n)| (a, column, n)));
         true
+    }
+
+    fn actor_id(&mut self, name: &str) -> u32 {
+        if let Some(&a) = self.actor_ids.get(name) {
+            return a;
+        }
+        self.actors.push(name.to_string());
+        self.actor_ids.insert(name.to_string(), self.actors.len() as u32 - 1);
+        self.actors.len() as u32 - 1
     }
 
     /// The index of a statement's evidence, stored on first use.
@@ -532,58 +549,92 @@ impl Builder {
 
     /// Rows, most supported actor first, and the evidence they cite (store
     /// index and column), numbered in row, column and position order.
-    fn rows(&self, sources: &[Source], position: &[usize], rules: &RuleSet) -> (Vec<Row>, Vec<(u32, u32)>) {
-        let mut order: Vec<(&String, &BTreeMap<u32, Vec<u32>>)> = self.per_actor.iter().collect();
-        order.sort_by_key(|(name, cols)| (std::cmp::Reverse(cols.values().map(Vec::len).sum::<usize>()), name.to_string()));
+    fn rows(&mut self, sources: &[Source], position: &[usize], rules: &RuleSet) -> (Vec<Row>, Vec<(u32, u32)>) {
+        // Statements per actor, then actors most supported first.
+        let mut support = vec![0usize; self.actors.len()];
+        for &(a, _, _) in &self.cited {
+            support[a as usize] += 1;
+        }
+        let mut order: Vec<u32> = (0..self.actors.len() as u32).filter(|&a| support[a as usize] > 0).collect();
+        order.sort_by(|&a, &b| support[b as usize].cmp(&support[a as usize]).then_with(|| self.actors[a as usize].cmp(&self.actors[b as usize])));
+        let mut rank = vec![u32::MAX; self.actors.len()];
+        for (i, &a) in order.iter().enumerate() {
+            rank[a as usize] = i as u32;
+        }
+        // Group by row, then column, then position in the documents.
+        let mut cited = std::mem::take(&mut self.cited);
+        cited.sort_by(|a, b| {
+            (rank[a.0 as usize], position[a.1 as usize])
+                .cmp(&(rank[b.0 as usize], position[b.1 as usize]))
+                .then_with(|| self.position_key(a.2).cmp(&self.position_key(b.2)))
+        });
+        let mut unlabelled = std::mem::take(&mut self.unlabelled);
+        unlabelled.retain(|u| rank[u.0 as usize] != u32::MAX);
+        unlabelled.sort_unstable_by_key(|u| (rank[u.0 as usize], position[u.1 as usize]));
         // The interned id of each declared label.
         let declared: Vec<Option<u16>> = rules.labels.iter().map(|l| self.label_ids.get(&l.name).copied()).collect();
-        let mut rows = Vec::new();
-        let mut cited: Vec<(u32, u32)> = Vec::new();
+        let names: Vec<Arc<str>> = rules.labels.iter().map(|l| Arc::from(l.name.as_str())).collect();
+        let mut rows = Vec::with_capacity(order.len());
+        let mut numbered: Vec<(u32, u32)> = Vec::new();
         let mut id_of: Vec<u32> = vec![0; self.meta.len()];
-        for (actor, by_col) in order {
+        let (mut ci_at, mut ui_at) = (0, 0);
+        for &actor in &order {
             let mut cells = vec![Cell::default(); sources.len()];
-            if let Some(u) = self.unlabelled.get(actor) {
-                for (&c, &n) in u {
-                    cells[position[c as usize]].unlabelled = n;
-                }
+            while ui_at < unlabelled.len() && unlabelled[ui_at].0 == actor {
+                cells[position[unlabelled[ui_at].1 as usize]].unlabelled += unlabelled[ui_at].2 as usize;
+                ui_at += 1;
             }
-            let mut by_position: Vec<(usize, &Vec<u32>)> = by_col.iter().map(|(&c, list)| (position[c as usize], list)).collect();
-            by_position.sort_unstable_by_key(|(p, _)| *p);
-            for (ci, list) in by_position {
-                let mut list = list.clone();
-                list.sort_by(|&a, &b| self.position_key(a).cmp(&self.position_key(b)));
-                let ids: Vec<usize> = list
+            while ci_at < cited.len() && cited[ci_at].0 == actor {
+                // One cell: the run of this actor's statements in one column.
+                let column = cited[ci_at].1;
+                let end = ci_at + cited[ci_at..].iter().take_while(|c| c.0 == actor && c.1 == column).count();
+                let ci = position[column as usize];
+                let list: Vec<(u32, usize)> = cited[ci_at..end]
                     .iter()
-                    .map(|&e| {
+                    .map(|&(_, _, e)| {
                         if id_of[e as usize] == 0 {
-                            cited.push((e, ci as u32));
-                            id_of[e as usize] = cited.len() as u32;
+                            numbered.push((e, ci as u32));
+                            id_of[e as usize] = numbered.len() as u32;
                         }
-                        id_of[e as usize] as usize
+                        (e, id_of[e as usize] as usize)
                     })
                     .collect();
+                ci_at = end;
                 let cell = &mut cells[ci];
-                for (l, id) in rules.labels.iter().zip(&declared) {
+                for ((id, name), _) in declared.iter().zip(&names).zip(&rules.labels) {
                     let Some(id) = id else { continue };
-                    let holding: Vec<(usize, f32)> =
-                        list.iter().zip(&ids).filter(|(e, _)| self.labels_of(**e).contains(id)).map(|(e, &n)| (n, self.meta[*e as usize].strength)).collect();
-                    // Strongest: highest strength, then earliest.
-                    let Some(best) = holding.iter().max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0))) else {
-                        continue;
-                    };
-                    cell.labels.push(CellLabel { label: l.name.clone(), statements: holding.len(), evidence: best.0 });
+                    let mut statements = 0;
+                    let mut best: Option<(usize, f32)> = None;
+                    for &(e, n) in &list {
+                        if !self.labels_of(e).contains(id) {
+                            continue;
+                        }
+                        statements += 1;
+                        // Strongest: highest strength, then earliest.
+                        let strength = self.meta[e as usize].strength;
+                        let better = match best {
+                            None => true,
+                            Some((bn, bs)) => strength > bs || (strength == bs && n < bn),
+                        };
+                        if better {
+                            best = Some((n, strength));
+                        }
+                    }
+                    if let Some((n, _)) = best {
+                        cell.labels.push(CellLabel { label: name.clone(), statements, evidence: n });
+                    }
                 }
             }
             let movement = movement(&cells, sources, rules);
-            rows.push(Row { actor: actor.clone(), cells, movement });
+            rows.push(Row { actor: self.actors[actor as usize].clone(), cells, movement });
         }
-        (rows, cited)
+        (rows, numbered)
     }
 }
 
 fn movement(cells: &[Cell], sources: &[Source], rules: &RuleSet) -> Movement {
     let sets: Vec<(usize, Vec<String>)> =
-        cells.iter().enumerate().filter(|(_, c)| !c.labels.is_empty()).map(|(i, c)| (i, c.labels.iter().map(|l| l.label.clone()).collect())).collect();
+        cells.iter().enumerate().filter(|(_, c)| !c.labels.is_empty()).map(|(i, c)| (i, c.labels.iter().map(|l| l.label.to_string()).collect())).collect();
     let mixed: Vec<String> =
         sets.iter().filter(|(_, ls)| ls.iter().any(|a| ls.iter().any(|b| rules.opposed(a, b)))).map(|(i, _)| sources[*i].name.clone()).collect();
     if !mixed.is_empty() {

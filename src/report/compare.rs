@@ -157,7 +157,7 @@ pub fn csv(t: &PositionTable, w: &mut dyn Write) -> io::Result<()> {
                     r.actor.clone(),
                     s.name.clone(),
                     s.date.map(|d| d.to_string()).unwrap_or_default(),
-                    l.label.clone(),
+                    l.label.to_string(),
                     l.statements.to_string(),
                     e.doc.clone(),
                     e.span[0].to_string(),

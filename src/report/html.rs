@@ -33,7 +33,7 @@ fn label_styles(labels: &[String]) -> String {
 /// Every label the page shows: the declared ones, then any other the table holds.
 fn all_labels(t: &PositionTable, info: &PageInfo) -> Vec<String> {
     let mut labels = info.labels.clone();
-    let held = t.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.labels.iter().map(|l| l.label.clone())));
+    let held = t.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.labels.iter().map(|l| l.label.to_string())));
     for l in held.chain(t.evidence.labels().iter().chain(t.voices.labels()).cloned()) {
         if !labels.contains(&l) {
             labels.push(l);
@@ -114,7 +114,7 @@ fn timeline(t: &PositionTable, labels: &[String]) -> String {
                 // Marks of one cell side by side, around the column's centre.
                 let spread = (step.saturating_sub(4) / k.max(1)).min(12);
                 let x = TIMELINE_LEFT + step * ci + step / 2 + li * spread - (k - 1) * spread / 2;
-                let order = labels.iter().position(|x| x == &l.label).unwrap_or(0);
+                let order = labels.iter().position(|x| **x == *l.label).unwrap_or(0);
                 let _ = write!(
                     svg,
                     "<circle class=\"mark {}\" data-label=\"{}\" data-order=\"{order}\" cx=\"{x}\" cy=\"{y}\" r=\"5\"><title>{}: {} in {}{} (E{})</title></circle>",
@@ -247,7 +247,7 @@ code { font-size: 90%; }
     }
     out.push_str("<th>movement</th></tr></thead>\n<tbody>\n");
     for r in &t.rows {
-        let mut held: Vec<&str> = r.cells.iter().flat_map(|c| c.labels.iter().map(|l| l.label.as_str())).collect();
+        let mut held: Vec<&str> = r.cells.iter().flat_map(|c| c.labels.iter().map(|l| &*l.label)).collect();
         held.sort_unstable();
         held.dedup();
         let _ = write!(out, "<tr data-actor=\"{a}\" data-labels=\"{}\"><th scope=\"row\">{a}</th>", html_escape(&held.join(" ")), a = html_escape(&r.actor));
