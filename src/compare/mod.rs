@@ -328,10 +328,12 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
 struct Meta {
     /// Document, by index into `Builder::docs`.
     doc: u32,
-    span: [usize; 2],
+    /// Byte span (documents are far below 4 GiB; larger offsets saturate).
+    span: [u32; 2],
     strength: f32,
     /// Its labels: a range of `Builder::label_pool`.
-    labels: (u32, u16),
+    labels_at: u32,
+    labels_len: u16,
 }
 
 /// A comparison being built document by document: it keeps only the
@@ -497,19 +499,20 @@ impl Builder {
             self.label_pool.push(id);
         }
         let e = evidence(r, column);
-        self.meta.push(Meta { doc, span: r.span, strength: e.strength, labels: (start, r.stance.len() as u16) });
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        self.meta.push(Meta { doc, span: [narrow(r.span[0]), narrow(r.span[1])], strength: e.strength, labels_at: start, labels_len: r.stance.len() as u16 });
         let i = self.store.push(e) as u32;
         by_start.insert(r.span[0], i);
         i
     }
 
     fn labels_of(&self, i: u32) -> &[u16] {
-        let (start, n) = self.meta[i as usize].labels;
-        &self.label_pool[start as usize..start as usize + n as usize]
+        let m = &self.meta[i as usize];
+        &self.label_pool[m.labels_at as usize..m.labels_at as usize + m.labels_len as usize]
     }
 
     /// The order of evidence in a cell: by document, then position.
-    fn position_key(&self, i: u32) -> (&str, [usize; 2]) {
+    fn position_key(&self, i: u32) -> (&str, [u32; 2]) {
         let m = &self.meta[i as usize];
         (self.docs[m.doc as usize].as_str(), m.span)
     }

@@ -17,7 +17,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bytes of evidence kept in memory before the rest goes to disk.
-pub const DEFAULT_BUDGET: usize = 32 << 20;
+pub const DEFAULT_BUDGET: usize = 8 << 20;
 
 /// A piece of evidence as written to the spill file: every field, the ones
 /// reports leave out included.
