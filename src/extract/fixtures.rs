@@ -356,6 +356,15 @@ fn a_bare_surname_keeps_the_actor_of_the_office_beside_the_full_name() {
     assert!(s.iter().all(|(_, a, _)| a == "Ghana"), "{s:?}");
 }
 
+#[test]
+fn a_follow_on_quotation_is_named_by_the_nearest_reference() {
+    let s = super::tests::named_by(
+        "Grace Okafor said the harbour would stay in public hands. She paused before the cameras. \"It belongs to the people who work there every single day.\"",
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Grace Okafor", "She"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 6. not statements
 
 #[test]

@@ -16,6 +16,17 @@ pub(super) fn said_in_doc(text: &str) -> Vec<(String, String, String)> {
     said_in("article.txt", text)
 }
 
+/// The speaker's name, the words naming them, and the content of each statement.
+pub(super) fn named_by(body: &str) -> Vec<(String, String, String)> {
+    let doc = Document::from_text("article.txt", format!("Headline\n\n1 March 2024\n\n{body}\n"), &ENGINE.furniture);
+    let t = ENGINE.prepare(&doc);
+    ENGINE
+        .statements(&t)
+        .into_iter()
+        .map(|s| (s.speaker.name.unwrap_or_default(), s.speaker.mention.unwrap_or_default(), doc.text[s.span].to_string()))
+        .collect()
+}
+
 fn said_in(name: &str, text: &str) -> Vec<(String, String, String)> {
     let doc = Document::from_text(name, text.to_string(), &ENGINE.furniture);
     let t = ENGINE.prepare(&doc);

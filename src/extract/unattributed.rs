@@ -71,11 +71,12 @@ impl<'t, 'd> Doc<'t, 'd> {
             let owner_at = self.owners.partition_point(|(t, _)| *t < q.toks.start);
             let last_owner = owner_at.checked_sub(1).map(|i| &self.owners[i]).filter(|(t, _)| *t >= para_start).map(|(t, s)| (*t, s.clone()));
             let mut pick = match (last_statement, last_owner) {
-                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-                (Some(a), None) => Some(a.1),
-                (None, Some(b)) => Some(b.1),
+                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+                (Some(a), None) => Some(a),
+                (None, Some(b)) => Some(b),
                 (None, None) => None,
-            };
+            }
+            .map(|(from, sp)| self.nearest_reference(sp, from, q.toks.start));
             if pick.is_none() && si > 0 {
                 // The subject of the sentence before, if it names a speaker.
                 let prev = self.text.seg.sentences[si - 1].clone();
@@ -100,6 +101,27 @@ impl<'t, 'd> Doc<'t, 'd> {
                 self.push_quote(q, sp, &sent, FOCUS_CONFIDENCE, &mut by_end, &mut taken_end);
             }
         }
+    }
+
+    /// `sp` named by the last mention of the same speaker between tokens
+    /// `from` and `before` ("..., he said. “...”" is named by "he"): the
+    /// words nearest the quotation that refer to its speaker.
+    fn nearest_reference(&mut self, sp: Speaker, from: usize, before: usize) -> Speaker {
+        if sp.name.is_none() {
+            return sp;
+        }
+        let range = self.res.mentions_from(from);
+        let end = range.start + self.res.mentions[range.clone()].partition_point(|m| m.toks.end <= before);
+        for m in (range.start..end).rev() {
+            if self.res.mentions[m].in_pp {
+                continue;
+            }
+            let other = self.res.speaker_of(m);
+            if other.name == sp.name && other.actors == sp.actors {
+                return Speaker { mention: other.mention, span: other.span, ..sp };
+            }
+        }
+        sp
     }
 
     /// The statement ending last at or before `before` that starts at or
