@@ -197,6 +197,20 @@ fn a_bare_clause_after_said_must_start_with_a_subject() {
     assert!(!s.iter().any(|(_, _, c)| c.starts_with("Monday as")), "{s:?}");
 }
 
+#[test]
+fn a_parenthetical_attribution_before_the_verb_covers_the_clause() {
+    let s = said("Raising the levy so early, several farmers say, emptied the markets.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("several farmers", "Raising the levy so early, several farmers say, emptied the markets"));
+}
+
+#[test]
+fn according_to_inside_a_clause_covers_the_clause() {
+    let s = said("The new tariffs, according to the trade ministry, doubled the price of steel.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, "The new tariffs, according to the trade ministry, doubled the price of steel");
+}
+
 // ---------------------------------------------------------------- 4. whole quotations
 
 #[test]

@@ -217,7 +217,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         if quote_after && !quote_before {
             return false;
         }
-        let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t))) || self.clause_starts(a + 1, sent.end);
+        let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t)) || self.resumes_with_verb(t))
+            || self.clause_starts(a + 1, sent.end);
         let sp = self.res.speaker_of(m);
         if !(continues && (sp.name.is_some() || !sp.actors.is_empty())) {
             return false;
@@ -225,6 +226,21 @@ impl<'t, 'd> Doc<'t, 'd> {
         self.push(sent.clone(), Some(c.toks.clone()), None, sp.clone(), None, &sent, PARENTHETICAL_CONFIDENCE);
         st.last_speaker = Some(sp);
         true
+    }
+
+    /// Whether `t` is the verb of a clause whose subject came before a
+    /// parenthesis ("Cutting rates, economists say, slowed growth"): a
+    /// lower-case past or third-person form.
+    fn resumes_with_verb(&self, t: usize) -> bool {
+        let tok = &self.text.toks.toks[t];
+        let k = self.key(t);
+        if !tok.is_word() || tok.has(CAP) {
+            return false;
+        }
+        let past = k.len() > 4 && k.ends_with("ed");
+        let third_person = k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is");
+        let irregular_past = self.vocab.spelling.irregular_forms(k).next().is_some_and(|base| base != k) && !k.ends_with("ing");
+        past || third_person || irregular_past || self.vocab.clauses.clause_verbs.contains(k)
     }
 
     /// The speaker of a participle cue: "..., adding that" (the clause's
@@ -339,7 +355,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         };
         let before = self.prev(s.start, sent.start);
-        let content = if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
+        // "The cuts, according to the report, slowed growth": the clause goes on after the source.
+        let resumes = self.next(mend, sent.end).filter(|&a| self.key(a) == ",").and_then(|a| self.next(a + 1, sent.end));
+        let parenthesis = before.is_some_and(|b| self.key(b) == "," && b > sent.start)
+            && resumes.is_some_and(|t| self.vocab.aux.contains(self.key(t)) || self.resumes_with_verb(t));
+        let content = if parenthesis {
+            let head = self.postposed_content(sent.start, s.start, self.out.len());
+            head.start..st.stop_after(resumes.unwrap_or(mend))
+        } else if before.is_some_and(|b| self.key(b) == "," || self.text.toks.toks[b].has(QUOTE_AFTER)) || s.start > sent.start + 2 {
             self.postposed_content(sent.start, s.start, self.out.len())
         } else {
             let c0 = self.next(mend, sent.end).map_or(mend, |t| if self.key(t) == "," { t + 1 } else { t });
