@@ -492,16 +492,28 @@ impl Turns {
     /// briefing) is that speaker's statement, as a quotation is. Questions,
     /// sentences under four words and courtesies ("Thanks for joining us
     /// today.", "Sorry for the delay.") are not.
-    pub(crate) fn official_statements(&self, text: &Text, turns: &[Statement]) -> Vec<Statement> {
+    ///
+    /// A labelled turn by someone who speaks for no actor ("BARLOW:", an
+    /// interviewee's "A:") is their words too, sentence by sentence, except
+    /// a sentence reporting someone else's words (in `found`): that is the
+    /// other speaker's statement.
+    pub(crate) fn official_statements(&self, text: &Text, turns: &[Statement], found: &[Statement]) -> Vec<Statement> {
+        let reported = crate::extract::doc::Spans::new(found.iter().map(|s| s.toks.clone()));
         let toks = &text.toks;
         let mut out = Vec::new();
         let courtesy: std::collections::HashSet<usize> = self.all(&self.courtesies, text).iter().map(|m| m.start).collect();
-        for t in turns.iter().filter(|t| !t.speaker.actors.is_empty() && !t.speaker.independent) {
+        // A labelled turn names who speaks ("BARLOW:"), actor or not.
+        let labelled = !text.doc.labels.is_empty();
+        for t in turns.iter().filter(|t| (!t.speaker.actors.is_empty() || (labelled && t.speaker.name.is_some())) && !t.speaker.independent) {
             let first = text.seg.sentence_of(t.toks.start);
             for sent in text.seg.sentences[first..].iter().take_while(|s| s.start < t.toks.end) {
                 let r = sent.start.max(t.toks.start)..sent.end.min(t.toks.end);
                 let words = r.clone().filter(|&k| toks.toks[k].is_word() && !text.skip[k]).count();
                 let question = r.clone().rev().find(|&k| !text.skip[k]).is_some_and(|k| toks.key(k) == "?");
+                let voice = t.speaker.actors.is_empty();
+                if voice && !reported.overlapping(r.clone()).is_empty() {
+                    continue;
+                }
                 if words < MIN_STATEMENT_WORDS || question || courtesy.contains(&first_word(text, &r)) {
                     continue;
                 }

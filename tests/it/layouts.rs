@@ -138,3 +138,23 @@ fn a_statement_in_its_issuers_own_voice_is_the_issuers() {
     // An ordinary article has no issuer: its unattributed sentences are nobody's.
     assert_eq!(records("tests/fixtures/layouts/first_line_sentence.txt").len(), 1);
 }
+
+#[test]
+fn answers_in_a_printed_interview_are_the_guests_words() {
+    let e = stance::Engine::builtin();
+    let doc = e.document(
+        "interview.txt",
+        "Mayor on the flood\n\n2 May 2024\n\nThe mayor spoke to our reporter on Friday.\n\nQ: Will the barrier be ready before the winter?\n\nOSEI: I think the barrier will be finished by November. The council has the money.\n\nQ: And the farmers?\n\nOSEI: The engineer said the fields would drain within a week. We will pay for the pumps ourselves.\n".to_string(),
+    );
+    let s: Vec<(String, String, String)> = e
+        .analyze(&e.prepare(&doc))
+        .into_iter()
+        .filter(|c| c.statement.kind != stance::Kind::Turn)
+        .map(|c| (c.statement.speaker.name.unwrap_or_default(), String::new(), doc.text[c.statement.span].to_string()))
+        .collect();
+    let guest: Vec<&str> = s.iter().filter(|x| x.0 == "Osei").map(|x| x.2.as_str()).collect();
+    assert_eq!(guest, ["I think the barrier will be finished by November.", "The council has the money.", "We will pay for the pumps ourselves."], "{s:?}");
+    // The reported sentence is the engineer's, and the questions are nobody's statement.
+    assert!(s.iter().any(|x| x.0.contains("engineer") && x.2 == "the fields would drain within a week"), "{s:?}");
+    assert!(!s.iter().any(|x| x.2.contains("Will the barrier")), "{s:?}");
+}
