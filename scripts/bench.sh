@@ -76,5 +76,7 @@ PY
   }
   one "1 GB directory: extract, all threads" "$bin" extract "$work/big" --format jsonl
   one "1 GB directory: compare --format json" "$bin" compare "$work/big" --format json
+  one "1 GB directory: compare --by source" "$bin" compare "$work/big" --format json --by source
   one "1 GB JSON Lines: extract, all threads" "$bin" extract "$work/big.jsonl" --format jsonl
+  one "1 GB JSON Lines: compare --format json" "$bin" compare "$work/big.jsonl" --format json
 fi
