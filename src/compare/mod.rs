@@ -65,9 +65,6 @@ pub struct Evidence {
     /// Column index of the document.
     #[serde(skip)]
     pub source: usize,
-    /// Name of the column (document or outlet).
-    #[serde(skip)]
-    pub column: String,
     /// 1-based line of the words in the document.
     #[serde(skip)]
     pub line: usize,
@@ -91,8 +88,6 @@ pub struct Evidence {
     pub context_at: [usize; 2],
     /// Relay, if any.
     pub via: Option<String>,
-    #[serde(skip)]
-    strength: f32,
 }
 
 /// One label in a cell.
@@ -212,7 +207,7 @@ impl EvidenceList {
         for &(e, _) in &items {
             for &l in b.labels_of(e) {
                 if !std::mem::replace(&mut seen[l as usize], true) {
-                    labels.push(b.labels[l as usize].clone());
+                    labels.push(b.labels.name(l).to_string());
                 }
             }
         }
@@ -289,15 +284,14 @@ fn strength(r: &Record) -> f32 {
     r.confidence as f32 * kind * (1.0 + r.rules.len() as f32 * PER_RULE_BONUS)
 }
 
-/// The evidence a statement record gives in a column. Built from the record
-/// (not the document) so that a table from records equals one from text.
-fn evidence(r: &Record, column: &str) -> Evidence {
+/// The evidence a statement record gives. Built from the record (not the
+/// document) so that a table from records equals one from text.
+fn evidence(r: &Record) -> Evidence {
     let sent = r.context_range();
     Evidence {
         id: 0,
         doc: r.doc.clone(),
         source: 0,
-        column: column.to_string(),
         line: r.line,
         speaker: r.speaker.name.clone().or_else(|| r.speaker.mention.clone()).unwrap_or_else(|| "?".into()),
         actors: r.speaker.actor.0.clone(),
@@ -309,7 +303,38 @@ fn evidence(r: &Record, column: &str) -> Evidence {
         context: r.context.clone(),
         context_at: [r.span[0].saturating_sub(sent.start), r.span[1].saturating_sub(sent.start)],
         via: r.via.clone(),
-        strength: strength(r),
+    }
+}
+
+/// Names numbered in the order first seen.
+#[derive(Debug, Default)]
+struct Interner {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// The number of `name`, given one on first sight.
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.ids.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), i);
+        i
+    }
+
+    fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+
+    fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.names.len()
     }
 }
 
@@ -347,16 +372,14 @@ pub struct Builder {
     column_ids: HashMap<String, u32>,
     /// Document names, one per document added.
     docs: Vec<String>,
-    /// Labels seen, interned, and the label ids of each piece of evidence.
-    labels: Vec<String>,
-    label_ids: HashMap<String, u16>,
-    label_pool: Vec<u16>,
+    /// Labels seen, and the label ids of each piece of evidence.
+    labels: Interner,
+    label_pool: Vec<u32>,
     /// Every piece of evidence, by index, and what the table needs of it.
     store: Store,
     meta: Vec<Meta>,
-    /// Actors, interned.
-    actors: Vec<String>,
-    actor_ids: HashMap<String, u32>,
+    /// Actors seen.
+    actors: Interner,
     /// (actor, column, evidence index) for each labelled statement of an actor.
     cited: Vec<(u32, u32, u32)>,
     /// (actor, column, count) of statements without a label, summed per document.
@@ -375,13 +398,11 @@ impl Builder {
             columns: Vec::new(),
             column_ids: HashMap::new(),
             docs: Vec::new(),
-            labels: Vec::new(),
-            label_ids: HashMap::new(),
+            labels: Interner::default(),
             label_pool: Vec::new(),
             store: Store::default(),
             meta: Vec::new(),
-            actors: Vec::new(),
-            actor_ids: HashMap::new(),
+            actors: Interner::default(),
             cited: Vec::new(),
             unlabelled: Vec::new(),
             voices: Vec::new(),
@@ -447,7 +468,7 @@ impl Builder {
             if voice {
                 let host_turn = kind == Kind::Turn && r.speaker.name.as_deref() == Some("host");
                 if !r.stance.is_empty() && !host_turn {
-                    let e = self.evidence_of(r, &key, doc_id, &mut by_start);
+                    let e = self.evidence_of(r, doc_id, &mut by_start);
                     self.voices.push((e, column));
                 }
                 continue;
@@ -457,13 +478,13 @@ impl Builder {
             }
             if r.stance.is_empty() {
                 for actor in actors {
-                    *unlabelled.entry(self.actor_id(actor)).or_default() += 1;
+                    *unlabelled.entry(self.actors.id(actor)).or_default() += 1;
                 }
                 continue;
             }
-            let e = self.evidence_of(r, &key, doc_id, &mut by_start);
+            let e = self.evidence_of(r, doc_id, &mut by_start);
             for actor in actors {
-                let a = self.actor_id(actor);
+                let a = self.actors.id(actor);
                 self.cited.push((a, column, e));
             }
         }
@@ -471,42 +492,24 @@ impl Builder {
         true
     }
 
-    fn actor_id(&mut self, name: &str) -> u32 {
-        if let Some(&a) = self.actor_ids.get(name) {
-            return a;
-        }
-        self.actors.push(name.to_string());
-        self.actor_ids.insert(name.to_string(), self.actors.len() as u32 - 1);
-        self.actors.len() as u32 - 1
-    }
-
     /// The index of a statement's evidence, stored on first use.
-    fn evidence_of(&mut self, r: &Record, column: &str, doc: u32, by_start: &mut HashMap<usize, u32>) -> u32 {
+    fn evidence_of(&mut self, r: &Record, doc: u32, by_start: &mut HashMap<usize, u32>) -> u32 {
         if let Some(&i) = by_start.get(&r.span[0]) {
             return i;
         }
         let start = self.label_pool.len() as u32;
         for l in &r.stance {
-            let id = match self.label_ids.get(l) {
-                Some(&id) => id,
-                None => {
-                    let id = self.labels.len() as u16;
-                    self.labels.push(l.clone());
-                    self.label_ids.insert(l.clone(), id);
-                    id
-                }
-            };
+            let id = self.labels.id(l);
             self.label_pool.push(id);
         }
-        let e = evidence(r, column);
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        self.meta.push(Meta { doc, span: [narrow(r.span[0]), narrow(r.span[1])], strength: e.strength, labels_at: start, labels_len: r.stance.len() as u16 });
-        let i = self.store.push(e) as u32;
+        self.meta.push(Meta { doc, span: [narrow(r.span[0]), narrow(r.span[1])], strength: strength(r), labels_at: start, labels_len: r.stance.len() as u16 });
+        let i = self.store.push(evidence(r)) as u32;
         by_start.insert(r.span[0], i);
         i
     }
 
-    fn labels_of(&self, i: u32) -> &[u16] {
+    fn labels_of(&self, i: u32) -> &[u32] {
         let m = &self.meta[i as usize];
         &self.label_pool[m.labels_at as usize..m.labels_at as usize + m.labels_len as usize]
     }
@@ -559,7 +562,7 @@ impl Builder {
             support[a as usize] += 1;
         }
         let mut order: Vec<u32> = (0..self.actors.len() as u32).filter(|&a| support[a as usize] > 0).collect();
-        order.sort_by(|&a, &b| support[b as usize].cmp(&support[a as usize]).then_with(|| self.actors[a as usize].cmp(&self.actors[b as usize])));
+        order.sort_by(|&a, &b| support[b as usize].cmp(&support[a as usize]).then_with(|| self.actors.name(a).cmp(self.actors.name(b))));
         let mut rank = vec![u32::MAX; self.actors.len()];
         for (i, &a) in order.iter().enumerate() {
             rank[a as usize] = i as u32;
@@ -575,7 +578,7 @@ impl Builder {
         unlabelled.retain(|u| rank[u.0 as usize] != u32::MAX);
         unlabelled.sort_unstable_by_key(|u| (rank[u.0 as usize], position[u.1 as usize]));
         // The interned id of each declared label.
-        let declared: Vec<Option<u16>> = rules.labels.iter().map(|l| self.label_ids.get(&l.name).copied()).collect();
+        let declared: Vec<Option<u32>> = rules.labels.iter().map(|l| self.labels.get(&l.name)).collect();
         let names: Vec<Arc<str>> = rules.labels.iter().map(|l| Arc::from(l.name.as_str())).collect();
         let mut rows = Vec::with_capacity(order.len());
         let mut numbered: Vec<(u32, u32)> = Vec::new();
@@ -629,7 +632,7 @@ impl Builder {
                 }
             }
             let movement = movement(&cells, sources, rules);
-            rows.push(Row { actor: self.actors[actor as usize].clone(), cells, movement });
+            rows.push(Row { actor: self.actors.name(actor).to_string(), cells, movement });
         }
         (rows, numbered)
     }

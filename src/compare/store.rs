@@ -24,7 +24,6 @@ pub const DEFAULT_BUDGET: usize = 8 << 20;
 #[derive(Serialize, Deserialize)]
 struct Stored {
     doc: String,
-    column: String,
     line: usize,
     speaker: String,
     actors: Vec<String>,
@@ -36,14 +35,12 @@ struct Stored {
     context: String,
     context_at: [usize; 2],
     via: Option<String>,
-    strength: f32,
 }
 
 impl Stored {
     fn of(e: &Evidence) -> Stored {
         Stored {
             doc: e.doc.clone(),
-            column: e.column.clone(),
             line: e.line,
             speaker: e.speaker.clone(),
             actors: e.actors.clone(),
@@ -55,7 +52,6 @@ impl Stored {
             context: e.context.clone(),
             context_at: e.context_at,
             via: e.via.clone(),
-            strength: e.strength,
         }
     }
 
@@ -64,7 +60,6 @@ impl Stored {
             id: 0,
             doc: self.doc,
             source: 0,
-            column: self.column,
             line: self.line,
             speaker: self.speaker,
             actors: self.actors,
@@ -76,7 +71,6 @@ impl Stored {
             context: self.context,
             context_at: self.context_at,
             via: self.via,
-            strength: self.strength,
         }
     }
 }
@@ -126,7 +120,6 @@ static SPILLS: AtomicUsize = AtomicUsize::new(0);
 fn rough_size(e: &Evidence) -> usize {
     std::mem::size_of::<Evidence>()
         + e.doc.len()
-        + e.column.len()
         + e.speaker.len()
         + e.text.len()
         + e.context.len()
@@ -257,7 +250,7 @@ mod tests {
         let doc = e.document("a.txt", "Iran said it would respond firmly to any attack.".to_string());
         let a = e.analyze_all(std::slice::from_ref(&doc));
         let records = crate::model::Record::all(&doc, &a[0].statements);
-        s.push(super::super::evidence(&records[0], "a.txt"));
+        s.push(super::super::evidence(&records[0]));
         s.seal();
         let path = s.spill.as_ref().expect("spilled").path.clone();
         assert!(path.exists());
