@@ -270,7 +270,7 @@ impl Engine {
     fn analyze_with_mentions(&self, text: &Text, mentions: &[Mention]) -> Vec<Classified> {
         let turns = self.turns.turns(text, &self.actors, mentions);
         let found = self.extractor().extract(text, mentions.to_vec(), self.issuer(text.doc));
-        let mut statements = self.turns.official_statements(text, &turns, &found);
+        let mut statements = self.turns.turn_statements(text, &turns, &found);
         statements.extend(turns);
         statements.extend(found);
         statements.sort_by_key(|a| (a.span.start, a.kind == Kind::Turn, a.span.end));

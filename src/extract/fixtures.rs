@@ -406,9 +406,9 @@ fn a_headline_holds_no_statement() {
 
 #[test]
 fn the_addressee_of_a_warning_is_not_what_was_said() {
-    // "warning to countries" names whom the warning was for; no content follows.
-    let s = said("The envoy's warning to countries hosting the fleet drew little notice.");
-    assert!(s.iter().all(|x| x.2 != "to countries"), "{s:?}");
+    // "warning to neighbours" names whom the warning was for; no content follows.
+    let s = said("The envoy's warning to neighbours hosting the fleet drew little notice.");
+    assert!(s.iter().all(|x| x.2 != "to neighbours"), "{s:?}");
     // An infinitive after the noun is still its content.
     check("Residents ignored the mayor's warning to evacuate the coast.", "mayor", "", "to evacuate the coast");
 }

@@ -349,11 +349,14 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !tok.is_word() || tok.has(CAP) || !after_subject {
             return false;
         }
-        let k = self.key(p);
-        let third_person = k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is");
-        let irregular_past =
-            self.vocab.spelling.irregular_forms(k).next().is_some() && !k.ends_with("ing") && self.vocab.spelling.irregular_forms(k).next() != Some(k);
-        third_person || irregular_past
+        self.finite_form(self.key(p))
+    }
+
+    /// Whether a lower-case word reads as a finite verb form: third person
+    /// in `-s` ("underscores") or an irregular past ("broke").
+    pub(crate) fn finite_form(&self, k: &str) -> bool {
+        let irregular_past = self.vocab.spelling.irregular_forms(k).next().is_some_and(|base| base != k) && !k.ends_with("ing");
+        ends_in_s_form(k) || irregular_past
     }
 
     /// Whether `t` is "to" followed by a verb (an infinitive, not "to the").
@@ -404,11 +407,15 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 }
 
+/// Whether a word ends in an inflectional `-s` (a plural or a third
+/// person), not in the `-ss`, `-us` or `-is` of a stem ("discuss", "focus").
+fn ends_in_s_form(k: &str) -> bool {
+    k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is")
+}
+
 /// A word an infinitive cannot start with: a plural in `-s` ("a warning to
-/// countries", "a call to arms"). A verb after "to" is in its base form, and
-/// base forms end in `-s` only after `s`, `u`, `i` or `a` ("discuss",
-/// "focus", "bias").
+/// neighbours", "a call to arms"). A verb after "to" is in its base form,
+/// and base forms end in `-s` only as stems ("discuss", "focus", "bias").
 fn plural_noun_like(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() > 3 && b[b.len() - 1] == b's' && !matches!(b[b.len() - 2], b's' | b'u' | b'i' | b'a' | b'\'')
+    ends_in_s_form(word) && !word.ends_with("as") && !word.ends_with("'s")
 }

@@ -238,9 +238,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             return false;
         }
         let past = k.len() > 4 && k.ends_with("ed");
-        let third_person = k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is");
-        let irregular_past = self.vocab.spelling.irregular_forms(k).next().is_some_and(|base| base != k) && !k.ends_with("ing");
-        past || third_person || irregular_past || self.vocab.clauses.clause_verbs.contains(k)
+        past || self.finite_form(k) || self.vocab.clauses.clause_verbs.contains(k)
     }
 
     /// The speaker of a participle cue: "..., adding that" (the clause's

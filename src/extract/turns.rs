@@ -487,7 +487,7 @@ fn title_case(label: &str) -> String {
 }
 
 impl Turns {
-    /// What officials say in their turns: each sentence of a turn whose
+    /// What speakers say in their turns: each sentence of a turn whose
     /// speaker speaks for an actor (a minister's answer, a spokesperson's
     /// briefing) is that speaker's statement, as a quotation is. Questions,
     /// sentences under four words and courtesies ("Thanks for joining us
@@ -497,7 +497,7 @@ impl Turns {
     /// interviewee's "A:") is their words too, sentence by sentence, except
     /// a sentence reporting someone else's words (in `found`): that is the
     /// other speaker's statement.
-    pub(crate) fn official_statements(&self, text: &Text, turns: &[Statement], found: &[Statement]) -> Vec<Statement> {
+    pub(crate) fn turn_statements(&self, text: &Text, turns: &[Statement], found: &[Statement]) -> Vec<Statement> {
         let reported = crate::extract::doc::Spans::new(found.iter().map(|s| s.toks.clone()));
         let toks = &text.toks;
         let mut out = Vec::new();
