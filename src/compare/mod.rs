@@ -348,17 +348,56 @@ pub fn build(analyses: &[Analysis], by: By, rules: &RuleSet) -> PositionTable {
 }
 
 /// What the builder keeps in memory of one piece of evidence (the piece
-/// itself is in the [`Store`]).
+/// itself is in the [`Store`]): 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Meta {
-    /// Document, by index into `Builder::docs`.
+    /// Document name, by index into `Builder::names`.
     doc: u32,
-    /// Byte span (documents are far below 4 GiB; larger offsets saturate).
-    span: [u32; 2],
+    /// Where the words start (documents are far below 4 GiB; larger
+    /// offsets saturate). One piece per start in a document, so the start
+    /// orders the pieces of a document.
+    start: u32,
     strength: f32,
-    /// Its labels: a range of `Builder::label_pool`.
+    /// Where its labels start in `Builder::label_pool`; they end where the
+    /// next piece's start.
     labels_at: u32,
-    labels_len: u16,
+}
+
+/// Strings kept end to end in one buffer: a document name or title costs
+/// its bytes and one offset, not a `String` each.
+#[derive(Debug, Default)]
+struct Names {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Names {
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        self.ends.len() as u32 - 1
+    }
+
+    fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// No name (a column without a title).
+const NONE: u32 = u32::MAX;
+
+/// A column while the table is built.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    /// Its name in `Builder::names`.
+    name: u32,
+    /// Its title in `Builder::names`, or [`NONE`].
+    title: u32,
+    date: Option<Date>,
+    /// The next column whose name has the same hash, or [`NONE`].
+    same_hash: u32,
 }
 
 /// A comparison being built document by document: it keeps only the
@@ -367,11 +406,14 @@ struct Meta {
 #[derive(Debug)]
 pub struct Builder {
     by: By,
-    /// Columns in the order first seen, and their index by name.
-    columns: Vec<Source>,
-    column_ids: HashMap<String, u32>,
-    /// Document names, one per document added.
-    docs: Vec<String>,
+    /// Document names, column names and titles.
+    names: Names,
+    /// Columns in the order first seen, and the first column of each name
+    /// hash (names that share a hash are chained by `Column::same_hash`).
+    columns: Vec<Column>,
+    column_of_hash: HashMap<u64, u32>,
+    /// (column, document name) for each document added.
+    docs: Vec<(u32, u32)>,
     /// Labels seen, and the label ids of each piece of evidence.
     labels: Interner,
     label_pool: Vec<u32>,
@@ -395,8 +437,9 @@ impl Builder {
     pub fn new(by: By) -> Builder {
         Builder {
             by,
+            names: Names::default(),
             columns: Vec::new(),
-            column_ids: HashMap::new(),
+            column_of_hash: HashMap::new(),
             docs: Vec::new(),
             labels: Interner::default(),
             label_pool: Vec::new(),
@@ -436,27 +479,18 @@ impl Builder {
         if !doc.about(&self.about, records) {
             return false;
         }
-        let key = match self.by {
-            By::Doc => doc.doc.clone(),
-            By::Source => doc.source.clone().unwrap_or_else(|| "(unknown source)".into()),
-        };
-        let column = match self.column_ids.get(&key) {
-            Some(&c) => c,
-            None => {
-                let title = if self.by == By::Doc { doc.title.clone() } else { None };
-                self.columns.push(Source { name: key.clone(), date: None, docs: Vec::new(), title });
-                self.column_ids.insert(key.clone(), self.columns.len() as u32 - 1);
-                self.columns.len() as u32 - 1
-            }
+        let doc_name = self.names.push(&doc.doc);
+        let column = match self.by {
+            By::Doc => self.column(&doc.doc, Some(doc_name), doc.title.as_deref()),
+            By::Source => self.column(doc.source.as_deref().unwrap_or("(unknown source)"), None, None),
         };
         let g = &mut self.columns[column as usize];
-        g.docs.push(doc.doc.clone());
         g.date = match (g.date, doc.date.as_deref().and_then(Date::parse_iso)) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
         };
-        let doc_id = self.docs.len() as u32;
-        self.docs.push(doc.doc.clone());
+        self.docs.push((column, doc_name));
+        let doc_id = doc_name;
         // One piece of evidence per statement start, shared by every actor
         // the statement speaks for.
         let mut by_start: HashMap<usize, u32> = HashMap::new();
@@ -492,6 +526,29 @@ impl Builder {
         true
     }
 
+    /// The column named `key`, made on first sight (`name`: the key already
+    /// in `names`; `title`: the column's title, for one document).
+    fn column(&mut self, key: &str, name: Option<u32>, title: Option<&str>) -> u32 {
+        let hash = {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+        };
+        let mut c = self.column_of_hash.get(&hash).copied().unwrap_or(NONE);
+        while c != NONE {
+            let col = self.columns[c as usize];
+            if self.names.get(col.name) == key {
+                return c;
+            }
+            c = col.same_hash;
+        }
+        let id = self.columns.len() as u32;
+        let name = name.unwrap_or_else(|| self.names.push(key));
+        let title = title.map_or(NONE, |t| self.names.push(t));
+        let same_hash = self.column_of_hash.insert(hash, id).unwrap_or(NONE);
+        self.columns.push(Column { name, title, date: None, same_hash });
+        id
+    }
+
     /// The index of a statement's evidence, stored on first use.
     fn evidence_of(&mut self, r: &Record, doc: u32, by_start: &mut HashMap<usize, u32>) -> u32 {
         if let Some(&i) = by_start.get(&r.span[0]) {
@@ -503,21 +560,22 @@ impl Builder {
             self.label_pool.push(id);
         }
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        self.meta.push(Meta { doc, span: [narrow(r.span[0]), narrow(r.span[1])], strength: strength(r), labels_at: start, labels_len: r.stance.len() as u16 });
+        self.meta.push(Meta { doc, start: narrow(r.span[0]), strength: strength(r), labels_at: start });
         let i = self.store.push(evidence(r)) as u32;
         by_start.insert(r.span[0], i);
         i
     }
 
     fn labels_of(&self, i: u32) -> &[u32] {
-        let m = &self.meta[i as usize];
-        &self.label_pool[m.labels_at as usize..m.labels_at as usize + m.labels_len as usize]
+        let at = self.meta[i as usize].labels_at as usize;
+        let end = self.meta.get(i as usize + 1).map_or(self.label_pool.len(), |m| m.labels_at as usize);
+        &self.label_pool[at..end]
     }
 
     /// The order of evidence in a cell: by document, then position.
-    fn position_key(&self, i: u32) -> (&str, [u32; 2]) {
+    fn position_key(&self, i: u32) -> (&str, u32) {
         let m = &self.meta[i as usize];
-        (self.docs[m.doc as usize].as_str(), m.span)
+        (self.names.get(m.doc), m.start)
     }
 
     /// The table: columns by date, rows most supported first, evidence numbered.
@@ -526,20 +584,32 @@ impl Builder {
         // Whatever order documents and records came in (a cluster writes
         // partitions as they finish), the table is the same: documents by
         // name, statements by position.
-        for c in &mut self.columns {
-            c.docs.sort();
-        }
         let mut order: Vec<usize> = (0..self.columns.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&self.columns[a], &self.columns[b]);
-            (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name))
+            (a.date.is_none(), a.date, self.names.get(a.name)).cmp(&(b.date.is_none(), b.date, self.names.get(b.name)))
         });
         let mut position = vec![0; self.columns.len()];
         for (p, &c) in order.iter().enumerate() {
             position[c] = p;
         }
-        let mut columns: Vec<Option<Source>> = std::mem::take(&mut self.columns).into_iter().map(Some).collect();
-        let sources: Vec<Source> = order.iter().map(|&c| columns[c].take().expect("each column once")).collect();
+        let mut docs = std::mem::take(&mut self.docs);
+        docs.sort_by(|a, b| (position[a.0 as usize], self.names.get(a.1)).cmp(&(position[b.0 as usize], self.names.get(b.1))));
+        let mut docs = docs.into_iter().peekable();
+        let sources: Vec<Source> = order
+            .iter()
+            .map(|&c| {
+                let col = self.columns[c];
+                let mut names = Vec::new();
+                while let Some((_, d)) = docs.next_if(|&(dc, _)| dc as usize == c) {
+                    names.push(self.names.get(d).to_string());
+                }
+                let title = (col.title != NONE).then(|| self.names.get(col.title).to_string());
+                Source { name: self.names.get(col.name).to_string(), date: col.date, docs: names, title }
+            })
+            .collect();
+        self.columns = Vec::new();
+        self.column_of_hash = HashMap::new();
         let (rows, evidence) = self.rows(&sources, &position, rules);
         let mut voices = std::mem::take(&mut self.voices);
         voices.sort_by(|a, b| {
@@ -584,6 +654,7 @@ impl Builder {
         let mut numbered: Vec<(u32, u32)> = Vec::new();
         let mut id_of: Vec<u32> = vec![0; self.meta.len()];
         let (mut ci_at, mut ui_at) = (0, 0);
+        let mut held: Vec<CellLabel> = Vec::new();
         for &actor in &order {
             let mut cells = vec![Cell::default(); sources.len()];
             while ui_at < unlabelled.len() && unlabelled[ui_at].0 == actor {
@@ -606,7 +677,7 @@ impl Builder {
                     })
                     .collect();
                 ci_at = end;
-                let cell = &mut cells[ci];
+                held.clear();
                 for ((id, name), _) in declared.iter().zip(&names).zip(&rules.labels) {
                     let Some(id) = id else { continue };
                     let mut statements = 0;
@@ -627,9 +698,12 @@ impl Builder {
                         }
                     }
                     if let Some((n, _)) = best {
-                        cell.labels.push(CellLabel { label: name.clone(), statements, evidence: n });
+                        held.push(CellLabel { label: name.clone(), statements, evidence: n });
                     }
                 }
+                // Exactly as long as it needs: a table has a cell per actor
+                // and document.
+                cells[ci].labels = held.to_vec();
             }
             let movement = movement(&cells, sources, rules);
             rows.push(Row { actor: self.actors.name(actor).to_string(), cells, movement });
