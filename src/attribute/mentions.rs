@@ -455,6 +455,9 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
     }
 }
 
+/// How far, in tokens, an apposition's office looks for the state it serves.
+const APPOSITION_REACH: usize = 20;
+
 impl ActorTable {
     /// Every mention of a possible speaker in a document, in token order.
     pub fn mentions(&self, text: &Text) -> Vec<Mention> {
@@ -572,16 +575,67 @@ impl ActorTable {
                 from = d + 1;
             }
             let Some(start) = self.next_word(text, from) else { continue };
-            let office = mentions[i + 1..]
-                .iter()
-                .take_while(|m| m.toks.start <= start)
-                .find(|m| (m.toks.start == start || m.toks.start + 1 == start) && m.kind == MentionKind::Office && !m.actors.is_empty() && !m.plural)
-                .map(|m| (m.actors.clone(), m.title.clone()));
-            if let Some((actors, title)) = office {
+            let Some(o) = (i + 1..mentions.len()).take_while(|&o| mentions[o].toks.start <= start).find(|&o| {
+                (mentions[o].toks.start == start || mentions[o].toks.start + 1 == start) && mentions[o].kind == MentionKind::Office && !mentions[o].plural
+            }) else {
+                continue;
+            };
+            let actors = if mentions[o].actors.is_empty() { self.apposition_owner(text, mentions, o) } else { mentions[o].actors.clone() };
+            if !actors.is_empty() {
                 mentions[i].actors = actors;
-                mentions[i].title = title;
+                mentions[i].title = mentions[o].title.clone();
             }
         }
+    }
+
+    /// The actor an office set in apposition without one works for, named
+    /// later in the apposition after "of" or "for": "Jane Doe, spokeswoman
+    /// for the defence ministry of Kenya," speaks for Kenya.
+    fn apposition_owner(&self, text: &Text, mentions: &[Mention], office: usize) -> Vec<usize> {
+        let from = mentions[office].toks.end;
+        // The apposition ends at the next comma outside brackets or at the sentence's end.
+        let sentence_end = text.seg.sentences.get(text.seg.sentence_of(from)).map_or(text.toks.len(), |s| s.end);
+        let end = sentence_end.max(from).min(from + APPOSITION_REACH).min(text.toks.len());
+        let mut depth = 0i32;
+        let mut close = end;
+        for t in from..end {
+            match text.toks.key(t) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                "," | ";" | "said" | "says" if depth <= 0 => {
+                    close = t;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let word_before = |t: usize| (from..t).rev().find(|&p| !text.skip[p] && text.toks.key(p) != "the");
+        // Ends of the offices and bodies in the apposition, and of their bracketed short forms.
+        let mut ends: Vec<usize> = vec![from];
+        for m in mentions[office + 1..].iter().take_while(|m| m.toks.end <= close) {
+            // A state body ("the Ministry of Defence"), not any organisation.
+            if m.kind == MentionKind::Office && m.actors.is_empty() && self.names_a_body(text, m) {
+                ends.push(m.toks.end);
+            }
+            let of = word_before(m.toks.start).filter(|&b| matches!(text.toks.key(b), "of" | "for"));
+            // "of the Republic of Kenya" after an office or body, not "Students for Life of America".
+            let owner = of.and_then(word_before).is_some_and(|b| ends.contains(&(b + 1)) || (text.toks.key(b) == ")" && ends.iter().any(|&e| e + 3 >= b)));
+            // "spokesman for the Defence Ministry of Kenya": a body the table places.
+            let body = m.kind == MentionKind::Office && of.is_some_and(|o| o == from) && self.names_a_body(text, m);
+            if (m.kind == MentionKind::Actor || body) && m.actors.len() == 1 && (of.is_some_and(|o| ends.contains(&o)) || owner) {
+                return m.actors.clone();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether a mention holds the name of a body that speaks for a state
+    /// ("ministry", "armed forces"), not any organisation's.
+    fn names_a_body(&self, text: &Text, m: &Mention) -> bool {
+        // "the group", "the organization" refer back; they name no body.
+        m.toks
+            .clone()
+            .any(|t| matches!(self.phrase_at(&text.toks, &text.skip, t), Some((_, Entry::GroupOffice(_)))) && !self.anaphors.contains_key(text.toks.key(t)))
     }
 
     /// The longest table phrase starting at token `i`.

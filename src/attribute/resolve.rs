@@ -265,6 +265,14 @@ impl<'t, 'd> Resolver<'t, 'd> {
                 match self.fuller_name(m) {
                     Some(f) => {
                         let mut full = self.ex_speaker(f);
+                        let title = self.mentions[f].title.as_deref().filter(|t| self.table.vocab.names.state_offices.contains(t));
+                        if full.actors.is_empty()
+                            && title.is_some()
+                            && let Some(state) = self.state_in_focus(f)
+                        {
+                            // "Prime Minister Jane Doe" in a sentence about her state.
+                            full.actors = vec![state];
+                        }
                         if full.actors.is_empty() {
                             // "The Prime Minister of Kosovo, Albin Kurti, ...": the office in apposition.
                             full.actors = self.appositive_actors(f);
@@ -337,9 +345,35 @@ impl<'t, 'd> Resolver<'t, 'd> {
         let key = self.surname(me)?;
         let words = |c: &Mention| c.name.clone().unwrap_or(c.toks.clone()).len();
         let fuller = |c: &Mention| words(c) > words(me) || (!c.actors.is_empty() && me.actors.is_empty()) || c.person.is_some();
-        let list = self.by_surname.as_ref()?.get(&key)?;
-        let at = list.partition_point(|&k| k < m);
-        list[..at].iter().rev().chain(list[at..].iter()).copied().find(|&k| k != m && fuller(&self.mentions[k]))
+        let nearest = |list: &[usize]| {
+            let at = list.partition_point(|&k| k < m);
+            list[..at].iter().rev().chain(list[at..].iter()).copied().find(|&k| k != m && fuller(&self.mentions[k]))
+        };
+        if let Some(k) = self.by_surname.as_ref()?.get(&key).and_then(|list| nearest(list)) {
+            return Some(k);
+        }
+        // One word that opened a longer name of a person: a leader called by the given name
+        // ("Anwar" for "Prime Minister Anwar Ibrahim") or by the family name
+        // written first ("Wu" for "Senior Colonel Wu Qian").
+        if words(me) != 1 {
+            return None;
+        }
+        let honorific = |t: usize| self.table.vocab.names.honorifics.contains(self.text.key(t).trim_end_matches('.'));
+        let first = |c: &Mention| {
+            let r = c.name.clone().unwrap_or(c.toks.clone());
+            // The name after its honorifics ("Colonel Zhao Ming").
+            let from = r.clone().find(|&t| !honorific(t)).unwrap_or(r.end);
+            let titled = from > r.start || (c.toks.start..r.start).any(honorific);
+            // A person: known to the table, named with an office or a rank,
+            // or given a state by an apposition.
+            let person = c.kind == MentionKind::Person
+                || (c.kind == MentionKind::Office && c.name.is_some())
+                || (c.kind == MentionKind::Name && (titled || !c.actors.is_empty()));
+            // Only a name ("Texas Sen. Jane Doe" does not start with one).
+            person && r.end - from >= 2 && self.text.key(from) == key && !(from..r.end).any(honorific)
+        };
+        let earlier: Vec<usize> = (0..m).filter(|&k| first(&self.mentions[k])).collect();
+        earlier.last().copied()
     }
 
     /// The mentions, in order, that name someone with a title: an office

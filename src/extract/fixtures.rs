@@ -113,6 +113,25 @@ fn a_document_after_an_inverted_cue_speaks_for_its_author() {
     assert!(s.iter().all(|(n, _, _)| n != "statement"), "{s:?}");
 }
 
+#[test]
+fn a_prepositional_aside_between_subject_and_verb_is_skipped() {
+    // The subject is the capital before the aside, not the body inside it.
+    let (n, a, c) = super::tests::one("Oslo has, through its foreign minister and two envoys, signalled that it will back the plan.");
+    assert_eq!((n.as_str(), a.as_str(), c.as_str()), ("Norway", "Norway", "it will back the plan"));
+}
+
+#[test]
+fn a_longer_description_of_a_known_office_keeps_its_actor() {
+    let (_, a, _) = super::tests::one("The head of NATO air policing said the patrols would continue.");
+    assert_eq!(a, "NATO");
+}
+
+#[test]
+fn a_state_and_an_official_joined_by_and_both_speak() {
+    let (_, a, _) = super::tests::one("Kenya and the head of NATO air policing have said the patrols would continue.");
+    assert_eq!(a, "Kenya+NATO");
+}
+
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
@@ -299,6 +318,21 @@ fn a_national_coast_guard_speaks_for_its_state() {
     assert_eq!(a, "Tanzania");
 }
 
+#[test]
+fn a_leader_called_by_the_first_word_of_the_name_is_that_person() {
+    // Given name first ("Aziz" for "Aziz Rahman"), or a family name written first.
+    let s = said("Malaysia will host the talks next week, Prime Minister Aziz Rahman said on Monday. \"Both neighbours have accepted,\" Aziz told reporters.");
+    assert!(s.iter().any(|x| x == &("Aziz Rahman".into(), "Malaysia".into(), "Both neighbours have accepted".into())), "{s:?}");
+    let s = said("Colonel Zhao Ming, spokesman for the Defence Ministry of China, spoke on Friday. Zhao said the drills were routine.");
+    assert!(s.iter().any(|x| x.0 == "Zhao Ming" && x.1 == "China"), "{s:?}");
+}
+
+#[test]
+fn a_place_is_not_the_first_name_of_a_person() {
+    let s = said("Texas Sen. Ruth Ames spoke first. Texas said in a filing that the map was lawful.");
+    assert!(s.iter().all(|x| x.0 != "Texas Sen. Ruth Ames" && x.0 != "Ruth Ames"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 3. frames (continued)
 
 #[test]
@@ -460,4 +494,15 @@ fn a_newspaper_is_not_the_state_in_its_name() {
 fn an_official_without_a_country_is_unresolved() {
     let (n, a, _) = super::tests::one("A senior official said the convoy had been delayed.");
     assert_eq!((n.as_str(), a.as_str()), ("senior official", ""));
+}
+
+#[test]
+fn an_office_in_apposition_serves_the_state_named_after_it() {
+    let s = said("Colonel Mart Tamm, spokesman for the Defence Ministry (MoD) of Estonia, said the drills were routine.");
+    assert_eq!(s.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["Estonia"], "{s:?}");
+    // Not a country at the end of an organisation's name.
+    let s = said("Jane Roe, president of Parents for Peace of Norway, said the march would go ahead.");
+    assert_eq!(s.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec![""], "{s:?}");
+    let s = said("Jane Roe, president of the Peace Organization of Norway, said the march would go ahead.");
+    assert_eq!(s.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec![""], "{s:?}");
 }

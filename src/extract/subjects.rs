@@ -98,6 +98,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let mut q = p;
                 let mut steps = 0;
                 let mut commas = 0;
+                let mut aside = None;
                 while let Some(r) = self.prev(q, floor) {
                     steps += 1;
                     if steps > 12 + 4 * commas {
@@ -119,6 +120,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                                 _ => Subject::Mention(m),
                             };
                         }
+                        // "The ministry, through its envoy, said": a prepositional
+                        // phrase set off by commas stands between subject and verb.
+                        if commas == 0 && self.next(r + 1, p).is_some_and(|t| self.vocab.grammar.prepositions.contains(self.key(t)) && self.key(t) != "of") {
+                            aside = self.prev(r, floor);
+                        }
                         // "Ada Osei, 34, of Kumasi, said": more than one apposition.
                         commas += 1;
                         if commas >= 3 {
@@ -126,6 +132,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                     }
                     q = r;
+                }
+                if let Some(before) = aside {
+                    p = before;
+                    continue;
                 }
                 if let Some(&m) = self.res.by_end.get(&(p)) {
                     return Subject::Mention(m);
@@ -577,7 +587,34 @@ impl<'t, 'd> Doc<'t, 'd> {
                 || self.vocab.clauses.lead_adverbs.contains(bk)
         });
         let plural = k.ends_with('s') && !k.ends_with("ss") && !proper;
-        (opens && (proper || det || plural)).then(|| Mention::subject(start..p + 1, named..p + 1, proper, plural))
+        if !(opens && (proper || det || plural)) {
+            return None;
+        }
+        let mut m = Mention::subject(start..p + 1, named..p + 1, proper, plural);
+        // "the head of U.N. peacekeeping": an office the table knows, said more fully.
+        if !proper
+            && let Some(&o) = self.res.by_start.get(&start)
+            && let office = &self.res.mentions[o]
+            && office.kind == MentionKind::Office
+            && office.toks.end <= m.toks.end
+            && !office.actors.is_empty()
+        {
+            m.actors = office.actors.clone();
+            m.title = office.title.clone();
+        }
+        // "Kenya and the head of the mission said": both speak.
+        if let Some(and) = self.prev(start, floor).filter(|&a| matches!(self.key(a), "and" | "&"))
+            && let Some(&o) = self.res.by_end.get(&and)
+            && let first = &self.res.mentions[o]
+            && !first.actors.is_empty()
+            && matches!(first.kind, MentionKind::Actor | MentionKind::Office | MentionKind::Person)
+            && self.prev(first.toks.start, floor).is_none_or(|b| matches!(self.key(b), "," | ";" | ":"))
+        {
+            let mut actors = first.actors.clone();
+            actors.extend(m.actors.iter().filter(|a| !first.actors.contains(a)));
+            m = Mention { actors, plural: true, title: None, ..Mention::subject(first.toks.start..p + 1, named..p + 1, false, true) };
+        }
+        Some(m)
     }
 
     /// First token of the words of a subject phrase ending at `p`: a run

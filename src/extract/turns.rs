@@ -176,7 +176,8 @@ impl Turns {
     /// Who a label names: "host" for the presenter's side, "reporter" for
     /// questions from the floor, or the fullest mention in the document
     /// with the label's surname ("Dr Doe:" is "Foreign Minister Jane
-    /// Doe", with her state), else the label in title case.
+    /// Doe", with her state; one whose state is known before one whose is
+    /// not), else the label in title case.
     fn label_speaker(&self, label: &str, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Speaker {
         let key = word_key(label);
         let first = key.split(' ').next().unwrap_or("");
@@ -199,7 +200,7 @@ impl Turns {
                 let own = m.name.clone().unwrap_or(m.toks.clone());
                 !own.is_empty() && toks.key(own.end - 1) == surname
             })
-            .max_by_key(|m| (m.kind == MentionKind::Person, m.toks.len(), std::cmp::Reverse(m.toks.start)));
+            .max_by_key(|m| (m.kind == MentionKind::Person, !m.actors.is_empty(), m.toks.len(), std::cmp::Reverse(m.toks.start)));
         match best {
             Some(m) => Speaker { mention: Some(label.to_string()), span: None, ..actors.speaker(m, text, text.doc.date) },
             None => Speaker { name: Some(title_case(&words.join(" "))), mention: Some(label.to_string()), ..Speaker::default() },
