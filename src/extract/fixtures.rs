@@ -132,6 +132,13 @@ fn a_state_and_an_official_joined_by_and_both_speak() {
     assert_eq!(a, "Kenya+NATO");
 }
 
+#[test]
+fn a_capitalised_word_in_ly_before_the_verb_is_a_surname() {
+    check("Kelly told reporters the plan was sound.", "Kelly", "", "the plan was sound");
+    // An adverb set off by a comma is still an adverb.
+    check("Separately, Norway said the plan was sound.", "Norway", "Norway", "the plan was sound");
+}
+
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]
@@ -228,6 +235,26 @@ fn according_to_inside_a_clause_covers_the_clause() {
     let s = said("The new tariffs, according to the trade ministry, doubled the price of steel.");
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].2, "The new tariffs, according to the trade ministry, doubled the price of steel");
+}
+
+#[test]
+fn a_reported_clause_may_have_a_long_subject() {
+    check(
+        "Ruiz said the drift of attention away from the race this spring helped the governor.",
+        "Ruiz",
+        "",
+        "the drift of attention away from the race this spring helped the governor",
+    );
+}
+
+#[test]
+fn a_contracted_verb_opens_a_reported_clause() {
+    check("Ruiz said he's backing the governor.", "Ruiz", "", "he's backing the governor");
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_subordinate_clause() {
+    check("Ruiz said because turnout is low, the count will be quick.", "Ruiz", "", "because turnout is low, the count will be quick");
 }
 
 // ---------------------------------------------------------------- 4. whole quotations
@@ -331,6 +358,13 @@ fn a_leader_called_by_the_first_word_of_the_name_is_that_person() {
 fn a_place_is_not_the_first_name_of_a_person() {
     let s = said("Texas Sen. Ruth Ames spoke first. Texas said in a filing that the map was lawful.");
     assert!(s.iter().all(|x| x.0 != "Texas Sen. Ruth Ames" && x.0 != "Ruth Ames"), "{s:?}");
+}
+
+#[test]
+fn a_relative_pronoun_names_the_speaker_like_a_pronoun() {
+    // The words naming the speaker at the cue are "who"; the name is the antecedent's.
+    let s = super::tests::named_by("The talks were led by Ruth Ames, who said the deal was close.");
+    assert_eq!(s, vec![("Ruth Ames".to_string(), "who".to_string(), "the deal was close".to_string())]);
 }
 
 // ---------------------------------------------------------------- 3. frames (continued)

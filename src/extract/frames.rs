@@ -12,6 +12,9 @@ use std::ops::Range;
 /// How far a naming verb looks for what is named, and back for "what" or
 /// "which" standing for it, in tokens.
 const NAMING_REACH: usize = 14;
+/// Most words of a reported clause's subject before its verb ("the fading
+/// attention on the race this time helped").
+const MAX_SUBJECT_WORDS: usize = 10;
 
 /// What a frame yields: content tokens, addressee, and the scope for rules when not the default.
 pub(crate) type FrameContent = (Range<usize>, Option<String>, Option<Range<usize>>);
@@ -287,6 +290,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         let k = self.key(t);
         let tok = &self.text.toks.toks[t];
         let g = &self.vocab.grammar;
+        // "said because the plan is popular, it will pass": a subordinate
+        // clause opening the reported one.
+        if matches!(k, "because" | "if" | "when" | "although" | "unless") && t + 1 < end {
+            return self.clause_starts(t + 1, end);
+        }
         if self.vocab.aux.contains(k)
             || g.prepositions.contains(k)
             || k == "to"
@@ -306,7 +314,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let pronoun_subject = self.vocab.grammar.plural_pronouns.contains(k) || self.vocab.grammar.speaker_pronouns.contains(k);
         let mut seen = 0;
         let mut p = t + 1;
-        while p < end && seen < 7 {
+        while p < end && seen < MAX_SUBJECT_WORDS {
             if self.text.skip[p] {
                 p += 1;
                 continue;
@@ -319,6 +327,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 || (pronoun_subject && self.vocab.clauses.base_verbs.contains(k))
                 || past
                 || k == "not"
+                // "he's", "it's", "there's": the contracted verb.
+                || (k == "'s" && p == t + 1 && (g.subject_pronouns.contains(self.key(t)) || g.expletives.contains(self.key(t))))
                 || self.finite_verb_after_subject(p)
             {
                 return true;

@@ -282,7 +282,18 @@ impl<'t, 'd> Doc<'t, 'd> {
             Subject::Mention(m) => {
                 let mention = &self.res.mentions[m];
                 if mention.kind != MentionKind::Pronoun {
-                    return Some((self.res.speaker_of(m), CONFIDENCE));
+                    let from = mention.toks.end;
+                    let mut sp = self.res.speaker_of(m);
+                    // "Podesta, who said": like a pronoun, the words that name the
+                    // speaker at the cue are "who"; the name is Podesta's.
+                    if let Some(r) = (from..head).find(|&t| self.vocab.grammar.relative_pronouns.contains(self.key(t)))
+                        && (from..r).all(|t| self.text.skip[t] || self.key(t) == ",")
+                        && self.key(r) != "that"
+                    {
+                        sp.mention = Some(self.text.toks.norm_text(r..r + 1).to_string());
+                        sp.span = Some(self.text.toks.span(r..r + 1));
+                    }
+                    return Some((sp, CONFIDENCE));
                 }
                 // First and second person: the author, the turn holder, or
                 // inside a quotation the quoted speaker; not a new statement.

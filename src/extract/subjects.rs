@@ -85,6 +85,15 @@ impl<'t, 'd> Doc<'t, 'd> {
                 if let Some(q) = self.prev(p, floor).and_then(|q| if self.key(q) == "," { self.prev(q, floor) } else { Some(q) })
                     && let Some(&m) = self.res.by_end.get(&(q + 1))
                 {
+                    // "Sen. Jane Doe of Ohio, who said": the person, not the place.
+                    let start = self.res.mentions[m].toks.start;
+                    let of = self.prev(start, floor).filter(|&b| matches!(self.key(b), "of" | "from"));
+                    if self.res.mentions[m].kind == MentionKind::Actor
+                        && let Some(&owner) = of.and_then(|b| self.res.by_end.get(&b))
+                        && matches!(self.res.mentions[owner].kind, MentionKind::Person | MentionKind::Name | MentionKind::Office)
+                    {
+                        return Subject::Mention(owner);
+                    }
                     return Subject::Mention(m);
                 }
                 return Subject::None;
@@ -142,8 +151,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 return Subject::None;
             }
-            let skippable =
-                self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4) || self.text.toks.toks[p].kind == TokKind::Number;
+            let skippable = self.vocab.clauses.adjuncts_before_cue.contains(k) || self.adverb_in_ly(p) || self.text.toks.toks[p].kind == TokKind::Number;
             if !skippable || skipped >= MAX_ADJUNCT_WORDS {
                 // "The coast guard in a website posting said": past a short
                 // prepositional phrase to the mention before it.
@@ -155,6 +163,22 @@ impl<'t, 'd> Doc<'t, 'd> {
                 None => return Subject::None,
             };
         }
+    }
+
+    /// Whether token `p` is an adverb in -ly ("quickly"), not a name
+    /// ("Kelly said", "Jolly said"): capitalised right before a verb with
+    /// no comma between, an -ly word is a surname.
+    fn adverb_in_ly(&self, p: usize) -> bool {
+        let k = self.key(p);
+        if !(k.ends_with("ly") && k.len() > 4) {
+            return false;
+        }
+        let tok = &self.text.toks.toks[p];
+        let name = tok.has(CAP)
+            && !tok.has(crate::text::token::ALLCAPS)
+            && !self.vocab.clauses.adjuncts_before_cue.contains(k)
+            && self.next(p + 1, self.text.toks.len()).is_some_and(|n| self.key(n) != ",");
+        !name
     }
 
     /// Speaker of a speech noun used as a subject ("this messages warn", "the statement said").
@@ -508,7 +532,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         for _ in 0..MAX_ADJUNCT_WORDS {
             let k = self.key(p);
-            if !(self.vocab.clauses.adjuncts_before_cue.contains(k) || (k.ends_with("ly") && k.len() > 4)) {
+            if !(self.vocab.clauses.adjuncts_before_cue.contains(k) || self.adverb_in_ly(p)) {
                 break;
             }
             p = self.prev(p, floor)?;
@@ -535,7 +559,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let tok = &self.text.toks.toks[p];
         let k = self.key(p);
         let not_a_noun = if modified { false } else { self.vocab.function.contains(k) };
-        if !tok.is_word() || tok.has(QUOTE_AFTER) || self.res.by_end.contains_key(&(p + 1)) || not_a_noun || k.ends_with("ly") {
+        if !tok.is_word() || tok.has(QUOTE_AFTER) || self.res.by_end.contains_key(&(p + 1)) || not_a_noun || self.adverb_in_ly(p) {
             return None;
         }
         let mut proper = tok.has(CAP);
