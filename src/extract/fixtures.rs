@@ -139,6 +139,21 @@ fn a_capitalised_word_in_ly_before_the_verb_is_a_surname() {
     check("Separately, Norway said the plan was sound.", "Norway", "Norway", "the plan was sound");
 }
 
+#[test]
+fn a_share_of_a_group_is_a_speaker() {
+    check("One in four said the queues were getting longer.", "One in four", "", "the queues were getting longer");
+    check("A narrow majority of small farmers say the levy is fair.", "narrow majority of small farmers", "", "the levy is fair");
+    check("Of the traders asked, nearly a third say prices will rise.", "nearly a third", "", "prices will rise");
+    // Not past a verb: "found" is not part of the subject.
+    let s = said("The study found 40 percent of tenants said rents were rising.");
+    assert!(s.iter().all(|x| !x.0.contains("found")), "{s:?}");
+}
+
+#[test]
+fn a_named_paper_after_its_article_is_the_speaker_of_a_postposed_cue() {
+    check("The ferry service will resume on Monday, the Harbour Gazette reported.", "Harbour Gazette", "", "The ferry service will resume on Monday");
+}
+
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]

@@ -119,7 +119,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Subject::Mention(m) = subject else { return None };
         let sent = &st.sent;
         let ms = self.res.mentions[m].toks.start;
-        let b = self.prev(ms, sent.start)?;
+        let mut b = self.prev(ms, sent.start)?;
+        // "..., the Daily Post said": a name's article.
+        if self.vocab.grammar.articles.contains(self.key(b)) && self.res.mentions[m].kind == MentionKind::Name {
+            b = self.prev(b, sent.start)?;
+        }
         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER)
             || self
                 .quote_index

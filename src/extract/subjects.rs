@@ -543,6 +543,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                 p = self.prev(p, floor)?;
             }
         }
+        // "A slim majority of voters say", "one in five say", "18% who said".
+        if let Some(start) = self.proportion_subject(p, floor) {
+            return Some(Mention::subject(start..p + 1, start..p + 1, false, true));
+        }
         // "People with direct knowledge of the talks said": the noun they modify.
         // Reached past a prepositional phrase, an unknown singular noun is
         // more often a thing ("the condemnation of X underscores") than a
@@ -639,6 +643,78 @@ impl<'t, 'd> Doc<'t, 'd> {
             m = Mention { actors, plural: true, title: None, ..Mention::subject(first.toks.start..p + 1, named..p + 1, false, true) };
         }
         Some(m)
+    }
+
+    /// First token of a share of a group ending at `p`, as a subject: "a
+    /// slim majority (of likely voters)", "one in five", "nearly 18%",
+    /// "others". Only where a clause can open before it.
+    fn proportion_subject(&self, p: usize, floor: usize) -> Option<usize> {
+        let g = &self.vocab.grammar;
+        let count = |t: usize| self.text.toks.toks[t].kind == TokKind::Number || g.counting_words.contains(self.key(t));
+        // The share itself: "a majority", "18%", or "one in five", "six in 10".
+        let share = |q: usize| {
+            if g.proportion_words.contains(self.key(q)) {
+                return Some(q);
+            }
+            let i = self.prev(q, floor).filter(|&i| count(q) && self.key(i) == "in")?;
+            self.prev(i, floor).filter(|&n| count(n))
+        };
+        let mut start = match share(p) {
+            Some(s) => s,
+            None => {
+                // "of likely voters": back to the share the group is counted by.
+                let mut r = p;
+                for _ in 0..4 {
+                    r = self.prev(r, floor)?;
+                    if self.key(r) == "of" {
+                        break;
+                    }
+                    if !self.text.toks.toks[r].is_word() || self.vocab.function.contains(self.key(r)) && !self.vocab.det.contains(self.key(r)) {
+                        return None;
+                    }
+                }
+                if self.key(r) != "of" {
+                    return None;
+                }
+                share(self.prev(r, floor)?)?
+            }
+        };
+        // "18%", "30 percent".
+        if let Some(n) = self.prev(start, floor).filter(|&n| count(n)) {
+            start = n;
+        }
+        let opens = |start: usize| {
+            self.prev(start, floor).is_none_or(|b| {
+                let bk = self.key(b);
+                matches!(bk, "," | ";" | ":" | "(" | "—")
+                    || self.text.toks.toks[b].has(QUOTE_AFTER)
+                    || g.coordinators.contains(bk)
+                    || g.complementizers.contains(bk)
+                    || g.subordinators.contains(bk)
+                    || self.vocab.clauses.lead_adverbs.contains(bk)
+            })
+        };
+        // Then up to three modifiers and determiners: "a slim", "nearly a".
+        for _ in 0..3 {
+            if opens(start) {
+                return Some(start);
+            }
+            match self.prev(start, floor) {
+                Some(r)
+                    if self.text.toks.toks[r].is_word()
+                        && (self.vocab.det.contains(self.key(r))
+                            || (!self.text.toks.toks[r].has(CAP)
+                                && !self.vocab.closed.contains(self.key(r))
+                                && !self.key(r).ends_with("ed")
+                                && !self.finite_form(self.key(r))))
+                        && !self.lex.is_speech_noun(self.key(r)) =>
+                {
+                    start = r
+                }
+                _ => return None,
+            }
+        }
+        opens(start).then_some(start)
     }
 
     /// First token of the words of a subject phrase ending at `p`: a run

@@ -130,6 +130,8 @@ lexicon_file! {
         quantifiers,
         /// Count words that open a noun phrase ("one official", "several aides").
         counting_words,
+        /// Words for a share of a group that stand as a subject ("a majority", "18%").
+        proportion_words,
         /// Forms of "be".
         be_forms,
         /// Forms of "have" and "do" used as auxiliaries.
