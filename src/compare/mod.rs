@@ -96,18 +96,19 @@ pub struct CellLabel {
     /// Label.
     pub label: Arc<str>,
     /// Supporting statements.
-    pub statements: usize,
+    pub statements: u32,
     /// Strongest evidence id.
-    pub evidence: usize,
+    pub evidence: u32,
 }
 
-/// What an actor holds in one source.
+/// What an actor holds in one source (24 bytes: a table has one per actor
+/// and column).
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Cell {
     /// Labels held, in label order.
-    pub labels: Vec<CellLabel>,
+    pub labels: Box<[CellLabel]>,
     /// Statements with no label.
-    pub unlabelled: usize,
+    pub unlabelled: u32,
 }
 
 /// How an actor's position moves across sources.
@@ -658,7 +659,7 @@ impl Builder {
         for &actor in &order {
             let mut cells = vec![Cell::default(); sources.len()];
             while ui_at < unlabelled.len() && unlabelled[ui_at].0 == actor {
-                cells[position[unlabelled[ui_at].1 as usize]].unlabelled += unlabelled[ui_at].2 as usize;
+                cells[position[unlabelled[ui_at].1 as usize]].unlabelled += unlabelled[ui_at].2;
                 ui_at += 1;
             }
             while ci_at < cited.len() && cited[ci_at].0 == actor {
@@ -698,12 +699,12 @@ impl Builder {
                         }
                     }
                     if let Some((n, _)) = best {
-                        held.push(CellLabel { label: name.clone(), statements, evidence: n });
+                        held.push(CellLabel { label: name.clone(), statements, evidence: n as u32 });
                     }
                 }
                 // Exactly as long as it needs: a table has a cell per actor
                 // and document.
-                cells[ci].labels = held.to_vec();
+                cells[ci].labels = held.as_slice().into();
             }
             let movement = movement(&cells, sources, rules);
             rows.push(Row { actor: self.actors.name(actor).to_string(), cells, movement });

@@ -152,7 +152,7 @@ pub fn csv(t: &PositionTable, w: &mut dyn Write) -> io::Result<()> {
         for (ci, c) in r.cells.iter().enumerate() {
             let s = &t.sources[ci];
             for l in &c.labels {
-                let e = t.evidence.get(l.evidence)?;
+                let e = t.evidence.get(l.evidence as usize)?;
                 let fields = [
                     r.actor.clone(),
                     s.name.clone(),
