@@ -154,7 +154,9 @@ pub fn check(expectations: &[Expectation], docs: &[String], judgements: &[Vec<Op
                         let cell = row.map(|r| &r.cells[ci]);
                         let held: Vec<String> = cell.map(|c| c.labels.iter().map(|l| l.label.to_string()).collect()).unwrap_or_default();
                         let hit = held.contains(label);
-                        let ev = cell.and_then(|c| c.labels.iter().find(|l| *l.label == **label).or(c.labels.first())).and_then(|l| evidence_of(l.evidence as usize));
+                        let ev = cell
+                            .and_then(|c| c.labels.iter().find(|l| *l.label == **label).or(c.labels.first()))
+                            .and_then(|l| evidence_of(l.evidence as usize));
                         let found = if held.is_empty() { "holds no stance".to_string() } else { format!("holds {}", held.join(", ")) };
                         SourceResult { source: s.name.clone(), found, hit, evidence: ev }
                     })

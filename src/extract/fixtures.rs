@@ -150,6 +150,14 @@ fn a_share_of_a_group_is_a_speaker() {
 }
 
 #[test]
+fn a_postposed_subject_keeps_its_article_modifiers_and_title() {
+    check("The pupil had finished her second year, a school spokesman said.", "spokesman", "", "The pupil had finished her second year");
+    let s = said("\"Fares will rise again,\" Professor Ruth Ames told us.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, "Fares will rise again");
+}
+
+#[test]
 fn a_named_paper_after_its_article_is_the_speaker_of_a_postposed_cue() {
     check("The ferry service will resume on Monday, the Harbour Gazette reported.", "Harbour Gazette", "", "The ferry service will resume on Monday");
 }
@@ -472,6 +480,13 @@ fn scare_quotes_are_not_speech() {
 #[test]
 fn a_quoted_title_is_not_speech() {
     assert_eq!(said("She starred in \"The Long Road\" before turning to politics."), vec![]);
+}
+
+#[test]
+fn a_quoted_programme_name_after_a_word_is_not_a_quoted_sentence() {
+    let s = said("\"It is a fair question,\" Doyle said on Channel Nine's \"Meet the Morning Panel.\"");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, "It is a fair question");
 }
 
 #[test]

@@ -15,6 +15,9 @@ use std::ops::Range;
 const CONFIDENCE: f32 = 0.85;
 /// A pronoun subject is resolved by guess: less sure.
 const PRONOUN_CONFIDENCE: f32 = 0.7;
+/// Most words before a postposed subject's mention that still belong to it
+/// ("a school spokesman", "the Daily Post").
+const MAX_SUBJECT_MODIFIERS: usize = 3;
 /// A postposed attribution ("..., X said") after reported words is the most
 /// reliable kind.
 const POSTPOSED_CONFIDENCE: f32 = 0.9;
@@ -120,9 +123,20 @@ impl<'t, 'd> Doc<'t, 'd> {
         let sent = &st.sent;
         let ms = self.res.mentions[m].toks.start;
         let mut b = self.prev(ms, sent.start)?;
-        // "..., the Daily Post said": a name's article.
-        if self.vocab.grammar.articles.contains(self.key(b)) && self.res.mentions[m].kind == MentionKind::Name {
-            b = self.prev(b, sent.start)?;
+        // "..., the Daily Post said", "..., a school spokesman said", "...,"
+        // Professor Alba told me": the subject's article, modifiers and title.
+        for _ in 0..MAX_SUBJECT_MODIFIERS {
+            let k = self.key(b);
+            let tok = &self.text.toks.toks[b];
+            let modifier = tok.is_word() && !tok.has(CAP) && !self.vocab.closed.contains(k) && !self.finite_form(k) && !self.lex.is_speech_noun(k);
+            let title = self.res.by_end.get(&(b + 1)).is_some_and(|&o| self.res.mentions[o].toks.end == ms);
+            if !(self.vocab.det.contains(k) || modifier || title) || self.text.toks.toks[b].has(QUOTE_AFTER) {
+                break;
+            }
+            b = match self.res.by_end.get(&(b + 1)) {
+                Some(&o) if title => self.prev(self.res.mentions[o].toks.start, sent.start)?,
+                _ => self.prev(b, sent.start)?,
+            };
         }
         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER)
             || self

@@ -36,7 +36,13 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
             let inner = &self.text.doc.text[q.inner.clone()];
+            // A quoted sentence stands where a sentence can: not after a
+            // word ("on NBC's “Meet the Press.”" is a title).
+            let stands = self.prev(q.toks.start, 0).is_none_or(|p| {
+                self.text.seg.sentence_of(p) != self.text.seg.sentence_of(q.toks.start) || (!self.text.toks.toks[p].is_word() && self.key(p) != "'s")
+            });
             let whole_sentence = words >= MIN_SENTENCE_WORDS
+                && stands
                 && inner.chars().next().is_some_and(char::is_uppercase)
                 && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
             if words < MIN_QUOTE_WORDS && !whole_sentence {

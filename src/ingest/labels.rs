@@ -34,7 +34,12 @@ pub(crate) fn speaker_labels(text: &str, range: Range<usize>, excluded: &[Range<
         if !label_words_ok(label) || !furniture.may_be_label(label, line.content) {
             continue;
         }
-        let words = if line.content[end..].trim().is_empty() {
+        // "Clinton: 2,316": a row of figures, not a turn.
+        let rest = line.content[end..].trim();
+        if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ')) {
+            continue;
+        }
+        let words = if rest.is_empty() {
             // A label on a line of its own: the words start on the next non-empty line.
             match all[i + 1..].iter().find(|l| !l.content.trim().is_empty()) {
                 Some(next) if !LABEL.is_match(next.content) => range.start + next.range.start + (next.content.len() - next.content.trim_start().len()),

@@ -301,6 +301,14 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_figures_are_not_turns() {
+        let body = "Delegates so far\n\nDOE: 1,204\nROE: 988\nDOE: 2,316\nROE: 1,547\n\nDoe needs 67 more to win.\n";
+        let d = Document::from_text("r.txt", body.to_string(), &furniture());
+        assert_ne!(d.kind, DocKind::Transcript);
+        assert!(d.labels.is_empty(), "{:?}", d.labels);
+    }
+
+    #[test]
     fn bad_bytes_are_named() {
         assert_eq!(check_bytes(vec![]).unwrap_err(), "empty file");
         assert!(check_bytes(b"ab\0cd".to_vec()).unwrap_err().starts_with("binary file"));
