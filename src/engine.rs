@@ -221,7 +221,7 @@ impl Engine {
     pub fn records_of(&self, bytes: &[u8]) -> Vec<Document> {
         let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
         let mut records = crate::ingest::jsonl::Records::new(reader, "records.jsonl", "records.jsonl", self.limits);
-        std::iter::from_fn(|| records.next_item(&self.furniture)).filter_map(Result::ok).collect()
+        std::iter::from_fn(|| records.next_item(&self.furniture, false)).filter_map(Result::ok).collect()
     }
 
     /// Tokenizes and segments a document's body.
@@ -330,8 +330,18 @@ impl Engine {
                 bytes += item.as_ref().map_or(0, |d| d.text.len());
                 batch.push(item);
             }
-            let results: Vec<Option<Result<Windows<T>, String>>> =
-                batch.par_iter().map(|item| item.as_ref().ok().map(|doc| contained(|| self.analyze_windows(doc, &visit)))).collect();
+            // Layout (when the inputs left it) and analysis, in parallel.
+            let results: Vec<Option<Result<Windows<T>, String>>> = batch
+                .par_iter_mut()
+                .map(|item| {
+                    item.as_mut().ok().map(|doc| {
+                        contained(|| {
+                            crate::ingest::ready(doc, &self.furniture);
+                            self.analyze_windows(doc, &visit)
+                        })
+                    })
+                })
+                .collect();
             for (item, result) in batch.iter().zip(results) {
                 let flow = match (item, result) {
                     (Err(e), _) => emit(Item::Problem(e.clone())),

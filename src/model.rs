@@ -56,6 +56,17 @@ pub struct Label {
     pub name: String,
 }
 
+/// Metadata given outside the text (JSON Lines fields).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Meta {
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<Date>,
+    pub(crate) source: Option<String>,
+    pub(crate) kind: Option<DocKind>,
+    /// Whether the text comes from a record (whose text has no title line).
+    pub(crate) record: bool,
+}
+
 /// One document, ready for analysis.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -93,6 +104,9 @@ pub struct Document {
     pub issuer: Option<String>,
     /// Whether the body has sentence punctuation (speech-to-text often has none).
     pub punctuated: bool,
+    /// Read but not yet laid out (metadata, furniture, labels): the layout
+    /// is found by `ingest::ready`, in parallel with other documents.
+    pub(crate) pending: Option<Box<Meta>>,
 }
 
 impl Document {

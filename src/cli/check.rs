@@ -135,7 +135,7 @@ pub(crate) fn run(engine: &Engine, claims: &Path, input: Input, opts: Options, i
         Input::Documents(paths) => {
             let mut monitor = Monitor::new(engine, paths, io);
             engine.run(
-                engine.inputs(paths, &[]),
+                engine.inputs(paths, &[]).deferred(),
                 |a, text, mentions| claims.iter().map(|c| c.as_ref().map(|c| engine.judge(c, a, text, mentions))).collect::<Vec<_>>(),
                 |item| {
                     match item {

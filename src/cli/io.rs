@@ -187,7 +187,7 @@ pub(crate) fn each_document(
 ) -> bool {
     let mut problems = false;
     engine.run(
-        engine.inputs(paths, skip),
+        engine.inputs(paths, skip).deferred(),
         |_, _, _| (),
         |item| match item {
             stance::engine::Item::Problem(e) => {

@@ -2,8 +2,7 @@
 //! read with the inputs that failed, and metadata given outside a text.
 
 use crate::error::InputError;
-use crate::model::{DocKind, Document};
-use crate::text::date::Date;
+use crate::model::Document;
 
 /// Limits that protect against input that is not a document.
 #[derive(Debug, Clone, Copy)]
@@ -40,16 +39,7 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
 }
 
-/// Metadata given outside the text (JSON Lines fields).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Meta {
-    pub(crate) title: Option<String>,
-    pub(crate) date: Option<Date>,
-    pub(crate) source: Option<String>,
-    pub(crate) kind: Option<DocKind>,
-    /// Whether the text comes from a record (whose text has no title line).
-    pub(crate) record: bool,
-}
+pub(crate) use crate::model::Meta;
 
 /// What went wrong reading, in words for a message.
 pub(crate) fn io_message(e: &std::io::Error) -> String {

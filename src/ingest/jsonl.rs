@@ -9,7 +9,7 @@
 use crate::error::InputError;
 use crate::ingest::furniture::Furniture;
 use crate::ingest::input::{Limits, Meta, input_error, io_message, long_line};
-use crate::ingest::plain::parse_text;
+use crate::ingest::plain::{parse_text, unread};
 use crate::model::{DocKind, Document};
 use crate::text::date::{Date, find_date};
 use serde::Deserialize;
@@ -78,7 +78,8 @@ impl Records {
     }
 
     /// The next document or problem, with the furniture detector for plain text.
-    pub(crate) fn next_item(&mut self, furniture: &Furniture) -> Option<Result<Document, InputError>> {
+    /// With `defer`, the document's layout is left to [`crate::ingest::ready`].
+    pub(crate) fn next_item(&mut self, furniture: &Furniture, defer: bool) -> Option<Result<Document, InputError>> {
         if let Some(doc) = self.held.take() {
             return Some(Ok(doc));
         }
@@ -118,7 +119,7 @@ impl Records {
                 continue;
             }
             self.produced = true;
-            return Some(match self.record(line, where_, furniture) {
+            return Some(match self.record(line, where_, furniture, defer) {
                 Ok((doc, None)) => Ok(doc),
                 Ok((doc, Some(warning))) => {
                     self.held = Some(doc);
@@ -131,7 +132,7 @@ impl Records {
     }
 
     /// One record as a document, with a warning about a field left out.
-    fn record(&self, line: &str, where_: String, furniture: &Furniture) -> Result<(Document, Option<InputError>), InputError> {
+    fn record(&self, line: &str, where_: String, furniture: &Furniture, defer: bool) -> Result<(Document, Option<InputError>), InputError> {
         let rec: JsonDoc =
             serde_json::from_str(line).map_err(|e| input_error(&where_, format!("not a document record: {e} (expected an object with a \"text\" string)")))?;
         if rec.text.trim().is_empty() {
@@ -166,6 +167,9 @@ impl Records {
             _ => format!("{}#{}", self.stem, self.line),
         };
         let meta = Meta { title: rec.title.filter(|t| !t.trim().is_empty()), date, source: rec.source.filter(|s| !s.trim().is_empty()), kind, record: true };
+        if defer {
+            return Ok((unread(&doc_name, &where_, rec.text, Some(meta)), warning));
+        }
         Ok((parse_text(&doc_name, &where_, rec.text, meta, furniture), warning))
     }
 }

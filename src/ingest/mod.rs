@@ -32,7 +32,7 @@ use crate::ingest::furniture::Furniture;
 pub use crate::ingest::input::{Limits, Loaded, MAX_DEPTH, MAX_DOC_BYTES, MAX_LINE_BYTES};
 use crate::ingest::input::{Meta, input_error, io_message, long_line};
 use crate::ingest::jsonl::{Records, is_record};
-use crate::ingest::plain::parse_text;
+use crate::ingest::plain::{parse_text, unread};
 use crate::ingest::read::{check_bytes, read_capped, read_file, refuse};
 use crate::ingest::walk::{DirWalk, Step};
 use crate::model::Document;
@@ -51,6 +51,8 @@ pub struct Inputs<'a> {
     records: Option<Records>,
     /// Ids given so far to documents read from files.
     ids: HashSet<String>,
+    /// Whether documents come unread, their layout left to [`ready`].
+    defer: bool,
 }
 
 impl<'a> Inputs<'a> {
@@ -64,7 +66,17 @@ impl<'a> Inputs<'a> {
             walk: None,
             records: None,
             ids: HashSet::new(),
+            defer: false,
         }
+    }
+
+    /// Inputs for [`crate::engine::Engine::run`]: each document's layout
+    /// (metadata, furniture, speaker labels) is left for `run` to find in
+    /// parallel, so only reading stays in input order. Anything else that
+    /// iterates documents uses the inputs as they are.
+    pub fn deferred(mut self) -> Inputs<'a> {
+        self.defer = true;
+        self
     }
 
     /// All documents and problems, collected.
@@ -122,6 +134,9 @@ impl<'a> Inputs<'a> {
                 format!("line {line} is {len} bytes long (limit {}); not a text document? raise the limit with --max-line-bytes", self.limits.max_line_bytes),
             ));
         }
+        if self.defer {
+            return Ok(unread(id, shown, text, Some(Meta::default())));
+        }
         Ok(parse_text(id, shown, text, Meta::default(), self.furniture))
     }
 
@@ -172,7 +187,7 @@ impl Iterator for Inputs<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(r) = &mut self.records {
-                match r.next_item(self.furniture) {
+                match r.next_item(self.furniture, self.defer) {
                     Some(item) => return Some(item),
                     None => self.records = None,
                 }
@@ -198,6 +213,15 @@ impl Iterator for Inputs<'_> {
     }
 }
 
+/// Finds the layout of a document its inputs left unread (metadata,
+/// furniture, speaker labels, kind; see [`Inputs::deferred`]); nothing to
+/// do for any other.
+pub(crate) fn ready(doc: &mut Document, furniture: &Furniture) {
+    if let Some(meta) = doc.pending.take() {
+        crate::ingest::plain::lay_out(doc, *meta, furniture);
+    }
+}
+
 /// Reads every path (`-` is standard input) into memory (for commands that
 /// need every document at once).
 pub(crate) fn load(paths: &[String], limits: Limits, furniture: &Furniture) -> Loaded {
@@ -216,6 +240,32 @@ mod tests {
 
     fn furniture() -> Furniture {
         Furniture::compile(DataFiles::builtin().get("boilerplate.toml").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn deferred_inputs_made_ready_are_the_documents_read_at_once() {
+        let dir = std::env::temp_dir().join(format!("stance-deferred-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "Talks resume\n\n3 June 2023\n\nHOST: Welcome.\nJANE DOE: Thanks.\nHOST: And next?\nJANE DOE: Talks.\n").unwrap();
+        let record =
+            r#"{"id": "r1", "text": "The minister said talks would resume.", "title": "Given", "date": "2024-01-05", "source": "Wire", "kind": "transcript"}"#;
+        std::fs::write(dir.join("b.jsonl"), format!("{record}\n")).unwrap();
+        let f = furniture();
+        let paths = [dir.display().to_string()];
+        let eager: Vec<String> = Inputs::new(&paths, Limits::default(), &f, &[]).map(|d| format!("{:?}", d.unwrap())).collect();
+        let deferred: Vec<String> = Inputs::new(&paths, Limits::default(), &f, &[])
+            .deferred()
+            .map(|d| {
+                let mut d = d.unwrap();
+                assert!(d.pending.is_some(), "left for later");
+                ready(&mut d, &f);
+                format!("{d:?}")
+            })
+            .collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(eager.len(), 2);
+        assert_eq!(eager, deferred);
+        assert!(eager[0].contains("Transcript") && eager[1].contains("\"Given\""), "{eager:?}");
     }
 
     #[test]

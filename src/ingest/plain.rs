@@ -52,6 +52,7 @@ impl Document {
             issuer: None,
             punctuated,
             text,
+            pending: None,
         }
     }
 
@@ -62,7 +63,15 @@ impl Document {
 }
 
 pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, furniture: &Furniture) -> Document {
-    let mut doc = Document {
+    let mut doc = unread(name, origin, text, None);
+    lay_out(&mut doc, meta, furniture);
+    doc
+}
+
+/// A document whose layout is not found yet: all body, no metadata;
+/// `pending` keeps what a record gave for [`lay_out`].
+pub(crate) fn unread(name: &str, origin: &str, text: String, pending: Option<Meta>) -> Document {
+    Document {
         name: name.to_string(),
         origin: origin.to_string(),
         title: None,
@@ -79,16 +88,22 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
         issuer: None,
         punctuated: true,
         text,
-    };
+        pending: pending.map(Box::new),
+    }
+}
+
+/// Finds a document's layout: header or tags, metadata (a record's wins),
+/// furniture, punctuation, speaker labels, kind and issuer.
+pub(crate) fn lay_out(doc: &mut Document, meta: Meta, furniture: &Furniture) {
     let tagged = doc.text.find("<doc>");
     let mut header_kind = None;
     if let Some(open) = tagged {
-        read_tags(&mut doc, open);
+        read_tags(doc, open);
     } else {
         // A record's text has no title line: the record gives the title or there is none.
         let head = read_head(&doc.text, furniture, !meta.record);
         header_kind = head.kind;
-        apply_head(&mut doc, head);
+        apply_head(doc, head);
     }
     // Metadata given outside the text wins.
     if meta.title.is_some() {
@@ -109,7 +124,7 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
             doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), times);
         }
     }
-    let readable = readable_body(&doc);
+    let readable = readable_body(doc);
     doc.punctuated = is_punctuated(&readable);
     let labels = speaker_labels(&doc.text, doc.body.clone(), &doc.excluded_ranges(), furniture);
     let speakers = labels.iter().map(|l| l.name.as_str()).collect::<std::collections::BTreeSet<_>>().len();
@@ -142,7 +157,6 @@ pub(crate) fn parse_text(name: &str, origin: &str, text: String, meta: Meta, fur
     if doc.body_bytes() == 0 || readable.trim().is_empty() {
         doc.notes.push("empty body: nothing to analyse".into());
     }
-    doc
 }
 
 /// Takes what the top of the text says.
