@@ -285,7 +285,13 @@ impl Sink {
 
 pub(crate) fn with_engine(rules: &Option<PathBuf>, limits: Limits, io: &mut Io, f: impl FnOnce(&Engine, &mut Io) -> u8) -> u8 {
     match Engine::load(rules.as_deref(), limits) {
-        Ok(engine) => f(&engine, io),
+        Ok(engine) => {
+            let code = f(&engine, io);
+            // The process ends right after: freeing every compiled rule,
+            // pattern and table one by one would only delay the exit.
+            std::mem::forget(engine);
+            code
+        }
         Err(diags) => {
             report_diagnostics(&diags, io);
             2

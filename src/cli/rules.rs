@@ -82,17 +82,10 @@ pub(crate) fn dump(dir: &std::path::Path, force: bool, io: &mut Io) -> u8 {
 pub(crate) fn lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> u8 {
     match Engine::load(rules.as_deref(), limits) {
         Ok(engine) => {
-            let r = engine.rules();
-            if !r.unused_classes.is_empty() {
-                for d in &r.unused_classes {
-                    io.out.put(&format!("{d}\n"));
-                }
-                let _ = writeln!(io.err, "stance: {} problem(s) found", r.unused_classes.len());
-                return 2;
-            }
-            let patterns = r.rules.iter().map(|x| x.pattern_count).sum::<usize>();
-            io.out.put(&format!("ok: {} labels, {} classes, {} rules, {} patterns\n", r.labels.len(), r.classes.len(), r.rules.len(), patterns));
-            0
+            let code = lint_report(&engine, io);
+            // As in `with_engine`: the process ends right after.
+            std::mem::forget(engine);
+            code
         }
         Err(diags) => {
             for d in &diags {
@@ -102,6 +95,21 @@ pub(crate) fn lint(rules: &Option<PathBuf>, limits: Limits, io: &mut Io) -> u8 {
             2
         }
     }
+}
+
+/// What `rules lint` says about compiled data files.
+fn lint_report(engine: &Engine, io: &mut Io) -> u8 {
+    let r = engine.rules();
+    if !r.unused_classes.is_empty() {
+        for d in &r.unused_classes {
+            io.out.put(&format!("{d}\n"));
+        }
+        let _ = writeln!(io.err, "stance: {} problem(s) found", r.unused_classes.len());
+        return 2;
+    }
+    let patterns = r.rules.iter().map(|x| x.pattern_count).sum::<usize>();
+    io.out.put(&format!("ok: {} labels, {} classes, {} rules, {} patterns\n", r.labels.len(), r.classes.len(), r.rules.len(), patterns));
+    0
 }
 
 pub(crate) fn test(engine: &Engine, io: &mut Io) -> u8 {
