@@ -470,6 +470,18 @@ fn a_follow_on_quotation_is_named_by_the_nearest_reference() {
     assert_eq!((s[1].0.as_str(), s[1].1.as_str()), ("Grace Okafor", "She"), "{s:?}");
 }
 
+#[test]
+fn a_quotation_signed_with_a_dash_is_the_signer_s() {
+    let s = super::tests::named_by(
+        "We asked readers what they made of the debate.\n\n“We can mend the old bridge before we build any new wall, and we should.” ― Tomas Reyes\n\n“Nobody on that stage spoke to people like my parents.” — Ines Duarte.",
+    );
+    let who: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(who, vec!["Tomas Reyes", "Ines Duarte"], "{s:?}");
+    // A dash in running prose after a quotation is not a signature.
+    let s = said("“The ferry will run again,” the mayor said - and it did, Monday.");
+    assert!(s.iter().all(|x| x.0 == "mayor"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 6. not statements
 
 #[test]

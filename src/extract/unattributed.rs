@@ -6,10 +6,15 @@ use crate::extract::doc::{Doc, Spans};
 use crate::extract::quotes::Mark;
 use crate::extract::quotes::Quote;
 use crate::model::Speaker;
+use crate::text::token::{CAP, LINE, PARA, QUOTE_BEFORE};
 use std::ops::Range;
 
 /// A quotation after "X was blunt:" names its speaker in the sentence.
 const COLON_CONFIDENCE: f32 = 0.7;
+/// A quotation signed with a dash ("“...” ― Jane Doe") names its speaker.
+const DASH_CONFIDENCE: f32 = 0.8;
+/// Most words of a name signing a quotation.
+const MAX_SIGNATURE_WORDS: usize = 4;
 /// A quotation given to the speaker in focus, with no cue at all, is a guess.
 const FOCUS_CONFIDENCE: f32 = 0.6;
 /// Fewer words than this in quotation marks are a scare quote or a title...
@@ -35,6 +40,16 @@ impl<'t, 'd> Doc<'t, 'd> {
                 continue;
             }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
+            // “...” ― Jane Doe: a dash after the quotation names who said it.
+            if words > 0
+                && taken_end <= q.toks.start
+                && found.overlapping(q.toks.clone()).is_empty()
+                && let Some(sp) = self.dash_signature(q)
+            {
+                let sent = self.text.seg.sentences[self.text.seg.sentence_of(q.toks.start)].clone();
+                self.push_quote(q, sp, &sent, DASH_CONFIDENCE, &mut by_end, &mut taken_end);
+                continue;
+            }
             let inner = &self.text.doc.text[q.inner.clone()];
             // A quoted sentence stands where a sentence can: not after a
             // word ("on NBC's “Meet the Press.”" is a title).
@@ -138,6 +153,47 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Adds a quotation's statement and keeps the indexes of this pass current.
+    /// The speaker a dash names right after a quotation (“...” ― Jane
+    /// Doe), the way epigraphs and collected reactions are signed: one to
+    /// four capitalised words that end the line or the sentence.
+    fn dash_signature(&mut self, q: &Quote) -> Option<Speaker> {
+        let n = self.text.toks.len();
+        let d = self.next(q.toks.end, n)?;
+        let text = &self.text.doc.text;
+        let toks = &self.text.toks.toks;
+        // The dash follows the closing mark on the same line.
+        let gap = &text[q.outer.end.min(toks[d].start as usize)..toks[d].start as usize];
+        if !matches!(self.key(d), "―" | "—" | "–" | "-" | "--") || gap.contains('\n') {
+            return None;
+        }
+        let first = self.next(d + 1, n)?;
+        let mut end = first;
+        let same_line = |t: usize| t == first || !(toks[t].has(LINE) || toks[t].has(PARA) || toks[t].has(QUOTE_BEFORE));
+        while end < n
+            && end - first < MAX_SIGNATURE_WORDS
+            && same_line(end)
+            && toks[end].is_word()
+            && (toks[end].has(CAP) || self.vocab.names.name_particles.contains(self.key(end)))
+        {
+            end += 1;
+        }
+        if end == first || !toks[end - 1].has(CAP) {
+            return None;
+        }
+        // Nothing else on the line after the name but a full stop.
+        let after = &text[toks[end - 1].end as usize..];
+        let rest = after.split('\n').next().unwrap_or("").trim();
+        if !(rest.is_empty() || rest == "." || rest.starts_with('|')) {
+            return None;
+        }
+        let name = self.text.toks.norm_text(first..end).to_string();
+        let sp = match self.res.by_start.get(&first).copied().filter(|&m| self.res.mentions[m].toks.end <= end) {
+            Some(m) => self.res.speaker_of(m),
+            None => Speaker { name: Some(name.clone()), ..Speaker::default() },
+        };
+        Some(Speaker { mention: Some(name), span: Some(self.text.toks.span(first..end)), ..sp })
+    }
+
     fn push_quote(&mut self, q: &Quote, sp: Speaker, sent: &Range<usize>, confidence: f32, by_end: &mut Vec<(usize, usize)>, taken_end: &mut usize) {
         if let Some(i) = self.push(q.toks.clone(), None, None, sp, None, sent, confidence) {
             let key = (self.out[i].toks.end, i);

@@ -313,6 +313,8 @@ impl Furniture {
     /// not a numbered or bulleted point. Such lines hold no statements,
     /// even with quotation marks in them.
     pub(crate) fn headings(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
+        /// The end of a quoted sentence: final punctuation, then a closing mark.
+        const QUOTED_SENTENCE_END: [&str; 6] = [".”", "!”", "?”", ".\"", "!\"", "?\""];
         let lines = self.classify(text, body);
         // A body of headings alone is text, not headings.
         if !lines.iter().any(|l| l.kind == LineKind::Prose) {
@@ -330,6 +332,8 @@ impl Furniture {
                     && t.chars().any(char::is_alphabetic)
                     && !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '•' | '-' | '*' | '–' | '—' | '('))
                     && !crate::ingest::layout::is_label_line(t)
+                    // “A whole quoted sentence.” ― Jane Doe: a signed quotation.
+                    && !QUOTED_SENTENCE_END.iter().any(|e| t.contains(e))
             })
             .map(|l| Excluded { start: l.range.start, end: l.range.end, reason: "heading".into() })
             .collect()
