@@ -604,16 +604,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             start = self.prev(q, floor).filter(|&d| self.vocab.det.contains(self.key(d))).unwrap_or(q);
             det = true;
         }
-        let g = &self.vocab.grammar;
-        let opens = self.prev(start, floor).is_none_or(|b| {
-            let bk = self.key(b);
-            matches!(bk, "," | ";" | ":" | "(" | "—" | "-")
-                || self.text.toks.toks[b].has(QUOTE_AFTER)
-                || g.coordinators.contains(bk)
-                || g.complementizers.contains(bk)
-                || g.subordinators.contains(bk)
-                || self.vocab.clauses.lead_adverbs.contains(bk)
-        });
+        let opens = self.clause_opens_at(start, floor);
         let plural = k.ends_with('s') && !k.ends_with("ss") && !proper;
         if !(opens && (proper || det || plural)) {
             return None;
@@ -643,6 +634,22 @@ impl<'t, 'd> Doc<'t, 'd> {
             m = Mention { actors, plural: true, title: None, ..Mention::subject(first.toks.start..p + 1, named..p + 1, false, true) };
         }
         Some(m)
+    }
+
+    /// Whether a clause can open at `start` (so a subject can start there):
+    /// at the sentence's start, or after punctuation that ends a phrase, a
+    /// quotation, a conjunction or a leading adverb.
+    fn clause_opens_at(&self, start: usize, floor: usize) -> bool {
+        let g = &self.vocab.grammar;
+        self.prev(start, floor).is_none_or(|b| {
+            let bk = self.key(b);
+            matches!(bk, "," | ";" | ":" | "(" | "—" | "-")
+                || self.text.toks.toks[b].has(QUOTE_AFTER)
+                || g.coordinators.contains(bk)
+                || g.complementizers.contains(bk)
+                || g.subordinators.contains(bk)
+                || self.vocab.clauses.lead_adverbs.contains(bk)
+        })
     }
 
     /// First token of a share of a group ending at `p`, as a subject: "a
@@ -683,17 +690,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if let Some(n) = self.prev(start, floor).filter(|&n| count(n)) {
             start = n;
         }
-        let opens = |start: usize| {
-            self.prev(start, floor).is_none_or(|b| {
-                let bk = self.key(b);
-                matches!(bk, "," | ";" | ":" | "(" | "—")
-                    || self.text.toks.toks[b].has(QUOTE_AFTER)
-                    || g.coordinators.contains(bk)
-                    || g.complementizers.contains(bk)
-                    || g.subordinators.contains(bk)
-                    || self.vocab.clauses.lead_adverbs.contains(bk)
-            })
-        };
+        let opens = |start: usize| self.clause_opens_at(start, floor);
         // Then up to three modifiers and determiners: "a slim", "nearly a".
         for _ in 0..3 {
             if opens(start) {
