@@ -618,7 +618,7 @@ impl ActorTable {
                 ends.push(m.toks.end);
             }
             let of = word_before(m.toks.start).filter(|&b| matches!(text.toks.key(b), "of" | "for"));
-            // "of the Republic of Kenya" after an office or body, not "Students for Life of America".
+            // "of the Republic of Kenya" after an office or body, not "Parents for Peace of Norway".
             let owner = of.and_then(word_before).is_some_and(|b| ends.contains(&(b + 1)) || (text.toks.key(b) == ")" && ends.iter().any(|&e| e + 3 >= b)));
             // "spokesman for the Defence Ministry of Kenya": a body the table places.
             let body = m.kind == MentionKind::Office && of.is_some_and(|o| o == from) && self.names_a_body(text, m);

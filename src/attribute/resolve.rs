@@ -23,6 +23,16 @@ const SPEECH_PRONOUN_REACH: usize = 80;
 /// A dateline opens one of the first sentences of a story.
 const DATELINE_SENTENCES: usize = 4;
 
+/// Mentions that give a name, in order, by the words a bare one-word
+/// reference may repeat.
+#[derive(Debug, Default)]
+struct NameIndex {
+    /// By the name's last word.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Persons' names of two words or more, by their first word after honorifics.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
 /// Mentions indexed by a token position.
 #[derive(Debug, Clone)]
 pub(crate) struct TokIndex(Vec<Option<usize>>);
@@ -64,8 +74,8 @@ pub(crate) struct Resolver<'t, 'd> {
     resolved: HashMap<usize, Option<Speaker>>,
     /// Mentions naming someone with a title, by title.
     by_title: HashMap<String, std::rc::Rc<Vec<usize>>>,
-    /// Mentions that give a name, by its last word; built on first use.
-    by_surname: Option<HashMap<String, Vec<usize>>>,
+    /// Mentions that give a name, by its last and first word; built on first use.
+    names: Option<NameIndex>,
     /// The actors of the dateline's place ("SEOUL –"), for offices named without a state.
     dateline: Option<Vec<String>>,
 }
@@ -89,7 +99,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
             by_start,
             resolved: HashMap::default(),
             by_title: HashMap::default(),
-            by_surname: None,
+            names: None,
             dateline,
         }
     }
@@ -145,7 +155,7 @@ impl<'t, 'd> Resolver<'t, 'd> {
         (self.by_end, self.by_start) = Self::index(self.text, &self.mentions);
         self.resolved.clear();
         self.by_title.clear();
-        self.by_surname = None;
+        self.names = None;
     }
 
     /// The by-end and by-start indexes of mentions in token order.
@@ -331,35 +341,40 @@ impl<'t, 'd> Resolver<'t, 'd> {
     /// same last word, more words or an actor. The nearest such one before
     /// `m`, else the first after it.
     fn fuller_name(&mut self, m: usize) -> Option<usize> {
-        if self.by_surname.is_none() {
-            let mut map: HashMap<String, Vec<usize>> = HashMap::default();
-            for (k, c) in self.mentions.iter().enumerate() {
-                let named = matches!(c.kind, MentionKind::Person | MentionKind::Name) || (c.kind == MentionKind::Office && c.name.is_some());
-                if named && let Some(key) = self.surname(c) {
-                    map.entry(key).or_default().push(k);
-                }
-            }
-            self.by_surname = Some(map);
+        if self.names.is_none() {
+            self.names = Some(self.name_index());
         }
+        let names = self.names.as_ref()?;
         let me = &self.mentions[m];
         let key = self.surname(me)?;
         let words = |c: &Mention| c.name.clone().unwrap_or(c.toks.clone()).len();
         let fuller = |c: &Mention| words(c) > words(me) || (!c.actors.is_empty() && me.actors.is_empty()) || c.person.is_some();
-        let nearest = |list: &[usize]| {
+        if let Some(list) = names.by_surname.get(&key) {
             let at = list.partition_point(|&k| k < m);
-            list[..at].iter().rev().chain(list[at..].iter()).copied().find(|&k| k != m && fuller(&self.mentions[k]))
-        };
-        if let Some(k) = self.by_surname.as_ref()?.get(&key).and_then(|list| nearest(list)) {
-            return Some(k);
+            if let Some(k) = list[..at].iter().rev().chain(list[at..].iter()).copied().find(|&k| k != m && fuller(&self.mentions[k])) {
+                return Some(k);
+            }
         }
-        // One word that opened a longer name of a person: a leader called by the given name
-        // ("Anwar" for "Prime Minister Anwar Ibrahim") or by the family name
-        // written first ("Wu" for "Senior Colonel Wu Qian").
+        // One word that opened a longer name of a person: a leader called by
+        // the given name ("Aziz" for "Prime Minister Aziz Rahman") or by
+        // the family name written first ("Zhao" for "Colonel Zhao Ming").
         if words(me) != 1 {
             return None;
         }
+        let list = names.by_first.get(&key)?;
+        list[..list.partition_point(|&k| k < m)].last().copied()
+    }
+
+    /// The mentions that give a name, by its last word, and the persons'
+    /// names of two words or more, by their first word after honorifics.
+    fn name_index(&self) -> NameIndex {
+        let mut index = NameIndex::default();
         let honorific = |t: usize| self.table.vocab.names.honorifics.contains(self.text.key(t).trim_end_matches('.'));
-        let first = |c: &Mention| {
+        for (k, c) in self.mentions.iter().enumerate() {
+            let named = matches!(c.kind, MentionKind::Person | MentionKind::Name) || (c.kind == MentionKind::Office && c.name.is_some());
+            if named && let Some(key) = self.surname(c) {
+                index.by_surname.entry(key).or_default().push(k);
+            }
             let r = c.name.clone().unwrap_or(c.toks.clone());
             // The name after its honorifics ("Colonel Zhao Ming").
             let from = r.clone().find(|&t| !honorific(t)).unwrap_or(r.end);
@@ -370,10 +385,11 @@ impl<'t, 'd> Resolver<'t, 'd> {
                 || (c.kind == MentionKind::Office && c.name.is_some())
                 || (c.kind == MentionKind::Name && (titled || !c.actors.is_empty()));
             // Only a name ("Texas Sen. Jane Doe" does not start with one).
-            person && r.end - from >= 2 && self.text.key(from) == key && !(from..r.end).any(honorific)
-        };
-        let earlier: Vec<usize> = (0..m).filter(|&k| first(&self.mentions[k])).collect();
-        earlier.last().copied()
+            if person && r.end - from >= 2 && !(from..r.end).any(honorific) {
+                index.by_first.entry(self.text.key(from).to_string()).or_default().push(k);
+            }
+        }
+        index
     }
 
     /// The mentions, in order, that name someone with a title: an office

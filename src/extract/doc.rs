@@ -99,6 +99,15 @@ impl<'t, 'd> Doc<'t, 'd> {
         None
     }
 
+    /// Whether token `t` is a lower-case word that can modify a noun before
+    /// it ("school" in "a school spokesman", "slim" in "a slim majority"):
+    /// not a closed-class word, a finite verb form or a speech noun.
+    pub(crate) fn noun_modifier(&self, t: usize) -> bool {
+        let tok = &self.text.toks.toks[t];
+        let k = self.key(t);
+        tok.is_word() && !tok.has(CAP) && !self.vocab.closed.contains(k) && !self.finite_form(k) && !self.lex.is_speech_noun(k)
+    }
+
     /// First non-filler token at or after `t`, before `ceil`.
     pub(crate) fn next(&self, t: usize, ceil: usize) -> Option<usize> {
         let mut p = t;

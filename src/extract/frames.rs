@@ -12,8 +12,8 @@ use std::ops::Range;
 /// How far a naming verb looks for what is named, and back for "what" or
 /// "which" standing for it, in tokens.
 const NAMING_REACH: usize = 14;
-/// Most words of a reported clause's subject before its verb ("the fading
-/// attention on the race this time helped").
+/// Most words of a reported clause's subject before its verb ("the drift of
+/// attention away from the race this spring helped").
 const MAX_SUBJECT_WORDS: usize = 10;
 
 /// What a frame yields: content tokens, addressee, and the scope for rules when not the default.

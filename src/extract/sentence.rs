@@ -124,13 +124,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         let ms = self.res.mentions[m].toks.start;
         let mut b = self.prev(ms, sent.start)?;
         // "..., the Daily Post said", "..., a school spokesman said", "...,"
-        // Professor Alba told me": the subject's article, modifiers and title.
+        // Professor Ames told us": the subject's article, modifiers and title.
         for _ in 0..MAX_SUBJECT_MODIFIERS {
-            let k = self.key(b);
-            let tok = &self.text.toks.toks[b];
-            let modifier = tok.is_word() && !tok.has(CAP) && !self.vocab.closed.contains(k) && !self.finite_form(k) && !self.lex.is_speech_noun(k);
             let title = self.res.by_end.get(&(b + 1)).is_some_and(|&o| self.res.mentions[o].toks.end == ms);
-            if !(self.vocab.det.contains(k) || modifier || title) || self.text.toks.toks[b].has(QUOTE_AFTER) {
+            if !(self.vocab.det.contains(self.key(b)) || self.noun_modifier(b) || title) || self.text.toks.toks[b].has(QUOTE_AFTER) {
                 break;
             }
             b = match self.res.by_end.get(&(b + 1)) {
@@ -302,8 +299,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 if mention.kind != MentionKind::Pronoun {
                     let from = mention.toks.end;
                     let mut sp = self.res.speaker_of(m);
-                    // "Podesta, who said": like a pronoun, the words that name the
-                    // speaker at the cue are "who"; the name is Podesta's.
+                    // "Ruth Ames, who said": like a pronoun, the words that name the
+                    // speaker at the cue are "who"; the name is Ruth Ames's.
                     if let Some(r) = (from..head).find(|&t| self.vocab.grammar.relative_pronouns.contains(self.key(t)))
                         && (from..r).all(|t| self.text.skip[t] || self.key(t) == ",")
                         && self.key(r) != "that"

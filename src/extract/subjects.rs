@@ -166,7 +166,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Whether token `p` is an adverb in -ly ("quickly"), not a name
-    /// ("Kelly said", "Jolly said"): capitalised right before a verb with
+    /// ("Kelly said"): capitalised right before a verb with
     /// no comma between, an -ly word is a surname.
     fn adverb_in_ly(&self, p: usize) -> bool {
         let k = self.key(p);
@@ -610,7 +610,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             return None;
         }
         let mut m = Mention::subject(start..p + 1, named..p + 1, proper, plural);
-        // "the head of U.N. peacekeeping": an office the table knows, said more fully.
+        // "the head of NATO air policing": an office the table knows, said more fully.
         if !proper
             && let Some(&o) = self.res.by_start.get(&start)
             && let office = &self.res.mentions[o]
@@ -697,17 +697,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                 return Some(start);
             }
             match self.prev(start, floor) {
-                Some(r)
-                    if self.text.toks.toks[r].is_word()
-                        && (self.vocab.det.contains(self.key(r))
-                            || (!self.text.toks.toks[r].has(CAP)
-                                && !self.vocab.closed.contains(self.key(r))
-                                && !self.key(r).ends_with("ed")
-                                && !self.finite_form(self.key(r))))
-                        && !self.lex.is_speech_noun(self.key(r)) =>
-                {
-                    start = r
-                }
+                // Nor a past form ("the study showed 40 percent ...").
+                Some(r) if self.vocab.det.contains(self.key(r)) || (self.noun_modifier(r) && !self.key(r).ends_with("ed")) => start = r,
                 _ => return None,
             }
         }

@@ -39,11 +39,12 @@ impl<'t, 'd> Doc<'t, 'd> {
             if q.mark == Mark::Spoken {
                 continue;
             }
+            if taken_end > q.toks.start || !found.overlapping(q.toks.clone()).is_empty() {
+                continue;
+            }
             let words = (q.toks.start..q.toks.end).filter(|&t| self.text.toks.toks[t].is_word()).count();
             // “...” ― Jane Doe: a dash after the quotation names who said it.
             if words > 0
-                && taken_end <= q.toks.start
-                && found.overlapping(q.toks.clone()).is_empty()
                 && let Some(sp) = self.dash_signature(q)
             {
                 let sent = self.text.seg.sentences[self.text.seg.sentence_of(q.toks.start)].clone();
@@ -52,7 +53,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let inner = &self.text.doc.text[q.inner.clone()];
             // A quoted sentence stands where a sentence can: not after a
-            // word ("on NBC's “Meet the Press.”" is a title).
+            // word ("on Channel Nine's “Meet the Morning Panel.”" is a title).
             let stands = self.prev(q.toks.start, 0).is_none_or(|p| {
                 self.text.seg.sentence_of(p) != self.text.seg.sentence_of(q.toks.start) || (!self.text.toks.toks[p].is_word() && self.key(p) != "'s")
             });
@@ -61,9 +62,6 @@ impl<'t, 'd> Doc<'t, 'd> {
                 && inner.chars().next().is_some_and(char::is_uppercase)
                 && inner.trim_end_matches(['"', '\'', '”', '’', ' ']).ends_with(['.', '!', '?']);
             if words < MIN_QUOTE_WORDS && !whole_sentence {
-                continue;
-            }
-            if taken_end > q.toks.start || !found.overlapping(q.toks.clone()).is_empty() {
                 continue;
             }
             let si = self.text.seg.sentence_of(q.toks.start);
@@ -183,7 +181,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // Nothing else on the line after the name but a full stop.
         let after = &text[toks[end - 1].end as usize..];
         let rest = after.split('\n').next().unwrap_or("").trim();
-        if !(rest.is_empty() || rest == "." || rest.starts_with('|')) {
+        if !(rest.is_empty() || rest == ".") {
             return None;
         }
         let name = self.text.toks.norm_text(first..end).to_string();

@@ -34,7 +34,7 @@ pub(crate) fn speaker_labels(text: &str, range: Range<usize>, excluded: &[Range<
         if !label_words_ok(label) || !furniture.may_be_label(label, line.content) {
             continue;
         }
-        // "Clinton: 2,316": a row of figures, not a turn.
+        // "Doe: 2,316": a row of figures, not a turn.
         let rest = line.content[end..].trim();
         if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ')) {
             continue;
