@@ -4,7 +4,7 @@
 //! quotations, what is not a statement, and actors of unknown people. Every
 //! sentence is our own.
 
-use super::tests::{check, said};
+use super::tests::{check, named_by, said};
 
 // ---------------------------------------------------------------- 1. speakers the table does not know
 
@@ -416,6 +416,30 @@ fn accused_does_not_take_the_words_before_it() {
 #[test]
 fn make_the_point_that() {
     check("The Kenyan envoy made the point that the talks were not over.", "Kenyan envoy", "Kenya", "the talks were not over");
+}
+
+#[test]
+fn a_prepositional_phrase_between_cue_and_quotation() {
+    check("The retired colonel says of his successor, “He has never led troops in the field.”", "retired colonel", "", "He has never led troops in the field");
+    check("Whitcombe wrote in a letter to members: “We will not back down.”", "Whitcombe", "", "We will not back down");
+}
+
+#[test]
+fn commented_introduces_speech() {
+    check("A neighbour commented: “Nobody here saw the lorry arrive.”", "neighbour", "", "Nobody here saw the lorry arrive");
+}
+
+#[test]
+fn a_participle_after_a_place_belongs_to_the_sentence_subject() {
+    let s = named_by("Whitcombe spoke on Tuesday about the flooding in Dover, Kent, arguing that the barriers had failed.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].2.as_str()), ("Whitcombe", "the barriers had failed"));
+}
+
+#[test]
+fn an_official_of_a_possessed_office_is_the_speaker() {
+    check("The cabinet will meet on Sunday, an official of the premier’s office said.", "official", "", "The cabinet will meet on Sunday");
+    check("The cabinet will meet on Sunday, an aide in the PM's Office said.", "aide", "", "The cabinet will meet on Sunday");
 }
 
 // ---------------------------------------------------------------- 5. follow-on quotations

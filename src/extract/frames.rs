@@ -15,6 +15,9 @@ const NAMING_REACH: usize = 14;
 /// Most words of a reported clause's subject before its verb ("the drift of
 /// attention away from the race this spring helped").
 const MAX_SUBJECT_WORDS: usize = 10;
+/// Most words of a prepositional phrase between a cue and its quotation
+/// ("said of her rival, “...”").
+const MAX_ASIDE_WORDS: usize = 6;
 
 /// What a frame yields: content tokens, addressee, and the scope for rules when not the default.
 pub(crate) type FrameContent = (Range<usize>, Option<String>, Option<Range<usize>>);
@@ -33,6 +36,15 @@ impl<'t, 'd> Doc<'t, 'd> {
                     while adverbs < 3 && self.key(t) != ":" && (self.key(t).ends_with("ly") || matches!(self.key(t), "this" | "way" | "it")) {
                         t = self.next(t + 1, end)?;
                         adverbs += 1;
+                    }
+                    // "said of the plan, “...”", "wrote in a letter: “...”": a short
+                    // prepositional phrase, then the punctuation before the quotation.
+                    if self.vocab.grammar.prepositions.contains(self.key(t))
+                        && let Some(p) = (t + 1..end.min(t + 1 + MAX_ASIDE_WORDS)).find(|&p| matches!(self.key(p), ":" | ","))
+                        && self.next(p + 1, end).is_some_and(|q| !self.quote_index.starting_at(q).is_empty())
+                        && (t + 1..p).all(|w| self.text.toks.toks[w].is_word() || self.key(w) == "'s")
+                    {
+                        t = p;
                     }
                     if matches!(self.key(t), ":" | ",") {
                         if *f == Frame::Colon && self.key(t) == ":" {

@@ -268,9 +268,14 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut speaker = None;
         if b.is_some_and(|b| self.key(b) == ",") {
             speaker = st.last_speaker.clone().or_else(|| self.out[st.first..].last().map(|s| s.speaker.clone()));
+            // The sentence's subject ("Ames spoke in Tulsa, Oklahoma, arguing"),
+            // else the nearest mention opening a clause before the comma.
             if speaker.is_none()
                 && let Some(bb) = b
-                && let Subject::Mention(m) = self.subject_of_clause(bb, sent.start)
+                && let Some(m) = self.sentence_subject(sent, bb).or_else(|| match self.subject_of_clause(bb, sent.start) {
+                    Subject::Mention(m) => Some(m),
+                    _ => None,
+                })
             {
                 speaker = Some(self.res.speaker_of(m));
             }

@@ -44,8 +44,17 @@ impl<'t, 'd> Doc<'t, 'd> {
                 && !(self.res.mentions[m].kind == MentionKind::Actor && self.key(p) == "the")
             {
                 // "A spokesman for the campaign said": the noun the phrase modifies.
+                // "An aide in the premier's office said": past the phrase's article.
+                let mut ms = self.res.mentions[m].toks.start;
+                if let Some(s) = self.prev(ms, floor).filter(|&s| self.key(s) == "'s") {
+                    ms = match self.res.by_end.get(&s) {
+                        Some(&owner) => self.res.mentions[owner].toks.start,
+                        None => self.phrase_start(s, floor, false),
+                    };
+                }
+                let ms = self.prev(ms, floor).filter(|&d| self.vocab.grammar.articles.contains(self.key(d))).unwrap_or(ms);
                 if self.res.mentions[m].actors.is_empty()
-                    && let Some(h) = self.head_before(self.res.mentions[m].toks.start, floor)
+                    && let Some(h) = self.head_before(ms, floor)
                     && let Some(&hm) = self.res.by_end.get(&(h + 1))
                     && self.res.mentions[hm].kind != MentionKind::Pronoun
                 {
