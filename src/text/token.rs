@@ -290,6 +290,9 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
     // character ("U.S.", "a.b.c"): kept as the word grows, never rescanned.
     let mut part_start = start;
     let mut parts_short = true;
+    // Where the part after the last hyphen starts: "R-S.C.", "D-Va." end in
+    // an abbreviation.
+    let mut seg_start = start;
     loop {
         while let Some(c) = text[i..].chars().next() {
             if is_word_char(c) {
@@ -305,15 +308,25 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
         let prev_digit = b[i - 1].is_ascii_digit();
         let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
         match sep {
-            b'-' | b'\'' if next_is_word => i += 1,
+            b'-' if next_is_word => {
+                i += 1;
+                (seg_start, part_start) = (i, i);
+            }
+            b'\'' if next_is_word => i += 1,
             b'.' | b',' if prev_digit && next_digit => i += 1,
             b'.' => {
                 let part = &text[part_start..i];
                 let mut chars = part.chars();
                 let one_char = chars.next().is_some() && chars.next().is_none();
                 parts_short &= part.is_empty() || one_char;
-                let single_letter = part_start == start && one_char && part.chars().all(char::is_alphabetic);
-                let dotted = part_start > start && parts_short;
+                let single_letter = part_start == seg_start && one_char && part.chars().all(char::is_alphabetic);
+                let dotted = part_start > seg_start && parts_short;
+                // After a hyphen a lone letter is an initial only when another
+                // follows ("R-S.C."), not at a sentence's end ("plan A-B.").
+                let continues = text[i + 1..].chars().next().is_some_and(char::is_alphabetic) && text[i + 1..].chars().nth(1) == Some('.');
+                if seg_start > start && single_letter && !continues {
+                    break;
+                }
                 if single_letter || dotted {
                     // Initials and dotted abbreviations: "U.S.", "J. Smith".
                     i += 1;
@@ -321,7 +334,7 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
                     if !text[i..].chars().next().is_some_and(char::is_alphabetic) || text[i..].chars().nth(1).is_some_and(is_word_char) {
                         break;
                     }
-                } else if abbreviations.contains(&fold_key(&text[start..i])) {
+                } else if abbreviations.contains(&fold_key(&text[start..i])) || (seg_start > start && abbreviations.contains(&fold_key(&text[seg_start..i]))) {
                     i += 1;
                     break;
                 } else {
@@ -422,6 +435,12 @@ mod tests {
             ["the", "u.s.", "and", "dr.", "smith", "said", "99", "%", "of", "1,000", "deescalation"]
         );
         assert_eq!(keys("ended. Then"), ["ended", ".", "then"]);
+    }
+
+    #[test]
+    fn a_party_and_state_tag_is_one_word() {
+        assert_eq!(keys("Ames (R-N.H.) said"), ["ames", "(", "rn.h.", ")", "said"]);
+        assert_eq!(keys("plan A-B. Then"), ["plan", "ab", ".", "then"]);
     }
 
     #[test]
