@@ -442,6 +442,27 @@ fn an_official_of_a_possessed_office_is_the_speaker() {
     check("The cabinet will meet on Sunday, an aide in the PM's Office said.", "aide", "", "The cabinet will meet on Sunday");
 }
 
+#[test]
+fn an_aside_set_off_by_dashes_between_subject_and_cue() {
+    check("Pellegrini -- author of a study of the local courts -- said the backlog was growing.", "Pellegrini", "", "the backlog was growing");
+    check("Kenya — which denies sending troops — said the border would stay open.", "Kenya", "Kenya", "the border would stay open");
+}
+
+#[test]
+fn a_long_apposition_between_name_and_cue() {
+    check(
+        "Ruth Ames, director of the Centre for Water Policy at the University of Leeds’s law faculty, said the rules were too weak.",
+        "Ruth Ames",
+        "",
+        "the rules were too weak",
+    );
+}
+
+#[test]
+fn a_party_and_state_tag_after_a_name() {
+    check("Rep. Jane Doe (R-N.H.) said the bill was dead.", "Rep. Jane Doe", "", "the bill was dead");
+}
+
 // ---------------------------------------------------------------- 5. follow-on quotations
 
 #[test]

@@ -19,6 +19,8 @@ const MAX_NAME_MODIFIERS: usize = 2;
 /// Most words of a subject the actor table does not know ("the county's
 /// chief election officer").
 const MAX_PHRASE_WORDS: usize = 6;
+/// Most words of an aside set off by dashes between subject and verb.
+const MAX_ASIDE_WORDS: usize = 24;
 
 /// What stands before a cue as its subject.
 #[derive(Debug, Clone, Copy)]
@@ -111,6 +113,14 @@ impl<'t, 'd> Doc<'t, 'd> {
                 // "X in a statement said": the statement is X's, X the subject.
                 return self.subject_before_phrase(p, floor).map_or(Subject::Noun(p), Subject::Mention);
             }
+            if k == "-"
+                && let Some(d) = self.dash_aside_open(p, floor)
+                && let Some(q) = self.prev(d, floor)
+            {
+                // "Ames -- a judge since 2009 -- said": past the aside.
+                p = q;
+                continue;
+            }
             if k == "," {
                 // Apposition: "Raisi, Iran's president, said" or "..., and said".
                 let mut q = p;
@@ -119,7 +129,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let mut aside = None;
                 while let Some(r) = self.prev(q, floor) {
                     steps += 1;
-                    if steps > 12 + 4 * commas {
+                    if steps > 16 + 4 * commas {
                         break;
                     }
                     if self.key(r) == "," {
@@ -271,6 +281,37 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         let k = self.key(h);
         (self.text.toks.toks[h].is_word() && !self.vocab.closed.contains(k) && !k.ends_with("ly")).then_some(h)
+    }
+
+    /// Where an aside set off by dashes and closed by the dash at `p` opens
+    /// ("Ames -- a judge since 2009 -- said"): the first token of the
+    /// opening dash (or dash pair).
+    fn dash_aside_open(&self, p: usize, floor: usize) -> Option<usize> {
+        let mut q = p;
+        while let Some(r) = self.prev(q, floor).filter(|&r| self.key(r) == "-") {
+            q = r;
+        }
+        let mut words = 0;
+        loop {
+            let r = self.prev(q, floor)?;
+            let k = self.key(r);
+            if k == "-" {
+                break;
+            }
+            if matches!(k, ";" | ":" | "(" | ")") || self.text.toks.toks[r].has(QUOTE_AFTER) {
+                return None;
+            }
+            words += 1;
+            if words > MAX_ASIDE_WORDS {
+                return None;
+            }
+            q = r;
+        }
+        let mut d = self.prev(q, floor)?;
+        while let Some(r) = self.prev(d, floor).filter(|&r| self.key(r) == "-") {
+            d = r;
+        }
+        (words > 0).then_some(d)
     }
 
     /// A name opening the clause and followed only by comma-set appositions
@@ -535,6 +576,11 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// The unknown subject before a cue at `cue`, if one stands there.
     fn subject_phrase(&self, cue: usize, floor: usize) -> Option<Mention> {
         let mut p = self.prev(cue, floor)?;
+        if self.key(p) == "-"
+            && let Some(d) = self.dash_aside_open(p, floor)
+        {
+            return self.subject_phrase(d, floor);
+        }
         if self.key(p) == "," {
             // "Ada Osei, 34, of Kumasi, said": a name, then appositions.
             return self.name_before_appositions(p, floor);
