@@ -151,7 +151,7 @@ fn a_share_of_a_group_is_a_speaker() {
 
 #[test]
 fn a_postposed_subject_keeps_its_article_modifiers_and_title() {
-    check("The pupil had finished her second year, a school spokesman said.", "spokesman", "", "The pupil had finished her second year");
+    check("The pupil had finished her second year, a school spokesman said.", "school spokesman", "", "The pupil had finished her second year");
     let s = said("\"Fares will rise again,\" Professor Ruth Ames told us.");
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!(s[0].2, "Fares will rise again");
@@ -160,6 +160,16 @@ fn a_postposed_subject_keeps_its_article_modifiers_and_title() {
 #[test]
 fn a_named_paper_after_its_article_is_the_speaker_of_a_postposed_cue() {
     check("The ferry service will resume on Monday, the Harbour Gazette reported.", "Harbour Gazette", "", "The ferry service will resume on Monday");
+}
+
+#[test]
+fn a_group_word_keeps_the_words_that_say_which_group() {
+    check("Harbour safety experts said the pier was unsound.", "Harbour safety experts", "", "the pier was unsound");
+    check("The Okafor campaign said the rally would go ahead.", "Okafor campaign", "", "the rally would go ahead");
+    // Not an adjunct before the subject, nor words inside a quotation.
+    check("Yesterday officials said the pier was unsound.", "officials", "", "the pier was unsound");
+    let s = named_by("“She is a tireless worker,” said the coach.");
+    assert!(s.iter().all(|x| !x.1.contains("tireless")), "{s:?}");
 }
 
 // ---------------------------------------------------------------- 3. reported-speech frames

@@ -461,8 +461,20 @@ impl<'t, 'd> Doc<'t, 'd> {
             let floor = self.text.seg.sentences[self.text.seg.sentence_of(c.toks.start)].start;
             // Inside someone's quoted words a description is not a new speaker.
             let quoted = !self.quote_index.overlapping(c.toks.start..c.toks.start + 1).is_empty();
-            if quoted || !matches!(self.subject_before(c.toks.start, floor), Subject::None) {
+            if quoted {
                 continue;
+            }
+            match self.subject_before(c.toks.start, floor) {
+                Subject::None => {}
+                Subject::Mention(m) => {
+                    if let Some(m) = self.modified_office(m, floor)
+                        && out.last().is_none_or(|l| l.toks.end <= m.toks.start)
+                    {
+                        out.push(m);
+                    }
+                    continue;
+                }
+                _ => continue,
             }
             // A description is a speaker only with a verb of saying: "the
             // report says that ...", not "the figures highlight ...".
@@ -475,6 +487,38 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         out
+    }
+
+    /// A group or office word the table knows, with the words before it
+    /// that say which ("Foreign policy analysts", "the Trump campaign",
+    /// "Police officials"): the same mention over the whole phrase.
+    fn modified_office(&self, m: usize, floor: usize) -> Option<Mention> {
+        let mention = &self.res.mentions[m];
+        let head = mention.toks.end - 1;
+        let bare = mention.kind == MentionKind::Office
+            && mention.actors.is_empty()
+            && mention.person.is_none()
+            && mention.name.is_none()
+            && (mention.toks.start..head).all(|t| self.vocab.det.contains(self.key(t)));
+        let quoted = !self.quote_index.overlapping(head..head + 1).is_empty();
+        if !bare || quoted || self.text.toks.toks[head].has(CAP) && self.prev(head, floor).is_some() {
+            return None;
+        }
+        let first = self.prev(head, floor)?;
+        let k = self.key(first);
+        if self.vocab.clauses.adjuncts_before_cue.contains(k)
+            || self.res.by_end.get(&(first + 1)).is_some_and(|&o| self.res.mentions[o].kind == MentionKind::Pronoun)
+        {
+            return None;
+        }
+        let mut start = self.phrase_start(head, floor, false).min(head);
+        if start == head {
+            return None;
+        }
+        if let Some(d) = self.prev(start, floor).filter(|&d| self.vocab.det.contains(self.key(d))) {
+            start = d;
+        }
+        (start < mention.toks.start && self.clause_opens_at(start, floor)).then(|| Mention { toks: start..mention.toks.end, ..mention.clone() })
     }
 
     /// Speakers after postposed cues that the actor table does not know:
