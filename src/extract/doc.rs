@@ -3,6 +3,7 @@
 //! speech, where reported words end in unpunctuated speech, and adding a
 //! statement.
 
+use crate::attribute::MentionKind;
 use crate::attribute::resolve::Resolver;
 use crate::extract::cues::Lexicon;
 use crate::extract::quotes::{Mark, Quote};
@@ -347,7 +348,23 @@ impl<'t, 'd> Doc<'t, 'd> {
         // A lowercase subject is a noun after its determiner ("the report
         // states"); "peace talks", "host talks" are compounds.
         if !ptok.has(CAP) {
-            return !self.prev(p, floor).is_some_and(|q| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s");
+            let determined = |q: usize| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s";
+            // "Iran's foreign minister calls": a speaker's whole description.
+            let described = self.described_subject(p, floor)
+                && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
+                    let m = &self.res.mentions[m];
+                    m.kind != MentionKind::Pronoun && (m.toks.len() >= 2 || self.prev(m.toks.start, floor).is_some_and(determined))
+                });
+            return !(described || self.prev(p, floor).is_some_and(determined));
+        }
+        // "Iran's Foreign Minister calls": a person or office the table knows.
+        if self.described_subject(p, floor)
+            && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
+                let m = &self.res.mentions[m];
+                matches!(m.kind, MentionKind::Office | MentionKind::Person) && m.toks.len() >= 2
+            })
+        {
+            return false;
         }
         // Back over a capitalised name: what stands before the name decides.
         let mut q = p;
@@ -358,6 +375,15 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         q != p && self.is_modifier(self.key(q))
+    }
+
+    /// Whether the mention ending at `p` can be a subject: it is not the
+    /// object of a preposition ("according to Iranian media reports").
+    fn described_subject(&self, p: usize, floor: usize) -> bool {
+        self.res
+            .by_end
+            .get(&(p + 1))
+            .is_some_and(|&m| self.prev(self.res.mentions[m].toks.start, floor).is_none_or(|b| !self.vocab.grammar.prepositions.contains(self.key(b))))
     }
 
     /// Whether a word can only stand inside a noun phrase before its head:

@@ -172,6 +172,15 @@ fn a_group_word_keeps_the_words_that_say_which_group() {
     assert!(s.iter().all(|x| !x.1.contains("tireless")), "{s:?}");
 }
 
+#[test]
+fn a_described_speaker_before_an_s_form_homograph() {
+    check("Kenya's foreign minister calls the raid reckless.", "Kenya's foreign minister", "Kenya", "the raid reckless");
+    check("But Kenya's Foreign Minister calls the raid reckless.", "Kenya's Foreign Minister", "Kenya", "the raid reckless");
+    // The object of a preposition is no subject: "reports" stays a noun, part of the source.
+    let s = named_by("According to Kenyan media reports, the minister resigned.");
+    assert_eq!(s.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(), ["the minister resigned"], "{s:?}");
+}
+
 // ---------------------------------------------------------------- 3. reported-speech frames
 
 #[test]

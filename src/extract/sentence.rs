@@ -383,6 +383,13 @@ impl<'t, 'd> Doc<'t, 'd> {
                 (Speaker { name: Some(name.clone()), mention: Some(name), span: Some(span), actors: Vec::new(), independent: false }, e)
             }
         };
+        // "according to state media reports, ...": the rest of the source's noun phrase.
+        let mut mend = mend;
+        if let Some(e) = (mend..(mend + 4).min(sent.end)).find(|&t| self.key(t) == ",")
+            && (mend..e).all(|t| self.text.toks.toks[t].is_word() && !self.vocab.function.contains(self.key(t)))
+        {
+            mend = e;
+        }
         let before = self.prev(s.start, sent.start);
         // "The cuts, according to the report, slowed growth": the clause goes on after the source.
         let resumes = self.next(mend, sent.end).filter(|&a| self.key(a) == ",").and_then(|a| self.next(a + 1, sent.end));
