@@ -4,7 +4,7 @@
 //! quotations, what is not a statement, and actors of unknown people. Every
 //! sentence is our own.
 
-use super::tests::{check, named_by, said};
+use super::tests::{check, named_by, said, transcript};
 
 // ---------------------------------------------------------------- 1. speakers the table does not know
 
@@ -410,6 +410,19 @@ fn a_relative_pronoun_names_the_speaker_like_a_pronoun() {
 }
 
 // ---------------------------------------------------------------- 3. frames (continued)
+
+#[test]
+fn warned_takes_a_clause_with_a_plain_verb() {
+    check("The minister warned the move would backfire.", "minister", "", "the move would backfire");
+    // An addressee is not a clause: "players" is no verb.
+    assert_eq!(said("Kenya closed the border after warning regional players."), vec![]);
+}
+
+#[test]
+fn a_line_opening_with_and_goes_on_with_the_last_speaker() {
+    let s = transcript("here is the news\nbut the Kenyan foreign minister calls the raid reckless\nand warns it will have consequences");
+    assert!(s.iter().any(|x| x.1 == "Kenya" && x.2 == "it will have consequences"), "{s:?}");
+}
 
 #[test]
 fn a_subject_before_a_short_prepositional_phrase() {

@@ -96,7 +96,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                 Frame::Clause => {
                     let t = self.next(after, end)?;
                     let t = if self.key(t) == "," { self.next(t + 1, end)? } else { t };
-                    if self.clause_starts(t, end) {
+                    // A verb that also takes an addressee ("warned regional players")
+                    // needs a plain verb in the clause.
+                    let addressed = c.frames.contains(&Frame::ObjectOf);
+                    if if addressed { self.clause_starts_strictly(t, end) } else { self.clause_starts(t, end) } {
                         return Some((t..end, None, None));
                     }
                     // "said if the vote passed, she would resign".
@@ -298,6 +301,17 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// Whether tokens from `t` start a clause: a subject and a verb soon after.
     pub(crate) fn clause_starts(&self, t: usize, end: usize) -> bool {
+        self.clause_starts_with(t, end, true)
+    }
+
+    /// `clause_starts` with an auxiliary, modal, past or listed verb: not
+    /// a third-person form only, which an addressee's plural can look like
+    /// ("warned regional players").
+    fn clause_starts_strictly(&self, t: usize, end: usize) -> bool {
+        self.clause_starts_with(t, end, false)
+    }
+
+    fn clause_starts_with(&self, t: usize, end: usize, loose: bool) -> bool {
         let Some(t) = self.next(t, end) else { return false };
         let k = self.key(t);
         let tok = &self.text.toks.toks[t];
@@ -305,7 +319,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "said because the plan is popular, it will pass": a subordinate
         // clause opening the reported one.
         if matches!(k, "because" | "if" | "when" | "although" | "unless") && t + 1 < end {
-            return self.clause_starts(t + 1, end);
+            return self.clause_starts_with(t + 1, end, loose);
         }
         if self.vocab.aux.contains(k)
             || g.prepositions.contains(k)
@@ -341,7 +355,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 || k == "not"
                 // "he's", "it's", "there's": the contracted verb.
                 || (k == "'s" && p == t + 1 && (g.subject_pronouns.contains(self.key(t)) || g.expletives.contains(self.key(t))))
-                || self.finite_verb_after_subject(p)
+                || (loose && self.finite_verb_after_subject(p))
             {
                 return true;
             }

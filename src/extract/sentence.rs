@@ -337,10 +337,26 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let speaker = st.last_speaker.clone().or_else(|| self.out[st.first..].last().map(|s| s.speaker.clone()));
                 // "X called the demand a stunt and said ...": the sentence's subject.
                 let speaker = speaker.or_else(|| self.sentence_subject(&st.sent, head).map(|m| self.res.speaker_of(m)));
+                let speaker = speaker.or_else(|| self.continued_speaker(st));
                 speaker.map(|s| (s, CONFIDENCE))
             }
             Subject::None => None,
         }
+    }
+
+    /// "... calls the attacks outrageous / and warns ...": a clause window
+    /// opening with a conjunction where a line break, not a full stop, ended
+    /// the one before goes on with the last statement's speaker, when that
+    /// statement was in the window before.
+    fn continued_speaker(&self, st: &Reading) -> Option<Speaker> {
+        let start = st.sent.start;
+        let opens_with_conjunction = self.vocab.grammar.coordinators.contains(self.key(self.next(start, st.sent.end)?));
+        let i = self.text.seg.sentence_of(start).checked_sub(1)?;
+        let before = self.text.seg.sentences[i].clone();
+        let last_word = (before.start..before.end).rev().find(|&t| !self.text.skip[t])?;
+        let unfinished = !matches!(self.key(last_word), "." | "!" | "?" | ":" | ";") && !self.text.toks.toks[last_word].has(QUOTE_AFTER);
+        let last = self.out.last().filter(|s| s.toks.end > before.start && s.toks.end <= before.end)?;
+        (opens_with_conjunction && unfinished).then(|| last.speaker.clone())
     }
 
     /// The content after a cue, through its frames; a rejected call ("Iran

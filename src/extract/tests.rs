@@ -426,7 +426,7 @@ fn surname_inside_another_name_is_not_that_person() {
 
 // ---------------------------------------------------------------- speech-to-text
 
-fn transcript(body: &str) -> Vec<(String, String, String)> {
+pub(super) fn transcript(body: &str) -> Vec<(String, String, String)> {
     said_in("t.txt", &format!("<video_title>Test | Example TV</video_title>\n<publish_date>20240901</publish_date>\n<doc>\n{body}\n</doc>"))
 }
 
