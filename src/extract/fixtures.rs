@@ -4,7 +4,7 @@
 //! quotations, what is not a statement, and actors of unknown people. Every
 //! sentence is our own.
 
-use super::tests::{check, named_by, said, transcript};
+use super::tests::{check, named_by, said, said_in_doc, transcript};
 
 // ---------------------------------------------------------------- 1. speakers the table does not know
 
@@ -559,6 +559,16 @@ fn a_quotation_signed_with_a_dash_is_the_signer_s() {
     assert!(s.iter().all(|x| x.0 == "mayor"), "{s:?}");
 }
 
+#[test]
+fn a_document_cut_off_inside_a_quotation_keeps_it() {
+    let s = said_in_doc(
+        "Headline\n\n1 March 2024\n\n“We will not stop,” Ruth Ames said.\n\n“What we have built since March is without precedent. Every day the drones come back. The number of\n",
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].0, "Ruth Ames");
+    assert!(s[1].2.starts_with("What we have built") && s[1].2.ends_with("The number of"), "{s:?}");
+}
+
 // ---------------------------------------------------------------- 6. not statements
 
 #[test]
@@ -589,6 +599,13 @@ fn a_quoted_fragment_inside_a_statement_is_not_a_second_statement() {
 fn a_headline_holds_no_statement() {
     let s = super::tests::said_in_doc("Minister says the ferry will run again\n\n1 March 2024\n\nThe ferry resumed service on Monday.\n");
     assert_eq!(s, vec![]);
+}
+
+#[test]
+fn an_attack_on_things_is_force_not_speech() {
+    assert_eq!(said("The navy has attacked radar sites in the north."), vec![]);
+    assert_eq!(said("Rebels kept attacking cargo vessels in the strait."), vec![]);
+    check("The senator attacked the governor over the budget.", "senator", "", "the governor over the budget");
 }
 
 #[test]

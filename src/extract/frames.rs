@@ -159,6 +159,9 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let tok = &self.text.toks.toks[t];
                     if tok.is_word() && !self.vocab.aux.contains(k) && !(k == "to" || k == "that" || self.vocab.grammar.object_pronouns.contains(k)) {
                         let e = self.np_end(t, end);
+                        if self.force_used(c, t..e) {
+                            continue;
+                        }
                         // A bare pronoun or one word is not content.
                         if e > t + 1 || self.lex.is_speech_noun(k) || !self.vocab.det.contains(k) {
                             return Some((t..e, None, None));
@@ -168,6 +171,21 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         None
+    }
+
+    /// Whether a cue that also names a use of force has for its object
+    /// (up to a preposition) a thing force is used on: "attacked radar
+    /// sites in the north" is no statement, "attacked the senator" is.
+    fn force_used(&self, c: &Cue, object: Range<usize>) -> bool {
+        let clauses = &self.vocab.clauses;
+        let verb = self.key(c.toks.start);
+        if !clauses.force_verbs.sorted().iter().any(|v| verb.starts_with(v)) {
+            return false;
+        }
+        object.take_while(|&w| !self.vocab.grammar.prepositions.contains(self.key(w))).any(|w| {
+            let k = self.key(w);
+            clauses.force_targets.contains(k) || k.strip_suffix('s').is_some_and(|b| clauses.force_targets.contains(b))
+        })
     }
 
     /// The content of a naming verb: the thing named and what it is called

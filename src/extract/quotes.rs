@@ -7,7 +7,9 @@
 //! nest. A quotation left open at the end of a paragraph continues if the
 //! next paragraph opens with the same mark (the newspaper convention for
 //! quotes running across paragraphs); otherwise it is dropped, so stray or
-//! unbalanced marks never swallow the rest of a document. In transcripts
+//! unbalanced marks never swallow the rest of a document. Only a document
+//! cut off inside a quotation that opened its last paragraph (an article's
+//! opening) keeps that quotation, to the end. In transcripts
 //! the spoken word "quote" opens a quotation that runs to "unquote" or the
 //! end of the clause.
 
@@ -202,6 +204,19 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                 continue;
             }
             prev = Some(c);
+        }
+        // A document cut off inside a quotation (an article's opening): the
+        // quotation that opened the last paragraph runs to the end.
+        if region.end == doc.body.end
+            && let Some(o) = stack.first()
+            && src[..o.at].rsplit('\n').next().is_some_and(|line| line.trim().is_empty())
+        {
+            let raw = &src[o.at + o.len..region.end];
+            let lead = raw.len() - raw.trim_start().len();
+            let inner = o.at + o.len + lead..o.at + o.len + raw.trim_end().len();
+            if !inner.is_empty() {
+                out.push(Quote { toks: tok_range(&inner), inner: inner.clone(), outer: o.at..inner.end, mark: o.mark, continued: o.continued });
+            }
         }
         stack.clear();
     }

@@ -315,6 +315,8 @@ impl Furniture {
     pub(crate) fn headings(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
         /// The end of a quoted sentence: final punctuation, then a closing mark.
         const QUOTED_SENTENCE_END: [&str; 6] = [".”", "!”", "?”", ".\"", "!\"", "?\""];
+        /// A quotation ending in a comma, then its attribution: “...,” she said.
+        const QUOTED_CLAUSE_END: [&str; 2] = [",” ", ",\" "];
         let lines = self.classify(text, body);
         // A body of headings alone is text, not headings.
         if !lines.iter().any(|l| l.kind == LineKind::Prose) {
@@ -334,6 +336,8 @@ impl Furniture {
                     && !crate::ingest::layout::is_label_line(t)
                     // “A whole quoted sentence.” ― Jane Doe: a signed quotation.
                     && !QUOTED_SENTENCE_END.iter().any(|e| t.contains(e))
+                    && !QUOTED_CLAUSE_END.iter().any(|e| t.trim_end().contains(e))
+                    && !has_sentence_break(t)
             })
             .map(|l| Excluded { start: l.range.start, end: l.range.end, reason: "heading".into() })
             .collect()
@@ -433,6 +437,17 @@ impl Furniture {
     }
 }
 
+/// Whether a line holds the end of one sentence and the start of another
+/// ("... without precedent. Every day ..."): a lower-case word of three or
+/// more letters, a full stop, a space and a capital. Headings hold one
+/// phrase; "Dr. Ames" and "U.S. Army" do not count.
+fn has_sentence_break(line: &str) -> bool {
+    line.match_indices(". ").any(|(i, _)| {
+        let word = line[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && line[i + 2..].starts_with(char::is_uppercase)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +510,20 @@ mod tests {
         assert_eq!(ex.len(), 2);
         assert!(ex[0].end <= ex[1].start);
         assert_eq!(ex[1].reason, "share bar");
+    }
+
+    #[test]
+    fn quoted_prose_cut_short_is_not_a_heading() {
+        let headings =
+            |text: &str| -> Vec<String> { furniture().headings(text, 0..text.len()).into_iter().map(|e| text[e.start..e.end].to_string()).collect() };
+        // Two sentences, the second cut off; a quotation whose attribution was cut off.
+        for line in ["“What we built is without precedent. Every day the drones come. The number of", "“We call on both sides to hold back,” Norway’s"]
+        {
+            assert!(headings(&format!("{PROSE}\n\n{line}\n")).is_empty(), "{line}");
+        }
+        assert_eq!(headings(&format!("{PROSE}\n\nThe road ahead\n\n{PROSE}\n")), ["The road ahead"]);
+        assert!(has_sentence_break("It ended. Then"));
+        assert!(!has_sentence_break("Dr. Ames and the U.S. Army"));
     }
 
     #[test]

@@ -206,6 +206,10 @@ lexicon_file! {
         trailing_words,
         /// Verbs of rejecting (prefixes: "dismiss" covers "dismissed").
         rejection_verbs,
+        /// Cue verbs that also name a use of force (prefixes: "attack" covers "attacked").
+        force_verbs,
+        /// Things force is used on, not spoken of ("attacked radar sites").
+        force_targets,
     }
 }
 
