@@ -577,6 +577,13 @@ fn scare_quotes_are_not_speech() {
 }
 
 #[test]
+fn a_quoted_label_inside_a_noun_phrase_is_a_scare_quote() {
+    assert_eq!(said("Kenya struck what it called \"rebel\" camps in the hills."), vec![]);
+    let s = said("The minister condemned what she called “a disgrace” on Monday.");
+    assert_eq!(s.len(), 1, "{s:?}");
+}
+
+#[test]
 fn a_quoted_title_is_not_speech() {
     assert_eq!(said("She starred in \"The Long Road\" before turning to politics."), vec![]);
 }
@@ -599,6 +606,13 @@ fn a_quoted_fragment_inside_a_statement_is_not_a_second_statement() {
 fn a_headline_holds_no_statement() {
     let s = super::tests::said_in_doc("Minister says the ferry will run again\n\n1 March 2024\n\nThe ferry resumed service on Monday.\n");
     assert_eq!(s, vec![]);
+}
+
+#[test]
+fn what_a_judging_verb_judged_something_as_is_part_of_its_content() {
+    check("Kenya condemned the raid as a breach of law.", "Kenya", "Kenya", "the raid as a breach of law");
+    let s = said("Kenya denounced the strike, near the shared border late on Tuesday, as \"wholly unacceptable,\" saying it was unprovoked.");
+    assert_eq!(s[0].2, "the strike, near the shared border late on Tuesday, as \"wholly unacceptable", "{s:?}");
 }
 
 #[test]

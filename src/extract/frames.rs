@@ -158,7 +158,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let k = self.key(t);
                     let tok = &self.text.toks.toks[t];
                     if tok.is_word() && !self.vocab.aux.contains(k) && !(k == "to" || k == "that" || self.vocab.grammar.object_pronouns.contains(k)) {
-                        let e = self.np_end(t, end);
+                        let e = self.judged_as(self.np_end(t, end), end);
                         if self.force_used(c, t..e) {
                             continue;
                         }
@@ -171,6 +171,24 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         None
+    }
+
+    /// Where the object of a judging verb ends that goes on with what it
+    /// was judged as, past an aside set off by commas: "denounced the
+    /// strike, near the border, as “unacceptable”". Else `e`.
+    fn judged_as(&self, e: usize, end: usize) -> usize {
+        let mut t = e;
+        if self.key(t.min(end.saturating_sub(1))) == "," {
+            let Some(close) = (t + 1..end.min(t + 1 + MAX_ASIDE_WORDS * 2)).find(|&p| self.key(p) == ",") else { return e };
+            t = close + 1;
+        }
+        if t >= end || self.key(t) != "as" {
+            return e;
+        }
+        match self.quotation_at(t + 1) {
+            Some(q) => q.end,
+            None => self.np_end(t + 1, end),
+        }
     }
 
     /// Whether a cue that also names a use of force has for its object
@@ -199,7 +217,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "what she called ...": the thing named went before; only a quotation says what it was called.
         let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
         if let Some(q) = self.quotation_at(t) {
-            return extracted.then_some(q);
+            // "what it called “terrorist” targets": the quoted word is part of a
+            // noun phrase, a label in scare quotes rather than words said.
+            let modifier = q.end < end && self.text.toks.toks[q.end].is_word() && !self.text.toks.toks[q.end].has(CAP);
+            return (extracted && !modifier).then_some(q);
         }
         if extracted {
             return None;
