@@ -377,6 +377,12 @@ impl<'t, 'd> Doc<'t, 'd> {
         q != p && self.is_modifier(self.key(q))
     }
 
+    /// Whether token `t` is a verb passing on someone's words ("quoted",
+    /// "citing").
+    pub(crate) fn relay_verb(&self, t: usize) -> bool {
+        self.vocab.clauses.relay_verbs.contains(self.key(t))
+    }
+
     /// Whether the mention ending at `p` can be a subject: it is not the
     /// object of a preposition ("according to Iranian media reports").
     fn described_subject(&self, p: usize, floor: usize) -> bool {

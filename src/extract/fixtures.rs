@@ -299,6 +299,21 @@ fn a_reported_clause_may_open_with_a_subordinate_clause() {
     check("Ruiz said because turnout is low, the count will be quick.", "Ruiz", "", "because turnout is low, the count will be quick");
 }
 
+#[test]
+fn cues_once_missing_from_the_lexicon() {
+    check("Kenya cast doubt on the figures released by the ministry.", "Kenya", "Kenya", "the figures released by the ministry");
+    check("As per the ministry, the border will stay open.", "ministry", "", "the border will stay open");
+    check("“We won!” the coach exclaimed.", "coach", "", "We won!");
+    check("The senator mentioned that the bill would fail.", "senator", "", "the bill would fail");
+}
+
+#[test]
+fn quoted_or_cited_as_saying_gives_the_words_to_whom_was_quoted() {
+    check("The ministry cited Ames as saying the border would stay open.", "Ames", "", "the border would stay open");
+    check("\"We will not back down,\" a news agency quoted the minister as saying.", "minister", "", "We will not back down");
+    check("“Trade talks must go on,” the statement quoted Whitcombe as saying on Monday.", "Whitcombe", "", "Trade talks must go on");
+}
+
 // ---------------------------------------------------------------- 4. whole quotations
 
 #[test]

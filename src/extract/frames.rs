@@ -158,7 +158,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let k = self.key(t);
                     let tok = &self.text.toks.toks[t];
                     if tok.is_word() && !self.vocab.aux.contains(k) && !(k == "to" || k == "that" || self.vocab.grammar.object_pronouns.contains(k)) {
-                        let e = self.judged_as(self.np_end(t, end), end);
+                        let ne = self.np_end(t, end);
+                        // "cited Jones as saying ...": Jones is the speaker, not the content.
+                        if ne + 1 < end && self.key(ne) == "as" && self.key(ne + 1).ends_with("ing") {
+                            continue;
+                        }
+                        let e = self.judged_as(ne, end);
                         if self.force_used(c, t..e) {
                             continue;
                         }

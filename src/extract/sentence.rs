@@ -97,7 +97,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         let head = c.toks.start;
         // "-ing" after a form of "be" is a progressive verb ("have been urging"), not a participle.
         let progressive = self.prev(head, st.sent.start).is_some_and(|p| self.vocab.grammar.be_forms.contains(self.key(p)));
-        let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive;
+        // "quoted X as saying" is no participle: X said it.
+        let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive && self.key(head) != "as";
         if c.postposed && !gerund {
             let found = self.postposed_subject(c, subject, st).or_else(|| self.inverted_subject(c, st));
             if let Some((content, sp)) = found {
@@ -127,13 +128,22 @@ impl<'t, 'd> Doc<'t, 'd> {
         // Professor Ames told us": the subject's article, modifiers and title.
         for _ in 0..MAX_SUBJECT_MODIFIERS {
             let title = self.res.by_end.get(&(b + 1)).is_some_and(|&o| self.res.mentions[o].toks.end == ms);
-            if !(self.vocab.det.contains(self.key(b)) || self.noun_modifier(b) || title) || self.text.toks.toks[b].has(QUOTE_AFTER) {
+            if !(self.vocab.det.contains(self.key(b)) || self.noun_modifier(b) || title) || self.text.toks.toks[b].has(QUOTE_AFTER) || self.relay_verb(b) {
                 break;
             }
             b = match self.res.by_end.get(&(b + 1)) {
                 Some(&o) if title => self.prev(self.res.mentions[o].toks.start, sent.start)?,
                 _ => self.prev(b, sent.start)?,
             };
+        }
+        // "“...,” the agency quoted Jane Doe as saying": past the relay and its subject.
+        if self.relay_verb(b)
+            && self.key(c.toks.start) == "as"
+            && let Some(r) = (b.saturating_sub(MAX_SUBJECT_MODIFIERS + 2).max(sent.start + 1)..b)
+                .rev()
+                .find(|&r| self.key(r) == "," || self.text.toks.toks[r].has(QUOTE_AFTER))
+        {
+            b = r;
         }
         let after_quote = self.text.toks.toks[b].has(QUOTE_AFTER)
             || self

@@ -680,7 +680,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             let mut q = start;
             for _ in 0..MAX_NAME_MODIFIERS {
                 match self.prev(q, floor) {
-                    Some(r) if self.text.toks.toks[r].is_word() && !self.text.toks.toks[r].has(CAP) && !self.vocab.function.contains(self.key(r)) => q = r,
+                    Some(r)
+                        if self.text.toks.toks[r].is_word()
+                            && !self.text.toks.toks[r].has(CAP)
+                            && !self.vocab.function.contains(self.key(r))
+                            && !self.relay_verb(r) =>
+                    {
+                        q = r
+                    }
                     _ => break,
                 }
             }
@@ -703,7 +710,8 @@ impl<'t, 'd> Doc<'t, 'd> {
             start = self.prev(q, floor).filter(|&d| self.vocab.det.contains(self.key(d))).unwrap_or(q);
             det = true;
         }
-        let opens = self.clause_opens_at(start, floor);
+        // "quoted Smith as saying": the relay's object says it.
+        let opens = self.clause_opens_at(start, floor) || self.prev(start, floor).is_some_and(|b| self.relay_verb(b));
         let plural = k.ends_with('s') && !k.ends_with("ss") && !proper;
         if !(opens && (proper || det || plural)) {
             return None;

@@ -210,6 +210,8 @@ lexicon_file! {
         force_verbs,
         /// Things force is used on, not spoken of ("attacked radar sites").
         force_targets,
+        /// Verbs that pass on someone's words ("the agency quoted X as saying").
+        relay_verbs,
     }
 }
 
