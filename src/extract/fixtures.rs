@@ -163,6 +163,14 @@ fn a_named_paper_after_its_article_is_the_speaker_of_a_postposed_cue() {
 }
 
 #[test]
+fn a_possessive_owner_makes_a_description_a_speaker() {
+    check("Kenya's Treasury said the budget was balanced.", "Treasury", "Kenya", "the budget was balanced");
+    check("Kenya's electoral commission said the count was fair.", "Kenya's electoral commission", "Kenya", "the count was fair");
+    // A person's lawyer does not speak for the person's state.
+    check("Ruth Ames's lawyer said the count was fair.", "Ruth Ames's lawyer", "", "the count was fair");
+}
+
+#[test]
 fn a_group_word_keeps_the_words_that_say_which_group() {
     check("Harbour safety experts said the pier was unsound.", "Harbour safety experts", "", "the pier was unsound");
     check("The Okafor campaign said the rally would go ahead.", "Okafor campaign", "", "the rally would go ahead");

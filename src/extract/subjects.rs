@@ -700,6 +700,25 @@ impl<'t, 'd> Doc<'t, 'd> {
         {
             (start, det) = (q, true);
         }
+        // "Britain's Treasury said": a body of a state the table knows speaks for it.
+        // "Ruth Ames's lawyer said": a possessive name is a determiner.
+        let mut owner_actors = None;
+        if let Some(s) = self.prev(start, floor).filter(|&s| self.key(s) == "'s").or_else(|| (start..p).find(|&s| self.key(s) == "'s")) {
+            match self.res.by_end.get(&s).map(|&o| &self.res.mentions[o]) {
+                Some(o) if o.kind != MentionKind::Pronoun => {
+                    start = start.min(o.toks.start);
+                    det = true;
+                    if o.kind == MentionKind::Actor && !o.actors.is_empty() {
+                        owner_actors = Some(o.actors.clone());
+                    }
+                }
+                _ if s > floor && self.text.toks.toks[s - 1].has(CAP) => {
+                    start = start.min(self.phrase_start(s - 1, floor, true));
+                    det = true;
+                }
+                _ => {}
+            }
+        }
         // "half of the voters", "some of his aides".
         if !proper
             && let Some(of) = self.prev(start, floor).filter(|&q| self.key(q) == "of")
@@ -717,6 +736,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             return None;
         }
         let mut m = Mention::subject(start..p + 1, named..p + 1, proper, plural);
+        if let Some(actors) = owner_actors {
+            m.actors = actors;
+        }
         // "the head of NATO air policing": an office the table knows, said more fully.
         if !proper
             && let Some(&o) = self.res.by_start.get(&start)
