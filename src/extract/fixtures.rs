@@ -435,6 +435,16 @@ fn a_relative_pronoun_names_the_speaker_like_a_pronoun() {
 // ---------------------------------------------------------------- 3. frames (continued)
 
 #[test]
+fn a_time_or_place_between_cue_and_clause_without_that() {
+    check("The minister said on Monday the ferry would run again.", "minister", "", "the ferry would run again");
+    check("The head teacher said in a letter to parents the school would close.", "head teacher", "", "the school would close");
+    check("Whitcombe said after the vote she would not stand again.", "Whitcombe", "", "she would not stand again");
+    // Not a passive's agent: "echoed by the experts I asked" reports nothing the experts said here.
+    let s = said("The doubt was echoed by the experts I asked this week.");
+    assert!(s.iter().all(|x| !x.2.starts_with("I asked")), "{s:?}");
+}
+
+#[test]
 fn warned_takes_a_clause_with_a_plain_verb() {
     check("The minister warned the move would backfire.", "minister", "", "the move would backfire");
     // An addressee is not a clause: "players" is no verb.

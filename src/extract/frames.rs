@@ -18,6 +18,9 @@ const MAX_SUBJECT_WORDS: usize = 10;
 /// Most words of a prepositional phrase between a cue and its quotation
 /// ("said of her rival, “...”").
 const MAX_ASIDE_WORDS: usize = 6;
+/// Most words of a time or place adjunct between a cue and its clause
+/// ("said in a letter to parents the school would close").
+const MAX_ADJUNCT_WORDS: usize = 6;
 
 /// What a frame yields: content tokens, addressee, and the scope for rules when not the default.
 pub(crate) type FrameContent = (Range<usize>, Option<String>, Option<Range<usize>>);
@@ -106,6 +109,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if self.vocab.clauses.condition_openers.contains(self.key(t)) && self.clause_starts(t + 1, end) {
                         return Some((t..end, None, None));
                     }
+                    // "said on Monday the deal was close", "said last week the ...".
+                    if let Some(u) = self.past_time_or_place(t, end) {
+                        return Some((u..end, None, None));
+                    }
                     // "a deal that Whitcombe said was fair": the cue inside a relative
                     // clause, its content the verb phrase after it.
                     if self.vocab.aux.contains(self.key(t)) && self.relative_subject_before(c.toks.start, sent.start) {
@@ -173,6 +180,38 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                     }
                 }
+            }
+        }
+        None
+    }
+
+    /// Where a reported clause starts after a short time or place adjunct
+    /// opening at `t` ("on Monday", "in a letter to parents", "last
+    /// week"): a determiner, pronoun or name not inside the adjunct's own
+    /// phrase, opening a clause with a plain verb.
+    fn past_time_or_place(&self, t: usize, end: usize) -> Option<usize> {
+        let g = &self.vocab.grammar;
+        let k = self.key(t);
+        // "after the convention": a subordinator used as a preposition.
+        let prep = |k: &str| g.prepositions.contains(k) || g.subordinators.contains(k);
+        // Not a passive's agent ("echoed by ...") or an infinitive.
+        if !(prep(k) || self.vocab.clauses.adjuncts_before_cue.contains(k)) || g.complementizers.contains(k) || matches!(k, "by" | "to") {
+            return None;
+        }
+        for u in t + 1..end.min(t + 1 + MAX_ADJUNCT_WORDS) {
+            let uk = self.key(u);
+            let tok = &self.text.toks.toks[u];
+            if !(tok.is_word() || tok.kind == TokKind::Number)
+                || g.relative_pronouns.contains(uk)
+                || g.subordinators.contains(uk)
+                || g.complementizers.contains(uk)
+            {
+                return None;
+            }
+            let opener = self.vocab.det.contains(uk) || g.subject_pronouns.contains(uk) || tok.has(CAP);
+            let inside = self.prev(u, 0).is_some_and(|b| prep(self.key(b)) || self.vocab.det.contains(self.key(b)) || self.key(b) == "'s");
+            if opener && !inside && self.clause_starts_strictly(u, end) {
+                return Some(u);
             }
         }
         None
