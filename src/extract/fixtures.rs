@@ -435,6 +435,14 @@ fn a_relative_pronoun_names_the_speaker_like_a_pronoun() {
 // ---------------------------------------------------------------- 3. frames (continued)
 
 #[test]
+fn a_relative_clause_inside_the_reported_subject() {
+    check("Whitcombe said the bridge, which was built in 1902, would be closed.", "Whitcombe", "", "the bridge, which was built in 1902, would be closed");
+    let s = said("Whitcombe said the plan, which she called “reckless,” would be dropped.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].2, "the plan, which she called “reckless,” would be dropped");
+}
+
+#[test]
 fn a_time_or_place_between_cue_and_clause_without_that() {
     check("The minister said on Monday the ferry would run again.", "minister", "", "the ferry would run again");
     check("The head teacher said in a letter to parents the school would close.", "head teacher", "", "the school would close");

@@ -442,6 +442,17 @@ impl<'t, 'd> Doc<'t, 'd> {
             {
                 return true;
             }
+            // "the deal, which he called historic, would ...": a relative clause
+            // set off by commas inside the subject.
+            if k == ","
+                && p + 1 < end
+                && matches!(self.key(p + 1), "which" | "who")
+                && let Some(close) = (p + 2..end.min(p + 2 + MAX_SUBJECT_WORDS * 2)).find(|&q| self.key(q) == ",")
+            {
+                p = close + 1;
+                seen += 1;
+                continue;
+            }
             if matches!(k, "." | ";" | "," | ":" | "that") || self.vocab.grammar.subordinators.contains(k) {
                 return false;
             }
