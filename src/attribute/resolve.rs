@@ -483,6 +483,9 @@ impl<'t, 'd> Resolver<'t, 'd> {
             .iter()
             .copied()
             .find(|&k| named(&self.mentions[k]) && self.subject_like(k))
+            // A person the table does not know who is a subject comes before
+            // anyone named as an object ("Ames met the Norwegian minister. She said").
+            .or_else(|| candidates.iter().copied().find(|&k| matches!(key, "he" | "she") && self.mentions[k].kind == MentionKind::Name && self.subject_like(k)))
             .or_else(|| candidates.iter().copied().find(|&k| named(&self.mentions[k])))
             .or_else(|| candidates.first().copied());
         found.map(|k| self.speaker_of(k)).filter(|s| s.name.is_some())

@@ -391,6 +391,13 @@ fn quotation_marks_of_two_apostrophes_are_quotations() {
 // ---------------------------------------------------------------- 2. speaker references
 
 #[test]
+fn she_is_the_subject_before_an_office_named_as_an_object() {
+    let s = named_by("Ruth Ames met the Kenyan delegation and the Norwegian minister, Jon Berg. She said the deal was close.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].0.as_str(), s[0].1.as_str()), ("Ruth Ames", "She"));
+}
+
+#[test]
 fn a_bare_surname_is_the_fullest_name_given_earlier() {
     let s = said("Grace Okafor, a spokeswoman for the Kenyan foreign ministry, said talks would resume. Okafor added that the date was not fixed.");
     assert_eq!(s.len(), 2, "{s:?}");
