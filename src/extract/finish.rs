@@ -8,6 +8,9 @@ use std::collections::HashMap;
 
 /// How many tokens into a quotation another attribution may open it ("“X, the minister said, ...”").
 const RELAY_CUE_REACH: usize = 6;
+/// How many tokens of the quotation may follow the inner statement for the
+/// quotation still to be only the relayed words (closing punctuation).
+const RELAY_TAIL: usize = 2;
 
 impl<'t, 'd> Doc<'t, 'd> {
     /// Orders statements and removes duplicates.
@@ -63,7 +66,11 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 let (outer, inner) = (&self.out[i], &self.out[j]);
                 let inner_cue_at_start = inner.cue.as_ref().is_some_and(|c| c.start >= outer.toks.start && c.start <= outer.toks.start + RELAY_CUE_REACH);
+                // The inner statement runs (nearly) to the quotation's end: a
+                // quotation going on past it ("“X said A. B,” Y said") is Y's own.
+                let inner_to_end = inner.toks.end + RELAY_TAIL >= outer.toks.end;
                 if inner_cue_at_start
+                    && inner_to_end
                     && inner.toks.end <= outer.toks.end
                     && outer.toks != inner.toks
                     && outer.cue.as_ref().is_some_and(|c| c.start >= outer.toks.end || c.end <= outer.toks.start)

@@ -388,6 +388,15 @@ fn quotation_marks_of_two_apostrophes_are_quotations() {
     check("''The figures speak for themselves,'' said Whitcombe.", "Whitcombe", "", "The figures speak for themselves");
 }
 
+#[test]
+fn a_quotation_going_on_past_a_statement_it_reports_is_the_quoting_speakers() {
+    let s = named_by("“Kenya said it would respond, and we believe it will. That is all,” the minister said.");
+    assert!(s.iter().any(|x| x.1 == "the minister" && x.2.starts_with("Kenya said") && x.2.ends_with("That is all")), "{s:?}");
+    // Only the relayed words: the statement is Kenya's.
+    let s = named_by("“Kenya said it would respond,” the minister said.");
+    assert_eq!(s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Kenya"], "{s:?}");
+}
+
 // ---------------------------------------------------------------- 2. speaker references
 
 #[test]
