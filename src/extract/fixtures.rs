@@ -459,6 +459,11 @@ fn a_relative_clause_inside_the_reported_subject() {
 }
 
 #[test]
+fn told_someone_then_a_colon() {
+    check("Ruth Ames, a retired judge, told the committee: the law was never meant for this.", "Ruth Ames", "", "the law was never meant for this");
+}
+
+#[test]
 fn a_time_or_place_between_cue_and_clause_without_that() {
     check("The minister said on Monday the ferry would run again.", "minister", "", "the ferry would run again");
     check("The head teacher said in a letter to parents the school would close.", "head teacher", "", "the school would close");

@@ -125,6 +125,8 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let k = self.key(t).to_string();
                     match f {
                         Frame::ObjectThat if k == "that" => return Some((t + 1..end, who, None)),
+                        // "told the committee: the law was never meant for this".
+                        Frame::ObjectThat if k == ":" && self.next(t + 1, end).is_some() => return Some((t + 1..end, who, None)),
                         // "asked reporters whether ...".
                         Frame::ObjectThat if self.vocab.clauses.question_openers.contains(&k) && self.clause_starts(t + 1, end) => {
                             return Some((t..end, who, None));
