@@ -349,7 +349,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // states"); "peace talks", "host talks" are compounds.
         if !ptok.has(CAP) {
             let determined = |q: usize| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s";
-            // "Iran's foreign minister calls": a speaker's whole description.
+            // "Kenya's foreign minister calls": a speaker's whole description.
             let described = self.described_subject(p, floor)
                 && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
                     let m = &self.res.mentions[m];
@@ -357,7 +357,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 });
             return !(described || self.prev(p, floor).is_some_and(determined));
         }
-        // "Iran's Foreign Minister calls": a person or office the table knows.
+        // "Kenya's Foreign Minister calls": a person or office the table knows.
         if self.described_subject(p, floor)
             && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
                 let m = &self.res.mentions[m];
@@ -384,7 +384,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Whether the mention ending at `p` can be a subject: it is not the
-    /// object of a preposition ("according to Iranian media reports").
+    /// object of a preposition ("according to state media reports").
     fn described_subject(&self, p: usize, floor: usize) -> bool {
         self.res
             .by_end

@@ -482,8 +482,8 @@ fn warned_takes_a_clause_with_a_plain_verb() {
 
 #[test]
 fn a_line_opening_with_and_goes_on_with_the_last_speaker() {
-    let s = transcript("here is the news\nbut the Kenyan foreign minister calls the raid reckless\nand warns it will have consequences");
-    assert!(s.iter().any(|x| x.1 == "Kenya" && x.2 == "it will have consequences"), "{s:?}");
+    let s = transcript("here is the news\nbut the Kenyan foreign minister calls the raid reckless\nand warns more raids will follow");
+    assert!(s.iter().any(|x| x.1 == "Kenya" && x.2 == "more raids will follow"), "{s:?}");
 }
 
 #[test]
@@ -624,11 +624,11 @@ fn a_quotation_signed_with_a_dash_is_the_signer_s() {
 #[test]
 fn a_document_cut_off_inside_a_quotation_keeps_it() {
     let s = said_in_doc(
-        "Headline\n\n1 March 2024\n\n“We will not stop,” Ruth Ames said.\n\n“What we have built since March is without precedent. Every day the drones come back. The number of\n",
+        "Headline\n\n1 March 2024\n\n“We will not stop,” Ruth Ames said.\n\n“Our harvest is the best in a decade. Every week more buyers arrive at the market. The price of\n",
     );
     assert_eq!(s.len(), 2, "{s:?}");
     assert_eq!(s[1].0, "Ruth Ames");
-    assert!(s[1].2.starts_with("What we have built") && s[1].2.ends_with("The number of"), "{s:?}");
+    assert!(s[1].2.starts_with("Our harvest") && s[1].2.ends_with("The price of"), "{s:?}");
 }
 
 // ---------------------------------------------------------------- 6. not statements
@@ -673,8 +673,8 @@ fn a_headline_holds_no_statement() {
 #[test]
 fn what_a_judging_verb_judged_something_as_is_part_of_its_content() {
     check("Kenya condemned the raid as a breach of law.", "Kenya", "Kenya", "the raid as a breach of law");
-    let s = said("Kenya denounced the strike, near the shared border late on Tuesday, as \"wholly unacceptable,\" saying it was unprovoked.");
-    assert_eq!(s[0].2, "the strike, near the shared border late on Tuesday, as \"wholly unacceptable", "{s:?}");
+    let s = said("Kenya condemned the raid, on a fishing village early on Sunday, as \"plainly reckless,\" saying nobody had been warned.");
+    assert_eq!(s[0].2, "the raid, on a fishing village early on Sunday, as \"plainly reckless", "{s:?}");
 }
 
 #[test]

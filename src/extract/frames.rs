@@ -99,7 +99,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 Frame::Clause => {
                     let t = self.next(after, end)?;
                     let t = if self.key(t) == "," { self.next(t + 1, end)? } else { t };
-                    // A verb that also takes an addressee ("warned regional players")
+                    // A verb that also takes an addressee ("warned local traders")
                     // needs a plain verb in the clause.
                     let addressed = c.frames.contains(&Frame::ObjectOf);
                     if if addressed { self.clause_starts_strictly(t, end) } else { self.clause_starts(t, end) } {
@@ -109,7 +109,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if self.vocab.clauses.condition_openers.contains(self.key(t)) && self.clause_starts(t + 1, end) {
                         return Some((t..end, None, None));
                     }
-                    // "said on Monday the deal was close", "said last week the ...".
+                    // "said on Monday the ferry would run", "said last week the ...".
                     if let Some(u) = self.past_time_or_place(t, end) {
                         return Some((u..end, None, None));
                     }
@@ -194,7 +194,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn past_time_or_place(&self, t: usize, end: usize) -> Option<usize> {
         let g = &self.vocab.grammar;
         let k = self.key(t);
-        // "after the convention": a subordinator used as a preposition.
+        // "after the vote": a subordinator used as a preposition.
         let prep = |k: &str| g.prepositions.contains(k) || g.subordinators.contains(k);
         // Not a passive's agent ("echoed by ...") or an infinitive.
         if !(prep(k) || self.vocab.clauses.adjuncts_before_cue.contains(k)) || g.complementizers.contains(k) || matches!(k, "by" | "to") {
@@ -221,7 +221,7 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// Where the object of a judging verb ends that goes on with what it
     /// was judged as, past an aside set off by commas: "denounced the
-    /// strike, near the border, as “unacceptable”". Else `e`.
+    /// raid, near the coast, as “reckless”". Else `e`.
     fn judged_as(&self, e: usize, end: usize) -> usize {
         let mut t = e;
         if self.key(t.min(end.saturating_sub(1))) == "," {
@@ -263,7 +263,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "what she called ...": the thing named went before; only a quotation says what it was called.
         let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
         if let Some(q) = self.quotation_at(t) {
-            // "what it called “terrorist” targets": the quoted word is part of a
+            // "what it called “rebel” camps": the quoted word is part of a
             // noun phrase, a label in scare quotes rather than words said.
             let modifier = q.end < end && self.text.toks.toks[q.end].is_word() && !self.text.toks.toks[q.end].has(CAP);
             return (extracted && !modifier).then_some(q);
@@ -288,7 +288,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let second = if k == "as" { p + 1 } else { p };
                 return (second < end).then(|| t..self.np_end(second, end));
             }
-            // "called the attacks outrageous": a lowercase word closing the clause after the thing named.
+            // "called the raid reckless": a lowercase word closing the clause after the thing named.
             if p >= t + 2 && tok.is_word() && !tok.has(CAP) && self.closes_clause(p + 1, end) && self.predicate_word(k) {
                 return Some(t..p + 1);
             }
@@ -391,7 +391,7 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// `clause_starts` with an auxiliary, modal, past or listed verb: not
     /// a third-person form only, which an addressee's plural can look like
-    /// ("warned regional players").
+    /// ("warned local traders").
     fn clause_starts_strictly(&self, t: usize, end: usize) -> bool {
         self.clause_starts_with(t, end, false)
     }
@@ -444,7 +444,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             {
                 return true;
             }
-            // "the deal, which he called historic, would ...": a relative clause
+            // "the bridge, which she called unsafe, would ...": a relative clause
             // set off by commas inside the subject.
             if k == ","
                 && p + 1 < end

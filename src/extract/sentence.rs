@@ -278,7 +278,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut speaker = None;
         if b.is_some_and(|b| self.key(b) == ",") {
             speaker = st.last_speaker.clone().or_else(|| self.out[st.first..].last().map(|s| s.speaker.clone()));
-            // The sentence's subject ("Ames spoke in Tulsa, Oklahoma, arguing"),
+            // The sentence's subject ("Ames spoke in Dover, Kent, arguing"),
             // else the nearest mention opening a clause before the comma.
             if speaker.is_none()
                 && let Some(bb) = b
@@ -354,7 +354,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
     }
 
-    /// "... calls the attacks outrageous / and warns ...": a clause window
+    /// "... calls the raid reckless / and warns ...": a clause window
     /// opening with a conjunction where a line break, not a full stop, ended
     /// the one before goes on with the last statement's speaker, when that
     /// statement was in the window before.

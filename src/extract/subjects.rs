@@ -490,7 +490,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// A group or office word the table knows, with the words before it
-    /// that say which ("Foreign policy analysts", "the Trump campaign",
+    /// that say which ("Harbour safety experts", "the Okafor campaign",
     /// "Police officials"): the same mention over the whole phrase.
     fn modified_office(&self, m: usize, floor: usize) -> Option<Mention> {
         let mention = &self.res.mentions[m];
@@ -700,7 +700,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         {
             (start, det) = (q, true);
         }
-        // "Britain's Treasury said": a body of a state the table knows speaks for it.
+        // "Kenya's Treasury said": a body of a state the table knows speaks for it.
         // "Ruth Ames's lawyer said": a possessive name is a determiner.
         let mut owner_actors = None;
         if let Some(s) = self.prev(start, floor).filter(|&s| self.key(s) == "'s").or_else(|| (start..p).find(|&s| self.key(s) == "'s")) {

@@ -517,7 +517,7 @@ mod tests {
         let headings =
             |text: &str| -> Vec<String> { furniture().headings(text, 0..text.len()).into_iter().map(|e| text[e.start..e.end].to_string()).collect() };
         // Two sentences, the second cut off; a quotation whose attribution was cut off.
-        for line in ["“What we built is without precedent. Every day the drones come. The number of", "“We call on both sides to hold back,” Norway’s"]
+        for line in ["“Our harvest is the best in a decade. Every week more buyers arrive. The price of", "“We call on both sides to hold back,” Norway’s"]
         {
             assert!(headings(&format!("{PROSE}\n\n{line}\n")).is_empty(), "{line}");
         }

@@ -290,7 +290,7 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
     // character ("U.S.", "a.b.c"): kept as the word grows, never rescanned.
     let mut part_start = start;
     let mut parts_short = true;
-    // Where the part after the last hyphen starts: "R-S.C.", "D-Va." end in
+    // Where the part after the last hyphen starts: "R-N.H.", "D-Ore." end in
     // an abbreviation.
     let mut seg_start = start;
     loop {
@@ -322,7 +322,7 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
                 let single_letter = part_start == seg_start && one_char && part.chars().all(char::is_alphabetic);
                 let dotted = part_start > seg_start && parts_short;
                 // After a hyphen a lone letter is an initial only when another
-                // follows ("R-S.C."), not at a sentence's end ("plan A-B.").
+                // follows ("R-N.H."), not at a sentence's end ("plan A-B.").
                 let continues = text[i + 1..].chars().next().is_some_and(char::is_alphabetic) && text[i + 1..].chars().nth(1) == Some('.');
                 if seg_start > start && single_letter && !continues {
                     break;
