@@ -224,11 +224,11 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// raid, near the coast, as “reckless”". Else `e`.
     fn judged_as(&self, e: usize, end: usize) -> usize {
         let mut t = e;
-        if self.key(t.min(end.saturating_sub(1))) == "," {
+        if t < end && self.key(t) == "," {
             let Some(close) = (t + 1..end.min(t + 1 + MAX_ASIDE_WORDS * 2)).find(|&p| self.key(p) == ",") else { return e };
             t = close + 1;
         }
-        if t >= end || self.key(t) != "as" {
+        if t + 1 >= end || self.key(t) != "as" {
             return e;
         }
         match self.quotation_at(t + 1) {
