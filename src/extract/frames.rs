@@ -243,7 +243,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn force_used(&self, c: &Cue, object: Range<usize>) -> bool {
         let clauses = &self.vocab.clauses;
         let verb = self.key(c.toks.start);
-        if !clauses.force_verbs.sorted().iter().any(|v| verb.starts_with(v)) {
+        if !clauses.force_verbs.has_prefix_of(verb) {
             return false;
         }
         object.take_while(|&w| !self.vocab.grammar.prepositions.contains(self.key(w))).any(|w| {
@@ -527,7 +527,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// For a rejection cue whose object is a speech noun ("dismissed calls"), the noun token.
     pub(crate) fn rejected_call(&self, c: &Cue, content: &Range<usize>) -> Option<usize> {
         let verb = self.key(c.toks.start);
-        let rejecting = self.vocab.clauses.rejection_verbs.sorted().iter().any(|r| verb.starts_with(r));
+        let rejecting = self.vocab.clauses.rejection_verbs.has_prefix_of(verb);
         if !rejecting {
             return None;
         }

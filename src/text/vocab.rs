@@ -29,6 +29,12 @@ impl WordSet {
         self.0.contains(key)
     }
 
+    /// Whether one of the words begins `key` (word lists of prefixes:
+    /// "dismiss" covers "dismissed").
+    pub fn has_prefix_of(&self, key: &str) -> bool {
+        self.0.iter().any(|w| key.starts_with(w.as_str()))
+    }
+
     /// The words, sorted (so that whatever is built from them is the same every run).
     pub fn sorted(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.0.iter().map(String::as_str).collect();
@@ -424,6 +430,7 @@ mod tests {
         assert!(v.aux.contains("would") && v.aux.contains("were"));
         assert!(v.spelling.irregular_forms("said").any(|f| f == "say"));
         assert!(v.spelling.abbreviations.contains("dr"));
+        assert!(v.clauses.force_verbs.has_prefix_of("attacked") && !v.clauses.force_verbs.has_prefix_of("attention"));
     }
 
     fn with_names(text: String) -> Result<Vocabulary, Vec<Diagnostic>> {
