@@ -350,20 +350,13 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !ptok.has(CAP) {
             let determined = |q: usize| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s";
             // "Kenya's foreign minister calls": a speaker's whole description.
-            let described = self.described_subject(p, floor)
-                && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
-                    let m = &self.res.mentions[m];
-                    m.kind != MentionKind::Pronoun && (m.toks.len() >= 2 || self.prev(m.toks.start, floor).is_some_and(determined))
-                });
+            let described = self
+                .subject_mention(p, floor)
+                .is_some_and(|m| m.kind != MentionKind::Pronoun && (m.toks.len() >= 2 || self.prev(m.toks.start, floor).is_some_and(determined)));
             return !(described || self.prev(p, floor).is_some_and(determined));
         }
         // "Kenya's Foreign Minister calls": a person or office the table knows.
-        if self.described_subject(p, floor)
-            && self.res.by_end.get(&(p + 1)).is_some_and(|&m| {
-                let m = &self.res.mentions[m];
-                matches!(m.kind, MentionKind::Office | MentionKind::Person) && m.toks.len() >= 2
-            })
-        {
+        if self.subject_mention(p, floor).is_some_and(|m| matches!(m.kind, MentionKind::Office | MentionKind::Person) && m.toks.len() >= 2) {
             return false;
         }
         // Back over a capitalised name: what stands before the name decides.
@@ -383,13 +376,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         self.vocab.clauses.relay_verbs.contains(self.key(t))
     }
 
-    /// Whether the mention ending at `p` can be a subject: it is not the
-    /// object of a preposition ("according to state media reports").
-    fn described_subject(&self, p: usize, floor: usize) -> bool {
-        self.res
-            .by_end
-            .get(&(p + 1))
-            .is_some_and(|&m| self.prev(self.res.mentions[m].toks.start, floor).is_none_or(|b| !self.vocab.grammar.prepositions.contains(self.key(b))))
+    /// The mention ending at `p` if it can be a subject: not the object of
+    /// a preposition ("according to state media reports").
+    fn subject_mention(&self, p: usize, floor: usize) -> Option<&crate::attribute::Mention> {
+        let m = &self.res.mentions[*self.res.by_end.get(&(p + 1))?];
+        self.prev(m.toks.start, floor).is_none_or(|b| !self.vocab.grammar.prepositions.contains(self.key(b))).then_some(m)
     }
 
     /// Whether a word can only stand inside a noun phrase before its head:

@@ -476,8 +476,8 @@ fn a_time_or_place_between_cue_and_clause_without_that() {
 #[test]
 fn warned_takes_a_clause_with_a_plain_verb() {
     check("The minister warned the move would backfire.", "minister", "", "the move would backfire");
-    // An addressee is not a clause: "players" is no verb.
-    assert_eq!(said("Kenya closed the border after warning regional players."), vec![]);
+    // An addressee is not a clause: "traders" is no verb.
+    assert_eq!(said("Kenya closed the border after warning local traders."), vec![]);
 }
 
 #[test]

@@ -185,9 +185,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                     if let Some(idx) = open_idx {
                         let o = stack.remove(idx);
                         stack.truncate(idx); // inner quotations left open are dropped
-                        let raw = &src[o.at + o.len..abs];
-                        let lead = raw.len() - raw.trim_start().len();
-                        let inner = o.at + o.len + lead..o.at + o.len + raw.trim_end().len();
+                        let inner = words_within(src, o.at + o.len..abs);
                         if !inner.is_empty() {
                             out.push(Quote { toks: tok_range(&inner), inner, outer: o.at..abs + len, mark, continued: o.continued });
                         }
@@ -211,9 +209,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
             && let Some(o) = stack.first()
             && src[..o.at].rsplit('\n').next().is_some_and(|line| line.trim().is_empty())
         {
-            let raw = &src[o.at + o.len..region.end];
-            let lead = raw.len() - raw.trim_start().len();
-            let inner = o.at + o.len + lead..o.at + o.len + raw.trim_end().len();
+            let inner = words_within(src, o.at + o.len..region.end);
             if !inner.is_empty() {
                 out.push(Quote { toks: tok_range(&inner), inner: inner.clone(), outer: o.at..inner.end, mark: o.mark, continued: o.continued });
             }
@@ -225,6 +221,14 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
     }
     out.sort_by_key(|q| (q.inner.start, std::cmp::Reverse(q.inner.end)));
     out
+}
+
+/// The bytes of `r` without the white space at either end: the quoted words
+/// between an opening mark and where the quotation ends.
+fn words_within(src: &str, r: Range<usize>) -> Range<usize> {
+    let raw = &src[r.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    r.start + lead..r.start + raw.trim_end().len()
 }
 
 /// Longest spoken quotation without "unquote", in words: speakers say

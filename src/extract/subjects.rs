@@ -49,10 +49,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 // "An aide in the premier's office said": past the phrase's article.
                 let mut ms = self.res.mentions[m].toks.start;
                 if let Some(s) = self.prev(ms, floor).filter(|&s| self.key(s) == "'s") {
-                    ms = match self.res.by_end.get(&s) {
-                        Some(&owner) => self.res.mentions[owner].toks.start,
-                        None => self.phrase_start(s, floor, false),
-                    };
+                    ms = self.possessor(s, floor).0;
                 }
                 let ms = self.prev(ms, floor).filter(|&d| self.vocab.grammar.articles.contains(self.key(d))).unwrap_or(ms);
                 if self.res.mentions[m].actors.is_empty()
@@ -283,6 +280,15 @@ impl<'t, 'd> Doc<'t, 'd> {
         (self.text.toks.toks[h].is_word() && !self.vocab.closed.contains(k) && !k.ends_with("ly")).then_some(h)
     }
 
+    /// Where the owner of the possessive `'s` at `s` starts, and its
+    /// mention if one ends there ("Kenya's", "the party's", "Ruth Ames's").
+    fn possessor(&self, s: usize, floor: usize) -> (usize, Option<usize>) {
+        match self.res.by_end.get(&s) {
+            Some(&o) => (self.res.mentions[o].toks.start, Some(o)),
+            None => (self.phrase_start(s, floor, false), None),
+        }
+    }
+
     /// Where an aside set off by dashes and closed by the dash at `p` opens
     /// ("Ames -- a judge since 2009 -- said"): the first token of the
     /// opening dash (or dash pair).
@@ -501,7 +507,9 @@ impl<'t, 'd> Doc<'t, 'd> {
             && mention.name.is_none()
             && (mention.toks.start..head).all(|t| self.vocab.det.contains(self.key(t)));
         let quoted = !self.quote_index.overlapping(head..head + 1).is_empty();
-        if !bare || quoted || self.text.toks.toks[head].has(CAP) && self.prev(head, floor).is_some() {
+        // A capitalised head inside a phrase is part of a name.
+        let in_name = self.text.toks.toks[head].has(CAP) && self.prev(head, floor).is_some();
+        if !bare || quoted || in_name {
             return None;
         }
         let first = self.prev(head, floor)?;
@@ -704,16 +712,17 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "Ruth Ames's lawyer said": a possessive name is a determiner.
         let mut owner_actors = None;
         if let Some(s) = self.prev(start, floor).filter(|&s| self.key(s) == "'s").or_else(|| (start..p).find(|&s| self.key(s) == "'s")) {
-            match self.res.by_end.get(&s).map(|&o| &self.res.mentions[o]) {
+            let (owner_start, owner) = self.possessor(s, floor);
+            match owner.map(|o| &self.res.mentions[o]) {
                 Some(o) if o.kind != MentionKind::Pronoun => {
-                    start = start.min(o.toks.start);
+                    start = start.min(owner_start);
                     det = true;
                     if o.kind == MentionKind::Actor && !o.actors.is_empty() {
                         owner_actors = Some(o.actors.clone());
                     }
                 }
-                _ if s > floor && self.text.toks.toks[s - 1].has(CAP) => {
-                    start = start.min(self.phrase_start(s - 1, floor, true));
+                None if s > floor && self.text.toks.toks[s - 1].has(CAP) => {
+                    start = start.min(owner_start);
                     det = true;
                 }
                 _ => {}
