@@ -31,18 +31,30 @@ impl ActorTable {
             }
         }
         let first = key.chars().next()?;
+        let key_len = key.chars().count();
+        let mut key_sound: Option<String> = None;
         let mut best: Option<(usize, f64, Entry)> = None;
         for (alias, entry) in self.fuzzy.get(&first)? {
+            // Only actors the document names elsewhere: the cheap test first.
+            if !self.entry_actor(*entry).is_some_and(|a| named.contains(&a)) {
+                continue;
+            }
             let len = alias.chars().count();
+            // Two edits and the length difference: a word far longer or
+            // shorter than the name cannot be it.
+            if len < 5 || key_len.abs_diff(len) > 2 && len < 6 {
+                continue;
+            }
             let lev = strsim::levenshtein(alias, key);
             let jw = strsim::jaro_winkler(alias, key);
             // Close in spelling, or the same consonants ("kamani" / "khamenei": k-m-n),
             // which is how speech-to-text tends to mangle names.
-            let sound = skeleton(alias);
-            let same_sound = len >= 6 && key.chars().count() >= 5 && sound.chars().count() >= 3 && sound == skeleton(key) && jw >= SOUND_SIMILARITY;
+            let same_sound = len >= 6 && key_len >= 5 && jw >= SOUND_SIMILARITY && {
+                let sound = skeleton(alias);
+                sound.chars().count() >= 3 && sound == *key_sound.get_or_insert_with(|| skeleton(key))
+            };
             let ok = (lev <= 1 && len >= 5) || (lev <= 2 && len >= 6 && jw >= SPELLING_SIMILARITY) || same_sound;
-            let known = self.entry_actor(*entry).is_some_and(|a| named.contains(&a));
-            if ok && known && best.as_ref().is_none_or(|(l, j, _)| lev < *l || (lev == *l && jw > *j)) {
+            if ok && best.as_ref().is_none_or(|(l, j, _)| lev < *l || (lev == *l && jw > *j)) {
                 best = Some((lev, jw, *entry));
             }
         }
