@@ -147,6 +147,19 @@ fn find_word(haystack: &str, word: &str) -> Option<usize> {
 
 /// Lowercase, straight quotes, surrounding punctuation and bullets removed.
 fn fold_line(s: &str) -> String {
+    if s.is_ascii() {
+        // Most lines: no curly quotes to map, and one pass without the
+        // intermediate strings of the general case.
+        let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '>' | '-' | '*' | '#'));
+        let mut out = String::with_capacity(t.len());
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     let s: String = s
         .chars()
         .map(|c| match c {

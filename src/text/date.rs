@@ -88,6 +88,10 @@ static RELATIVE: LazyLock<Regex> =
 
 /// The first date written in `text`, with its byte range.
 pub(crate) fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
+    // Every form has a four-digit year: most lines are let go at once.
+    if text.bytes().filter(u8::is_ascii_digit).nth(3).is_none() {
+        return None;
+    }
     let mut best: Option<(Date, Range<usize>)> = None;
     let mut consider = |d: Option<Date>, r: Range<usize>| {
         if let Some(d) = d
@@ -121,6 +125,10 @@ pub(crate) fn is_timestamp_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() || line.len() > 60 {
         return false;
+    }
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        // Without a digit only a relative time ("an hour ago") can be one.
+        return line.len() > 3 && line.is_char_boundary(line.len() - 3) && line[line.len() - 3..].eq_ignore_ascii_case("ago") && RELATIVE.is_match(line);
     }
     if RELATIVE.is_match(line) || BARE_TIME.is_match(line) {
         return true;
