@@ -14,7 +14,7 @@
 pub(crate) mod rules;
 pub mod ruletest;
 
-use crate::classify::rules::{Outcome, Polarity, RuleSet, Scope};
+use crate::classify::rules::{NEGATOR_PATTERNS, Outcome, Polarity, RULE_PATTERNS, RuleSet, Scope};
 use crate::model::{Cancel, Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
 use crate::text::vocab::Vocabulary;
@@ -44,11 +44,10 @@ impl<'a> Classifier<'a> {
     pub(crate) fn classify(&self, text: &Text, statements: Vec<Statement>) -> Vec<Classified> {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
         let hits = self.rules.patterns.hits(&text.toks);
-        let neg_hits = self.rules.negator_patterns.hits(&text.toks);
         let mut negators: Vec<Negator> = self
             .rules
-            .negator_patterns
-            .matches(&env, &neg_hits, 0..text.toks.len())
+            .patterns
+            .matches_of(NEGATOR_PATTERNS, &env, &hits, 0..text.toks.len())
             .into_iter()
             .map(|(pi, m)| Negator { toks: m.start..m.end, class: self.rules.negator_class[pi] })
             .collect();
@@ -87,7 +86,7 @@ impl<'a> Classifier<'a> {
         let kind = st.kind.as_str();
         let mut found: Vec<(usize, Match)> = cache
             .entry((widest.start, widest.end))
-            .or_insert_with(|| self.rules.patterns.matches(env, hits, widest.clone()))
+            .or_insert_with(|| self.rules.patterns.matches_of(RULE_PATTERNS, env, hits, widest.clone()))
             .iter()
             .map(|(pi, m)| (self.rules.pattern_rule[*pi], m.clone()))
             .collect();

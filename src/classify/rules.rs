@@ -6,7 +6,7 @@
 //! reports every problem of every file in one run with `file:line:col`:
 //! unknown keys, unknown labels, duplicate ids, bad patterns or regexes,
 //! patterns that cannot match. A [`RuleSet`] is compiled once per run: all
-//! patterns of all rules go into one [`PatternSet`] (one Aho-Corasick pass
+//! patterns of all rules go into one [`PatternGroups`] (one Aho-Corasick pass
 //! per document), regular expressions into one `RegexSet`. Applying rules
 //! to statements is [`crate::classify`]'s job.
 
@@ -14,7 +14,7 @@ use crate::config::DataFiles;
 use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::pattern::compile_patterns;
-use crate::pattern::{Pattern, PatternSet};
+use crate::pattern::{Pattern, PatternGroups};
 use crate::text::vocab::Vocabulary;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
@@ -254,6 +254,11 @@ pub struct NegatorClass {
     pub scope: usize,
 }
 
+/// The list of rule patterns in [`RuleSet::patterns`].
+pub const RULE_PATTERNS: usize = 0;
+/// The list of negator patterns in [`RuleSet::patterns`].
+pub const NEGATOR_PATTERNS: usize = 1;
+
 /// All labels, negators and rules of a run.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -261,8 +266,10 @@ pub struct RuleSet {
     pub labels: Vec<Label>,
     /// Rules, in file then declaration order.
     pub rules: Vec<Rule>,
-    /// All rule patterns; see [`RuleSet::pattern_rule`].
-    pub patterns: PatternSet,
+    /// All rule patterns (list [`RULE_PATTERNS`]; see
+    /// [`RuleSet::pattern_rule`]) and negator patterns (list
+    /// [`NEGATOR_PATTERNS`]; see [`RuleSet::negator_class`]), scanned together.
+    pub patterns: PatternGroups,
     /// Rule index of each pattern.
     pub pattern_rule: Vec<usize>,
     /// All regular expressions, tried together.
@@ -271,8 +278,6 @@ pub struct RuleSet {
     pub regex_list: Vec<(Regex, usize)>,
     /// Negator classes.
     pub negators: Vec<NegatorClass>,
-    /// All negator patterns; see [`RuleSet::negator_class`].
-    pub negator_patterns: PatternSet,
     /// Class index of each negator pattern.
     pub negator_class: Vec<usize>,
     /// The longest negator match, in tokens (fillers and punctuation in
@@ -719,13 +724,12 @@ impl<'v> Builder<'v> {
             neutral: self.neutral,
             labels: self.labels,
             rules: self.rules,
-            patterns: PatternSet::new(self.patterns),
+            negator_tokens: self.neg_patterns.iter().map(|p| p.max_tokens() * 2).max().unwrap_or(0),
+            patterns: PatternGroups::new(vec![self.patterns, self.neg_patterns]),
             pattern_rule: self.pattern_rule,
             regexes,
             regex_list: self.regex_list,
             negators: self.negators,
-            negator_tokens: self.neg_patterns.iter().map(|p| p.max_tokens() * 2).max().unwrap_or(0),
-            negator_patterns: PatternSet::new(self.neg_patterns),
             negator_class: self.neg_class,
             unused_classes: self.classes.iter().filter(|(n, _)| !self.used_classes.contains(*n)).map(|(_, (_, _, d))| d.clone()).collect(),
             classes: self.classes.into_iter().map(|(name, (alternatives, file, _))| Class { name, alternatives, file }).collect(),

@@ -15,7 +15,7 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::model::Text;
 use crate::pattern::compile_patterns;
-use crate::pattern::{Env, PatternSet};
+use crate::pattern::{Env, Match, PatternGroups};
 use crate::text::inflect;
 use crate::text::vocab::{Vocabulary, WordSet};
 use rustc_hash::FxHashSet as HashSet;
@@ -160,7 +160,8 @@ pub(crate) struct Cue {
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    verbs: PatternSet,
+    /// Verb cues, exclusion phrases and source phrases, scanned together.
+    cues: PatternGroups,
     /// For each verb pattern: (frames, postposed).
     verb_info: Vec<(Vec<Frame>, bool)>,
     nouns: HashSet<String>,
@@ -168,8 +169,6 @@ pub(crate) struct Lexicon {
     homographs: HashSet<String>,
     /// Frames of speech nouns.
     pub noun_frames: Vec<Frame>,
-    sources: PatternSet,
-    exclude: PatternSet,
     /// Words that open a quotation in speech ("quote").
     pub spoken_open: WordSet,
     /// Words or two-word phrases that close it ("unquote", "end quote").
@@ -217,26 +216,25 @@ impl Lexicon {
             return Err(diags);
         }
         Ok(Lexicon {
-            verbs: PatternSet::new(patterns),
+            // In the order `cues_and_sources` reads them.
+            cues: PatternGroups::new(vec![patterns, exclude, sources]),
             verb_info,
             nouns,
             homographs,
             noun_frames,
-            sources: PatternSet::new(sources),
-            exclude: PatternSet::new(exclude),
             spoken_open: WordSet::from_words(&raw.spoken_quotes.open),
             spoken_close: WordSet::from_words(&raw.spoken_quotes.close),
         })
     }
 
-    /// Every verb cue in a document, in order; the longest cue wins where
-    /// cues overlap, and cues inside an exclusion phrase are dropped.
-    pub(crate) fn cues(&self, text: &Text) -> Vec<Cue> {
+    /// Every verb cue in a document, in order (the longest cue wins where
+    /// cues overlap, and cues inside an exclusion phrase are dropped), and
+    /// the source phrases (`according to`), in order.
+    pub(crate) fn cues_and_sources(&self, text: &Text) -> (Vec<Cue>, Vec<Range<usize>>) {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
-        let all = 0..text.toks.len();
-        let hits = self.verbs.hits(&text.toks);
+        let [verbs, exclude, sources]: [Vec<(usize, Match)>; 3] = self.cues.matches(&env).try_into().expect("three lists of cues");
         let mut found: Vec<Cue> = Vec::new();
-        for (pi, m) in self.verbs.matches(&env, &hits, all.clone()) {
+        for (pi, m) in verbs {
             let (frames, postposed) = &self.verb_info[pi];
             found.push(Cue { toks: m.start..m.end, frames: frames.clone(), postposed: *postposed });
         }
@@ -260,24 +258,16 @@ impl Lexicon {
             }
             merged.push(c);
         }
-        let ex_hits = self.exclude.hits(&text.toks);
         let mut excluded = vec![false; text.toks.len()];
-        for (_, m) in self.exclude.matches(&env, &ex_hits, all) {
+        for (_, m) in exclude {
             for f in &mut excluded[m.start..m.end] {
                 *f = true;
             }
         }
         merged.retain(|c| !excluded[c.toks.clone()].contains(&true));
-        merged
-    }
-
-    /// Source phrases (`according to`) in a document.
-    pub(crate) fn sources(&self, text: &Text) -> Vec<Range<usize>> {
-        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
-        let hits = self.sources.hits(&text.toks);
-        let mut out: Vec<Range<usize>> = self.sources.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m.start..m.end).collect();
-        out.sort_by_key(|r| r.start);
-        out
+        let mut sources: Vec<Range<usize>> = sources.into_iter().map(|(_, m)| m.start..m.end).collect();
+        sources.sort_by_key(|r| r.start);
+        (merged, sources)
     }
 
     /// Whether a token key is the plain or -s form of a cue verb that is

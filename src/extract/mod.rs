@@ -73,13 +73,13 @@ impl<'a> Extractor<'a> {
             out: Vec::new(),
         };
         d.quote_index = Spans::new(d.quotes.iter().map(|q| q.toks.clone()));
-        let cues = self.reporting_cues(&d);
+        let (cues, sources) = self.lexicon.cues_and_sources(text);
+        let cues = self.reporting_cues(&d, cues);
         let subjects = d.subject_phrases(&cues);
         d.res.add(subjects);
         let objects = d.object_phrases(&cues);
         d.res.add(objects);
         d.find_owners();
-        let sources = self.lexicon.sources(text);
         // Cues and sources are in token order: each sentence takes the next run of them.
         let (mut ci, mut si) = (0, 0);
         for sent in &text.seg.sentences {
@@ -107,7 +107,7 @@ impl<'a> Extractor<'a> {
 
     /// The cues that report speech here: not negated, hypothetical,
     /// infinitival, used as nouns, or part of a name.
-    fn reporting_cues(&self, d: &Doc) -> Vec<Cue> {
+    fn reporting_cues(&self, d: &Doc, cues: Vec<Cue>) -> Vec<Cue> {
         let text = d.text;
         let mut in_name = vec![false; text.len()];
         for m in d.res.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun) {
@@ -115,9 +115,7 @@ impl<'a> Extractor<'a> {
                 *f = true;
             }
         }
-        self.lexicon
-            .cues(text)
-            .into_iter()
+        cues.into_iter()
             .filter(|c| {
                 let floor = text.seg.sentences[text.seg.sentence_of(c.toks.start)].start;
                 // Inside quotation marks only a verb of saying reports a statement

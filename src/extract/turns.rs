@@ -21,7 +21,7 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::model::{DocKind, Kind, Label, Speaker, Statement, Text};
 use crate::pattern::compile_patterns;
-use crate::pattern::{Env, Match, PatternSet};
+use crate::pattern::{Env, Match, PatternGroups, PatternSet};
 use crate::text::token::{CAP, TokKind};
 use crate::text::vocab::{Vocabulary, WordSet, word_key};
 use serde::Deserialize;
@@ -79,21 +79,37 @@ struct RawTurns {
     question_lead_ins: Vec<String>,
 }
 
+/// A list's matches by start position (matches of several patterns at one
+/// start keep their order).
+fn by_start(found: Vec<(usize, Match)>) -> Vec<Match> {
+    let mut v: Vec<Match> = found.into_iter().map(|(_, m)| m).collect();
+    v.sort_by_key(|m| m.start);
+    v
+}
+
+/// The lists of [`Turns::cues`].
+#[derive(Clone, Copy)]
+enum Cue {
+    Question,
+    Answer,
+    Handback,
+    Ack,
+    IntroAfterName,
+    IntroBeforeName,
+}
+
 /// Compiled turn cues.
 #[derive(Debug, Clone)]
 pub(crate) struct Turns {
-    intro_after: PatternSet,
-    intro_before: PatternSet,
+    /// The cues of a transcript without labels, scanned together, in the
+    /// order of [`Cue`].
+    cues: PatternGroups,
+    /// The cues of clips in a punctuated broadcast: ends, then intros.
+    clip_cues: PatternGroups,
     vocab: Arc<Vocabulary>,
     host_labels: WordSet,
     reporter_labels: WordSet,
     question_lead_ins: WordSet,
-    questions: PatternSet,
-    answers: PatternSet,
-    handbacks: PatternSet,
-    acks: PatternSet,
-    clip_intros: PatternSet,
-    clip_ends: PatternSet,
     courtesies: PatternSet,
 }
 
@@ -120,18 +136,14 @@ impl Turns {
         let root = Root::parse(file)?;
         let raw: RawTranscript = root.whole().map_err(|d| vec![d])?;
         let mut diags = Vec::new();
-        let mut set = |list: &[Spanned<String>]| PatternSet::new(compile_patterns(&root, list, vocab, &mut diags));
+        let mut list = |list: &[Spanned<String>]| compile_patterns(&root, list, vocab, &mut diags);
         let t = raw.turns;
+        // In the order of `Cue`.
+        let cues = [&t.questions, &t.answers, &t.handbacks, &t.acknowledgements, &t.intro_after_name, &t.intro_before_name].map(|l| list(l));
         let turns = Turns {
-            intro_after: set(&t.intro_after_name),
-            intro_before: set(&t.intro_before_name),
-            questions: set(&t.questions),
-            answers: set(&t.answers),
-            handbacks: set(&t.handbacks),
-            acks: set(&t.acknowledgements),
-            clip_intros: set(&t.clip_intros),
-            clip_ends: set(&t.clip_ends),
-            courtesies: set(&t.courtesies),
+            cues: PatternGroups::new(cues.into()),
+            clip_cues: PatternGroups::new(vec![list(&t.clip_ends), list(&t.clip_intros)]),
+            courtesies: PatternSet::new(list(&t.courtesies)),
             vocab: vocab.clone(),
             host_labels: WordSet::from_words(&t.host_labels),
             reporter_labels: WordSet::from_words(&t.reporter_labels),
@@ -210,32 +222,32 @@ impl Turns {
     fn all(&self, set: &PatternSet, text: &Text) -> Vec<Match> {
         let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
         let hits = set.hits(&text.toks);
-        let mut v: Vec<Match> = set.matches(&env, &hits, 0..text.toks.len()).into_iter().map(|(_, m)| m).collect();
-        v.sort_by_key(|m| m.start);
-        v
+        by_start(set.matches(&env, &hits, 0..text.toks.len()))
     }
 
     /// Turns of a transcript without labels.
     fn unlabelled(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         let toks = &text.toks;
         let n = toks.len();
-        let questions: Vec<usize> = self.all(&self.questions, text).iter().map(|m| m.start).collect();
-        let answers: Vec<usize> = self
-            .all(&self.answers, text)
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let found: Vec<Vec<Match>> = self.cues.matches(&env).into_iter().map(by_start).collect();
+        let starts = |cue: Cue| found[cue as usize].iter().map(|m| m.start).collect::<Vec<usize>>();
+        let questions = starts(Cue::Question);
+        let answers: Vec<usize> = found[Cue::Answer as usize]
             .iter()
             .map(|m| m.start)
             .filter(|&a| !(toks.key(a) == "well" && a > 0 && self.vocab.grammar.degree_adverbs.contains(toks.key(a - 1))))
             .collect();
-        let handbacks: Vec<usize> = self.all(&self.handbacks, text).iter().map(|m| m.start).collect();
-        let acks: Vec<usize> = self.all(&self.acks, text).iter().map(|m| m.start).collect();
+        let handbacks = starts(Cue::Handback);
+        let acks = starts(Cue::Ack);
         let mut intros: Vec<(usize, Range<usize>)> = Vec::new();
-        for m in self.all(&self.intro_after, text) {
+        for m in &found[Cue::IntroAfterName as usize] {
             let name = self.name_before(text, actors, m.start);
             if !name.is_empty() {
                 intros.push((m.start, name));
             }
         }
-        for m in self.all(&self.intro_before, text) {
+        for m in &found[Cue::IntroBeforeName as usize] {
             let name = self.name_after(text, actors, m.end);
             if !name.is_empty() {
                 intros.push((m.start, name));
@@ -317,8 +329,10 @@ impl Turns {
     fn clips(&self, text: &Text, actors: &ActorTable, mentions: &[Mention]) -> Vec<Statement> {
         let seg = &text.seg;
         let n = text.toks.len();
-        let ends: std::collections::HashSet<usize> = self.all(&self.clip_ends, text).iter().map(|m| m.start).collect();
-        let intros = self.all(&self.clip_intros, text);
+        let env = Env { toks: &text.toks, skip: &text.skip, class: &|_, _| false };
+        let [clip_ends, intros]: [Vec<Match>; 2] =
+            self.clip_cues.matches(&env).into_iter().map(by_start).collect::<Vec<_>>().try_into().expect("two lists of clip cues");
+        let ends: std::collections::HashSet<usize> = clip_ends.iter().map(|m| m.start).collect();
         let host = || Speaker { name: Some("host".into()), mention: None, independent: true, ..Speaker::default() };
         let mut out = Vec::new();
         let mut pos = 0;

@@ -717,11 +717,6 @@ impl PatternSet {
         PatternSet { patterns, ac, targets, unanchored }
     }
 
-    /// The patterns, by index.
-    pub fn patterns(&self) -> &[Pattern] {
-        &self.patterns
-    }
-
     /// Scans a document once for every anchor.
     pub fn hits(&self, toks: &Tokens) -> Hits {
         let mut hits = Vec::new();
@@ -741,9 +736,14 @@ impl PatternSet {
     /// Every match of every pattern within `scope`: (pattern index, match),
     /// ordered by pattern, then position; matches of one pattern do not overlap.
     pub fn matches(&self, env: &Env, hits: &Hits, scope: Range<usize>) -> Vec<(usize, Match)> {
+        self.matches_among(env, hits, scope, 0..self.patterns.len())
+    }
+
+    /// [`PatternSet::matches`] of the patterns in `among` only.
+    fn matches_among(&self, env: &Env, hits: &Hits, scope: Range<usize>, among: Range<usize>) -> Vec<(usize, Match)> {
         let lo = hits.hits.partition_point(|h| h.0 < scope.start);
         let mut found: Vec<(usize, Match)> = Vec::new();
-        for &(t, pi, before) in hits.hits[lo..].iter().take_while(|h| h.0 < scope.end) {
+        for &(t, pi, before) in hits.hits[lo..].iter().take_while(|h| h.0 < scope.end).filter(|h| among.contains(&h.1)) {
             // Candidate starts: the anchor token, and up to `before` earlier
             // tokens; punctuation, which a gap passes over for free, and
             // fillers are not counted.
@@ -769,7 +769,7 @@ impl PatternSet {
                 k += 1;
             }
         }
-        for &pi in &self.unanchored {
+        for &pi in self.unanchored.iter().filter(|pi| among.contains(pi)) {
             found.extend(self.patterns[pi].find_all(env, scope.clone()).into_iter().map(|m| (pi, m)));
         }
         found.sort_by_key(|a| (a.0, a.1.start, a.1.end));
@@ -786,6 +786,52 @@ impl PatternSet {
             out.push((pi, m));
         }
         out
+    }
+}
+
+/// Several lists of patterns scanned as one set: one pass over a document
+/// finds the anchors of all of them, and the matches come back list by list.
+#[derive(Debug, Clone)]
+pub struct PatternGroups {
+    set: PatternSet,
+    /// Where each list starts among the set's patterns, and one past the last.
+    bounds: Vec<usize>,
+}
+
+impl PatternGroups {
+    /// Builds the one prefilter over every list.
+    pub fn new(groups: Vec<Vec<Pattern>>) -> PatternGroups {
+        let mut bounds = vec![0];
+        let mut all = Vec::new();
+        for g in groups {
+            all.extend(g);
+            bounds.push(all.len());
+        }
+        PatternGroups { set: PatternSet::new(all), bounds }
+    }
+
+    /// Scans a document once for the anchors of every list.
+    pub fn hits(&self, toks: &Tokens) -> Hits {
+        self.set.hits(toks)
+    }
+
+    /// The matches of list `group` within `scope`, as a [`PatternSet`] of
+    /// that list alone gives them: (pattern index in the list, match), by
+    /// pattern, then position.
+    pub fn matches_of(&self, group: usize, env: &Env, hits: &Hits, scope: Range<usize>) -> Vec<(usize, Match)> {
+        let among = self.bounds[group]..self.bounds[group + 1];
+        let base = among.start;
+        let mut out = self.set.matches_among(env, hits, scope, among);
+        for (pi, _) in &mut out {
+            *pi -= base;
+        }
+        out
+    }
+
+    /// The matches of each list over the whole document (see [`PatternGroups::matches_of`]).
+    pub fn matches(&self, env: &Env) -> Vec<Vec<(usize, Match)>> {
+        let hits = self.set.hits(env.toks);
+        (0..self.bounds.len() - 1).map(|g| self.matches_of(g, env, &hits, 0..env.toks.len())).collect()
     }
 }
 
