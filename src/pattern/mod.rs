@@ -24,7 +24,7 @@
 use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::text::inflect;
-use crate::text::token::{CAP, TokKind, Tokens};
+use crate::text::token::{CAP, TokKind, Tokens, key_hash};
 use crate::text::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
@@ -65,8 +65,8 @@ pub(crate) enum Class {
 
 #[derive(Debug, Clone)]
 enum Atom {
-    /// Any of these keys (sorted).
-    Word(Vec<String>),
+    /// Any of these keys.
+    Word(Forms),
     /// A key prefix.
     Prefix(String),
     /// A key within a small edit distance of one of these forms.
@@ -101,16 +101,46 @@ pub struct Pattern {
     first: Option<First>,
 }
 
+/// The keys one word of a pattern stands for, with their hashes
+/// ([`key_hash`]): a token is compared with a key only when the hashes agree.
+#[derive(Debug, Clone)]
+struct Forms {
+    hashes: Vec<u32>,
+    words: Vec<String>,
+}
+
+impl Forms {
+    fn new(words: Vec<String>) -> Forms {
+        Forms { hashes: words.iter().map(|w| key_hash(w)).collect(), words }
+    }
+
+    /// Whether token `t` is one of the forms.
+    fn matches(&self, toks: &Tokens, t: usize) -> bool {
+        let hash = toks.toks[t].hash;
+        self.hashes.iter().zip(&self.words).any(|(&h, w)| h == hash && w == toks.key(t))
+    }
+}
+
 /// The words a pattern's match can begin with.
 #[derive(Debug, Clone)]
 struct First {
+    /// One bit per word hash modulo 256: most tokens are refused on it.
+    bloom: [u64; 4],
     words: rustc_hash::FxHashSet<String>,
     prefixes: Vec<String>,
 }
 
 impl First {
-    fn admits(&self, key: &str) -> bool {
-        self.words.contains(key) || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+    fn add(&mut self, word: &str) {
+        let h = key_hash(word) as usize & 255;
+        self.bloom[h / 64] |= 1 << (h % 64);
+        self.words.insert(word.to_string());
+    }
+
+    fn admits(&self, toks: &Tokens, t: usize) -> bool {
+        let h = toks.toks[t].hash as usize & 255;
+        let key = toks.key(t);
+        (self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.contains(key)) || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
     }
 }
 
@@ -122,7 +152,7 @@ fn first_words(seq: &[Elem], out: &mut First) -> bool {
             Elem::Atoms(atoms) => {
                 for a in atoms {
                     match a {
-                        Atom::Word(forms) => out.words.extend(forms.iter().cloned()),
+                        Atom::Word(forms) => forms.words.iter().for_each(|w| out.add(w)),
                         Atom::Prefix(p) => out.prefixes.push(p.clone()),
                         _ => return false,
                     }
@@ -382,11 +412,11 @@ impl<'a> Parser<'a> {
             let atom = if last && prefix {
                 Atom::Prefix(k.clone())
             } else if mode == '=' || toks.toks[i].kind != TokKind::Word {
-                Atom::Word(vec![k.clone()])
+                Atom::Word(Forms::new(vec![k.clone()]))
             } else if mode == '~' {
                 Atom::Fuzzy(inflect::forms(k, &self.vocab.spelling))
             } else {
-                Atom::Word(inflect::forms(k, &self.vocab.spelling))
+                Atom::Word(Forms::new(inflect::forms(k, &self.vocab.spelling)))
             };
             seq.push(Elem::Atoms(vec![atom]));
         }
@@ -401,9 +431,9 @@ impl<'a> Parser<'a> {
                     split.push(Elem::Atoms(vec![if last && prefix {
                         Atom::Prefix(k)
                     } else if last {
-                        Atom::Word(inflect::forms(&k, &self.vocab.spelling))
+                        Atom::Word(Forms::new(inflect::forms(&k, &self.vocab.spelling)))
                     } else {
-                        Atom::Word(vec![k])
+                        Atom::Word(Forms::new(vec![k]))
                     }]));
                 }
                 return Ok(vec![Elem::Alt(vec![seq, split])]);
@@ -443,7 +473,7 @@ fn anchor_literals(e: &Elem) -> Option<Vec<(String, bool)>> {
             let mut out = Vec::new();
             for a in atoms {
                 match a {
-                    Atom::Word(forms) => out.extend(forms.iter().map(|f| (f.clone(), false))),
+                    Atom::Word(forms) => out.extend(forms.words.iter().map(|f| (f.clone(), false))),
                     Atom::Prefix(p) => out.push((p.clone(), true)),
                     _ => return None,
                 }
@@ -506,7 +536,7 @@ impl Pattern {
             before += max_len(std::slice::from_ref(e));
         }
         let anchor = anchor.map(|(i, before, _)| (i, before));
-        let mut first = First { words: rustc_hash::FxHashSet::default(), prefixes: Vec::new() };
+        let mut first = First { bloom: [0; 4], words: rustc_hash::FxHashSet::default(), prefixes: Vec::new() };
         let first = first_words(&elems, &mut first).then_some(first);
         Ok(Pattern { source: src.to_string(), elems, anchor, first })
     }
@@ -526,7 +556,7 @@ impl Pattern {
         if start >= limit.end || start < limit.start || env.skip.get(start).copied().unwrap_or(false) {
             return None;
         }
-        if self.first.as_ref().is_some_and(|f| !f.admits(env.toks.key(start))) {
+        if self.first.as_ref().is_some_and(|f| !f.admits(env.toks, start)) {
             return None;
         }
         let mut lits = Vec::new();
@@ -566,7 +596,7 @@ fn skip_fillers(env: &Env, mut t: usize, limit: &Range<usize>) -> usize {
 fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
     let key = env.toks.key(t);
     match a {
-        Atom::Word(forms) => forms.iter().any(|f| f == key),
+        Atom::Word(forms) => forms.matches(env.toks, t),
         Atom::Prefix(p) => key.starts_with(p.as_str()),
         Atom::Fuzzy(forms) => {
             env.toks.toks[t].is_word()

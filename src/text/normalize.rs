@@ -23,6 +23,37 @@ struct Piece {
     orig_len: usize,
 }
 
+/// [`NormText::cursor`].
+pub(crate) struct Cursor<'a> {
+    norm: &'a NormText,
+    /// Pieces starting at or before the last start offset asked for.
+    at_start: usize,
+    /// Pieces starting before the last end offset asked for.
+    at_end: usize,
+}
+
+impl Cursor<'_> {
+    /// [`NormText::orig_start`] of `p`, no smaller than the last `p` asked for.
+    pub(crate) fn start(&mut self, p: usize) -> usize {
+        let n = self.norm;
+        while self.at_start < n.pieces.len() && n.pieces[self.at_start].norm <= p {
+            self.at_start += 1;
+        }
+        debug_assert_eq!(self.at_start, n.pieces.partition_point(|pc| pc.norm <= p));
+        n.start_after(self.at_start, p)
+    }
+
+    /// [`NormText::orig_end`] of `p`, no smaller than the last `p` asked for.
+    pub(crate) fn end(&mut self, p: usize) -> usize {
+        let n = self.norm;
+        while self.at_end < n.pieces.len() && n.pieces[self.at_end].norm < p {
+            self.at_end += 1;
+        }
+        debug_assert_eq!(self.at_end, n.pieces.partition_point(|pc| pc.norm < p));
+        n.end_after(self.at_end, p)
+    }
+}
+
 /// Normalised text of one region of an original document, with the offset map.
 #[derive(Debug, Clone)]
 pub struct NormText {
@@ -144,7 +175,11 @@ impl NormText {
     /// Original byte offset of the character starting at normalised offset `p`.
     pub fn orig_start(&self, p: usize) -> usize {
         // Last piece starting at or before p.
-        let idx = self.pieces.partition_point(|pc| pc.norm <= p);
+        self.start_after(self.pieces.partition_point(|pc| pc.norm <= p), p)
+    }
+
+    /// [`NormText::orig_start`] of `p` when `idx` pieces start at or before it.
+    fn start_after(&self, idx: usize, p: usize) -> usize {
         if idx == 0 {
             return (self.base + p).min(self.end);
         }
@@ -152,10 +187,21 @@ impl NormText {
         if p < pc.norm + pc.norm_len { self.base + pc.orig } else { (self.base + pc.orig + pc.orig_len + (p - pc.norm - pc.norm_len)).min(self.end) }
     }
 
+    /// A map for offsets read in increasing order (a tokenizer's): the
+    /// same answers as [`NormText::orig_start`] and [`NormText::orig_end`]
+    /// without a search per offset.
+    pub(crate) fn cursor(&self) -> Cursor<'_> {
+        Cursor { norm: self, at_start: 0, at_end: 0 }
+    }
+
     /// Original byte offset matching a normalised range end `p` (exclusive).
     pub fn orig_end(&self, p: usize) -> usize {
         // Last piece starting strictly before p.
-        let idx = self.pieces.partition_point(|pc| pc.norm < p);
+        self.end_after(self.pieces.partition_point(|pc| pc.norm < p), p)
+    }
+
+    /// [`NormText::orig_end`] of `p` when `idx` pieces start before it.
+    fn end_after(&self, idx: usize, p: usize) -> usize {
         if idx == 0 {
             return (self.base + p).min(self.end);
         }

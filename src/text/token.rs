@@ -54,6 +54,8 @@ pub struct Token {
     /// Range of the key in [`Tokens::keys`].
     kstart: u32,
     kend: u32,
+    /// [`key_hash`] of the key: matchers compare it before the key's bytes.
+    pub hash: u32,
     /// What the token is.
     pub kind: TokKind,
     /// Bit set of [`CAP`], [`ALLCAPS`], [`PARA`], [`LINE`], [`QUOTE_BEFORE`], [`QUOTE_AFTER`].
@@ -107,6 +109,9 @@ impl Tokens {
 
     fn scan(&mut self, excluded: &[Range<usize>], abbreviations: &WordSet) {
         let text = std::mem::take(&mut self.norm.text);
+        let norm = std::mem::replace(&mut self.norm, NormText::new("", 0..0));
+        let mut orig = norm.cursor();
+        let mut pieces: Vec<(Range<usize>, TokKind)> = Vec::with_capacity(4);
         let b = text.as_bytes();
         let mut i = 0;
         let mut pending = PARA | LINE;
@@ -137,7 +142,7 @@ impl Tokens {
             // Inside an excluded region: step past it, so that a word glued
             // to its end ("00:59Here's" after a time) starts where it ends.
             if ex < excluded.len() {
-                let o = self.norm.orig_start(i);
+                let o = orig.start(i);
                 while ex < excluded.len() && excluded[ex].end <= o {
                     ex += 1;
                 }
@@ -148,7 +153,7 @@ impl Tokens {
                 }
             }
             let start = i;
-            let mut pieces: Vec<(Range<usize>, TokKind)> = Vec::with_capacity(2);
+            pieces.clear();
             if is_word_char(c) {
                 let end = scan_word(&text, i, abbreviations);
                 split_word(&text, start, end, &mut pieces);
@@ -160,9 +165,9 @@ impl Tokens {
                 pieces.push((i..i + c.len_utf8(), TokKind::Punct));
                 i += c.len_utf8();
             }
-            for (r, kind) in pieces {
-                let ostart = self.norm.orig_start(r.start);
-                let oend = self.norm.orig_end(r.end);
+            for (r, kind) in pieces.drain(..) {
+                let ostart = orig.start(r.start);
+                let oend = orig.end(r.end);
                 // Skip excluded regions (site furniture).
                 while ex < excluded.len() && excluded[ex].end <= ostart {
                     ex += 1;
@@ -188,10 +193,12 @@ impl Tokens {
                 let kstart = self.keys.len() as u32;
                 push_key(&mut self.keys, surface);
                 let kend = self.keys.len() as u32;
+                let hash = key_hash(&self.keys[kstart as usize..]);
                 self.keys.push(' ');
-                self.toks.push(Token { start: ostart as u32, end: oend as u32, nstart: r.start as u32, nend: r.end as u32, kstart, kend, kind, flags });
+                self.toks.push(Token { start: ostart as u32, end: oend as u32, nstart: r.start as u32, nend: r.end as u32, kstart, kend, hash, kind, flags });
             }
         }
+        self.norm = norm;
         self.norm.text = text;
     }
 
@@ -376,6 +383,12 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>,
 
 /// Appends the matching key of a token surface to `keys` (ASCII words,
 /// the common case, without an intermediate string).
+/// A 32-bit hash of a key (FNV-1a): two keys with different hashes differ,
+/// so a matcher tests the hash before comparing bytes.
+pub(crate) fn key_hash(key: &str) -> u32 {
+    key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 fn push_key(keys: &mut String, surface: &str) {
     let plain = surface.bytes().all(|b| b.is_ascii_alphanumeric()) && !matches!(surface.len(), 2 | 3);
     if plain {
