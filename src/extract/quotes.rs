@@ -88,6 +88,11 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Mark, Di
     })
 }
 
+/// Whether [`mark_at`] can find a mark at `c`.
+fn may_be_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '"' | '‘' | '’' | '\'' | '«' | '‹' | '»' | '›' | '`')
+}
+
 /// A quotation mark at a character, with its length in bytes: two
 /// apostrophes `''` (or two backticks to open) stand for a double mark, as
 /// in newswire archives and treebank-style text.
@@ -137,14 +142,23 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
         let mut iter = s.char_indices().peekable();
         let mut newlines = 0;
         while let Some((i, c)) = iter.next() {
-            let abs = region.start + i;
-            let next = iter.peek().map(|&(_, n)| n);
-            let after_next = s[i + c.len_utf8()..].chars().nth(1);
             if c == '\n' {
                 newlines += 1;
                 prev = Some(c);
                 continue;
             }
+            let white = c.is_whitespace();
+            if !may_be_mark(c) && (white || newlines < 2) {
+                // Most characters: neither a mark nor the first of a paragraph.
+                if !white {
+                    newlines = 0;
+                }
+                prev = Some(c);
+                continue;
+            }
+            let abs = region.start + i;
+            let next = iter.peek().map(|&(_, n)| n);
+            let after_next = s[i + c.len_utf8()..].chars().nth(1);
             if !c.is_whitespace() && newlines >= 2 {
                 // Paragraph break: open quotations continue only if this paragraph re-opens them.
                 let reopen = mark_at(c, Some('\n'), next, after_next).filter(|(_, d, _)| *d != Dir::Close);
