@@ -219,8 +219,19 @@ fn readable_body(doc: &Document) -> String {
 /// has none). Under 60 words there is too little to tell, unless 25 or more
 /// words run without a single mark.
 pub(crate) fn is_punctuated(text: &str) -> bool {
-    let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    let marks = text.bytes().filter(|b| matches!(b, b'.' | b'?' | b'!')).count();
+    // One pass: words (white-space separated, with a letter) and marks.
+    let (mut words, mut marks) = (0, 0);
+    let mut letter_in_word = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            letter_in_word = false;
+        } else if !letter_in_word && c.is_alphabetic() {
+            letter_in_word = true;
+            words += 1;
+        } else if matches!(c, '.' | '?' | '!') {
+            marks += 1;
+        }
+    }
     if words < MIN_WORDS_TO_JUDGE {
         return words < LONGEST_UNMARKED_RUN || marks > 0;
     }

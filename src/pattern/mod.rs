@@ -93,9 +93,8 @@ pub struct Pattern {
     /// The pattern as written.
     pub source: String,
     elems: Vec<Elem>,
-    /// Index of the top-level element used as anchor, and how many tokens
-    /// the elements before it can take.
-    anchor: Option<(usize, usize)>,
+    /// The words the pattern is found by (none: it is tried at every token).
+    anchors: Vec<Anchor>,
     /// Every word (and word start) a match can begin with, when that is
     /// known: a start with another word is refused at once.
     first: Option<First>,
@@ -128,6 +127,8 @@ struct First {
     bloom: [u64; 4],
     words: rustc_hash::FxHashSet<String>,
     prefixes: Vec<String>,
+    /// One bit per first byte of a prefix.
+    prefix_starts: [u64; 4],
 }
 
 impl First {
@@ -140,7 +141,17 @@ impl First {
     fn admits(&self, toks: &Tokens, t: usize) -> bool {
         let h = toks.toks[t].hash as usize & 255;
         let key = toks.key(t);
-        (self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.contains(key)) || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+        if self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.contains(key) {
+            return true;
+        }
+        let b = usize::from(key.as_bytes().first().copied().unwrap_or(0));
+        self.prefix_starts[b / 64] >> (b % 64) & 1 == 1 && self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+    }
+
+    fn add_prefix(&mut self, prefix: &str) {
+        let b = usize::from(prefix.as_bytes().first().copied().unwrap_or(0));
+        self.prefix_starts[b / 64] |= 1 << (b % 64);
+        self.prefixes.push(prefix.to_string());
     }
 }
 
@@ -153,7 +164,7 @@ fn first_words(seq: &[Elem], out: &mut First) -> bool {
                 for a in atoms {
                     match a {
                         Atom::Word(forms) => forms.words.iter().for_each(|w| out.add(w)),
-                        Atom::Prefix(p) => out.prefixes.push(p.clone()),
+                        Atom::Prefix(p) => out.add_prefix(p),
                         _ => return false,
                     }
                 }
@@ -466,26 +477,78 @@ fn min_len(seq: &[Elem]) -> usize {
         .sum()
 }
 
-/// The literal keys and prefixes a token matching this element must start with.
-fn anchor_literals(e: &Elem) -> Option<Vec<(String, bool)>> {
+/// A word a pattern is found by: every match holds one of its anchors.
+#[derive(Debug, Clone)]
+struct Anchor {
+    /// The key, or a key prefix.
+    lit: String,
+    prefix: bool,
+    /// The most tokens the match can take before it.
+    before: usize,
+}
+
+/// How common a literal is, as an anchor: a function word ("in", "will",
+/// "not") occurs at every other token, a content word seldom.
+fn anchor_cost(lit: &str, prefix: bool, vocab: &Vocabulary) -> usize {
+    // Clitics ("'s", "'ll") and punctuation are as common as function words.
+    if lit.starts_with('\'') || !lit.chars().any(char::is_alphanumeric) {
+        return COMMON_ANCHOR;
+    }
+    match (vocab.function.contains(lit), prefix) {
+        // Words listed only as never being names ("said", "welcome",
+        // "monday") are common, but far from "to" or "the".
+        (true, _) if vocab.names.not_names.contains(lit) && !vocab.closed.contains(lit) => COMMON_ANCHOR / 10,
+        (true, _) => COMMON_ANCHOR,
+        (false, true) if lit.len() <= 3 => COMMON_ANCHOR / 2,
+        _ => 1,
+    }
+}
+
+/// The cheapest anchors of a sequence (each with the tokens before it in
+/// the sequence) and their summed cost: one mandatory element's literals.
+fn sequence_anchors(seq: &[Elem], vocab: &Vocabulary) -> Option<(Vec<Anchor>, usize)> {
+    let mut best: Option<(Vec<Anchor>, usize)> = None;
+    let mut before = 0;
+    for e in seq {
+        let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(_));
+        if let Some((mut lits, cost)) = element_anchors(e, vocab).filter(|_| mandatory)
+            && best.as_ref().is_none_or(|(_, b)| cost < *b)
+        {
+            for a in &mut lits {
+                a.before += before;
+            }
+            best = Some((lits, cost));
+        }
+        before += max_len(std::slice::from_ref(e));
+    }
+    best
+}
+
+/// The literal keys and prefixes a token matching this element must be or
+/// start with (for `( | )`, the cheapest of each alternative), and their cost.
+fn element_anchors(e: &Elem, vocab: &Vocabulary) -> Option<(Vec<Anchor>, usize)> {
     match e {
         Elem::Atoms(atoms) => {
             let mut out = Vec::new();
             for a in atoms {
                 match a {
-                    Atom::Word(forms) => out.extend(forms.words.iter().map(|f| (f.clone(), false))),
-                    Atom::Prefix(p) => out.push((p.clone(), true)),
+                    Atom::Word(forms) => out.extend(forms.words.iter().map(|f| Anchor { lit: f.clone(), prefix: false, before: 0 })),
+                    Atom::Prefix(p) => out.push(Anchor { lit: p.clone(), prefix: true, before: 0 }),
                     _ => return None,
                 }
             }
-            Some(out)
+            let cost = out.iter().map(|a| anchor_cost(&a.lit, a.prefix, vocab)).sum();
+            Some((out, cost))
         }
         Elem::Alt(alts) => {
             let mut out = Vec::new();
+            let mut cost = 0;
             for a in alts {
-                out.extend(anchor_literals(a.first()?)?);
+                let (lits, c) = sequence_anchors(a, vocab)?;
+                out.extend(lits);
+                cost += c;
             }
-            Some(out)
+            Some((out, cost))
         }
         _ => None,
     }
@@ -513,32 +576,13 @@ impl Pattern {
         if min_len(&elems) == 0 {
             return p.err(0, "every part of this pattern is optional, so it matches nothing in particular");
         }
-        // Anchor on the mandatory element whose words are rarest: a function
-        // word ("in", "will", "not") occurs at every other token, a content
-        // word seldom, so "(will | would) ...2 respond" is found through "respond".
-        let mut anchor: Option<(usize, usize, usize)> = None;
-        let mut before = 0;
-        for (i, e) in elems.iter().enumerate() {
-            let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(_));
-            if let Some(lits) = anchor_literals(e).filter(|_| mandatory) {
-                let cost: usize = lits
-                    .iter()
-                    .map(|(lit, prefix)| match (vocab.function.contains(lit), *prefix) {
-                        (true, _) => COMMON_ANCHOR,
-                        (false, true) if lit.len() <= 3 => COMMON_ANCHOR / 2,
-                        _ => 1,
-                    })
-                    .sum();
-                if anchor.is_none_or(|(_, _, best)| cost < best) {
-                    anchor = Some((i, before, cost));
-                }
-            }
-            before += max_len(std::slice::from_ref(e));
-        }
-        let anchor = anchor.map(|(i, before, _)| (i, before));
-        let mut first = First { bloom: [0; 4], words: rustc_hash::FxHashSet::default(), prefixes: Vec::new() };
+        // Anchor on the mandatory element whose words are rarest, so
+        // "(will | would) ...2 respond" is found through "respond"; inside
+        // `( | )`, on the rarest words of each alternative.
+        let anchors = sequence_anchors(&elems, vocab).map(|(a, _)| a).unwrap_or_default();
+        let mut first = First { bloom: [0; 4], words: rustc_hash::FxHashSet::default(), prefixes: Vec::new(), prefix_starts: [0; 4] };
         let first = first_words(&elems, &mut first).then_some(first);
-        Ok(Pattern { source: src.to_string(), elems, anchor, first })
+        Ok(Pattern { source: src.to_string(), elems, anchors, first })
     }
 
     /// The most tokens a match can take (fillers and punctuation inside gaps aside).
@@ -548,7 +592,7 @@ impl Pattern {
 
     /// Whether the pattern has a plain word to anchor on (else it is tried at every token).
     pub fn is_anchored(&self) -> bool {
-        self.anchor.is_some()
+        !self.anchors.is_empty()
     }
 
     /// The match starting at token `start`, within `limit`, if any.
@@ -597,7 +641,7 @@ fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
     let key = env.toks.key(t);
     match a {
         Atom::Word(forms) => forms.matches(env.toks, t),
-        Atom::Prefix(p) => key.starts_with(p.as_str()),
+        Atom::Prefix(p) => key.as_bytes().first() == p.as_bytes().first() && key.starts_with(p.as_str()),
         Atom::Fuzzy(forms) => {
             env.toks.toks[t].is_word()
                 && forms.iter().any(|f| {
@@ -722,12 +766,11 @@ impl PatternSet {
         let mut targets: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut unanchored = Vec::new();
         for (pi, p) in patterns.iter().enumerate() {
-            let Some((ai, before)) = p.anchor else {
+            if p.anchors.is_empty() {
                 unanchored.push(pi);
                 continue;
-            };
-            let lits = anchor_literals(&p.elems[ai]).unwrap_or_default();
-            for (lit, is_prefix) in lits {
+            }
+            for &Anchor { ref lit, prefix: is_prefix, before } in &p.anchors {
                 let needle = if is_prefix { format!(" {lit}") } else { format!(" {lit} ") };
                 let id = *index.entry(needle.clone()).or_insert_with(|| {
                     needles.push(needle);
