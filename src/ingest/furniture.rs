@@ -129,7 +129,8 @@ enum LineKind {
     Prose,
 }
 
-struct Line {
+/// A line of a body, classified ([`Furniture::body_lines`]).
+pub(crate) struct Line {
     /// Byte range of the line's content (trimmed) in the document.
     range: Range<usize>,
     kind: LineKind,
@@ -209,7 +210,7 @@ impl Furniture {
         }
     }
 
-    fn classify(&self, text: &str, body: Range<usize>) -> Vec<Line> {
+    pub(crate) fn body_lines(&self, text: &str, body: Range<usize>) -> Vec<Line> {
         let mut lines = Vec::new();
         for line in crate::text::lines::lines(&text[body.clone()]) {
             let start = body.start + line.range.start;
@@ -325,18 +326,23 @@ impl Furniture {
     /// worried’: China"). Short, with no final stop, not a speaker label,
     /// not a numbered or bulleted point. Such lines hold no statements,
     /// even with quotation marks in them.
+    #[cfg(test)]
     pub(crate) fn headings(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
+        self.headings_in(text, &self.body_lines(text, body))
+    }
+
+    /// [`Furniture::headings`] of lines already classified.
+    pub(crate) fn headings_in(&self, text: &str, lines: &[Line]) -> Vec<Excluded> {
         /// The end of a quoted sentence: final punctuation, then a closing mark.
         const QUOTED_SENTENCE_END: [&str; 6] = [".”", "!”", "?”", ".\"", "!\"", "?\""];
         /// A quotation ending in a comma, then its attribution: “...,” she said.
         const QUOTED_CLAUSE_END: [&str; 2] = [",” ", ",\" "];
-        let lines = self.classify(text, body);
         // A body of headings alone is text, not headings.
         if !lines.iter().any(|l| l.kind == LineKind::Prose) {
             return Vec::new();
         }
         lines
-            .into_iter()
+            .iter()
             .filter(|l| l.kind == LineKind::Short)
             .filter(|l| {
                 let t = &text[l.range.clone()];
@@ -358,7 +364,11 @@ impl Furniture {
 
     /// Excluded regions of `text[body]`, in order.
     pub fn detect(&self, text: &str, body: Range<usize>) -> Vec<Excluded> {
-        let lines = self.classify(text, body);
+        self.detect_in(text, &self.body_lines(text, body))
+    }
+
+    /// [`Furniture::detect`] of lines already classified.
+    pub(crate) fn detect_in(&self, text: &str, lines: &[Line]) -> Vec<Excluded> {
         let mut found: Vec<Excluded> = Vec::new();
         let mut covered = vec![false; lines.len()];
         // Single-line prompts.

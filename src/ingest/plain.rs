@@ -116,8 +116,10 @@ pub(crate) fn lay_out(doc: &mut Document, meta: Meta, furniture: &Furniture) {
         doc.source = meta.source;
     }
     let mut layout = None;
+    // The body's lines, classified once for furniture and headings.
+    let mut body_lines = None;
     if tagged.is_none() {
-        doc.excluded = furniture.detect(&doc.text, doc.body.clone());
+        doc.excluded = furniture.detect_in(&doc.text, body_lines.get_or_insert_with(|| furniture.body_lines(&doc.text, doc.body.clone())));
         let times = furniture.line_times(&doc.text, doc.body.clone());
         layout = furniture.transcript_layout(&doc.text, doc.body.clone(), times.len());
         if times.len() >= 2 {
@@ -146,7 +148,7 @@ pub(crate) fn lay_out(doc: &mut Document, meta: Meta, furniture: &Furniture) {
         doc.labels = labels;
     }
     if doc.kind == DocKind::Article {
-        doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), furniture.headings(&doc.text, doc.body.clone()));
+        doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), furniture.headings_in(&doc.text, body_lines.get_or_insert_with(|| furniture.body_lines(&doc.text, doc.body.clone()))));
     }
     // A statement in its issuer's own voice: the title or an opening line says so.
     let opening = lines(&doc.text[doc.body.clone()]).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(STATEMENT_LINES);
