@@ -148,7 +148,10 @@ pub(crate) fn lay_out(doc: &mut Document, meta: Meta, furniture: &Furniture) {
         doc.labels = labels;
     }
     if doc.kind == DocKind::Article {
-        doc.excluded = merge_regions(std::mem::take(&mut doc.excluded), furniture.headings_in(&doc.text, body_lines.get_or_insert_with(|| furniture.body_lines(&doc.text, doc.body.clone()))));
+        doc.excluded = merge_regions(
+            std::mem::take(&mut doc.excluded),
+            furniture.headings_in(&doc.text, body_lines.get_or_insert_with(|| furniture.body_lines(&doc.text, doc.body.clone()))),
+        );
     }
     // A statement in its issuer's own voice: the title or an opening line says so.
     let opening = lines(&doc.text[doc.body.clone()]).map(|l| l.content).filter(|l| !l.trim().is_empty()).take(STATEMENT_LINES);

@@ -79,12 +79,12 @@ enum Atom {
 enum Elem {
     /// One token matching any of the atoms.
     Atoms(Vec<Atom>),
-    /// One of several sequences.
-    Alt(Vec<Vec<Elem>>),
+    /// One of several sequences; the words they can open with, when known.
+    Alt(Vec<Vec<Elem>>, Option<Box<First>>),
     /// An optional sequence.
     Opt(Vec<Elem>),
-    /// Up to n tokens.
-    Gap(usize),
+    /// Up to n tokens; the words what follows can open with, when known.
+    Gap(usize, Option<Box<First>>),
 }
 
 /// A compiled pattern.
@@ -121,7 +121,7 @@ impl Forms {
 }
 
 /// The words a pattern's match can begin with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct First {
     /// One bit per word hash modulo 256: most tokens are refused on it.
     bloom: [u64; 4],
@@ -170,7 +170,7 @@ fn first_words(seq: &[Elem], out: &mut First) -> bool {
                 }
                 return true;
             }
-            Elem::Alt(alts) => {
+            Elem::Alt(alts, _) => {
                 for alt in alts {
                     if min_len(alt) == 0 || !first_words(alt, out) {
                         return false;
@@ -183,10 +183,34 @@ fn first_words(seq: &[Elem], out: &mut First) -> bool {
                     return false;
                 }
             }
-            Elem::Gap(_) => return false,
+            Elem::Gap(..) => return false,
         }
     }
     false
+}
+
+/// The first words of a sequence, if only words and prefixes can open it.
+fn first_of(seq: &[Elem]) -> Option<Box<First>> {
+    let mut f = First::default();
+    first_words(seq, &mut f).then(|| Box::new(f))
+}
+
+/// Gives each gap the first words of what follows it, and each `( | )`
+/// those of its alternatives, so matching refuses a position on one look.
+fn guard(seq: &mut [Elem]) {
+    for i in 0..seq.len() {
+        let tail = first_of(&seq[i + 1..]);
+        match &mut seq[i] {
+            Elem::Gap(_, g) => *g = tail,
+            Elem::Alt(alts, g) => {
+                alts.iter_mut().for_each(|a| guard(a));
+                let mut f = First::default();
+                *g = alts.iter().all(|a| min_len(a) > 0 && first_words(a, &mut f)).then(|| Box::new(f));
+            }
+            Elem::Opt(inner) => guard(inner),
+            Elem::Atoms(_) => {}
+        }
+    }
 }
 
 /// Where a pattern matched.
@@ -289,7 +313,7 @@ impl<'a> Parser<'a> {
                     if optional {
                         self.pos += 1;
                     }
-                    let e = Elem::Alt(alts);
+                    let e = Elem::Alt(alts, None);
                     out.push(if optional { Elem::Opt(vec![e]) } else { e });
                 }
                 '[' => {
@@ -317,7 +341,7 @@ impl<'a> Parser<'a> {
                     if n == 0 || n > MAX_GAP {
                         return self.err(at, format!("a gap is 1 to {MAX_GAP} words (`...` is 4, `...6` is 6)"));
                     }
-                    out.push(Elem::Gap(n));
+                    out.push(Elem::Gap(n, None));
                 }
                 _ => out.push(self.atoms()?),
             }
@@ -359,7 +383,7 @@ impl<'a> Parser<'a> {
                 .collect();
             let e = match single {
                 Some(atoms) => Elem::Atoms(atoms),
-                None => Elem::Alt(alts),
+                None => Elem::Alt(alts, None),
             };
             return Ok(if optional_tail { Elem::Opt(vec![e]) } else { e });
         }
@@ -447,7 +471,7 @@ impl<'a> Parser<'a> {
                         Atom::Word(Forms::new(vec![k]))
                     }]));
                 }
-                return Ok(vec![Elem::Alt(vec![seq, split])]);
+                return Ok(vec![Elem::Alt(vec![seq, split], None)]);
             }
         }
         Ok(seq)
@@ -459,9 +483,9 @@ fn max_len(seq: &[Elem]) -> usize {
     seq.iter()
         .map(|e| match e {
             Elem::Atoms(_) => 1,
-            Elem::Alt(alts) => alts.iter().map(|a| max_len(a)).max().unwrap_or(0),
+            Elem::Alt(alts, _) => alts.iter().map(|a| max_len(a)).max().unwrap_or(0),
             Elem::Opt(inner) => max_len(inner),
-            Elem::Gap(n) => *n,
+            Elem::Gap(n, _) => *n,
         })
         .sum()
 }
@@ -471,8 +495,8 @@ fn min_len(seq: &[Elem]) -> usize {
     seq.iter()
         .map(|e| match e {
             Elem::Atoms(_) => 1,
-            Elem::Alt(alts) => alts.iter().map(|a| min_len(a)).min().unwrap_or(0),
-            Elem::Opt(_) | Elem::Gap(_) => 0,
+            Elem::Alt(alts, _) => alts.iter().map(|a| min_len(a)).min().unwrap_or(0),
+            Elem::Opt(_) | Elem::Gap(..) => 0,
         })
         .sum()
 }
@@ -510,7 +534,7 @@ fn sequence_anchors(seq: &[Elem], vocab: &Vocabulary) -> Option<(Vec<Anchor>, us
     let mut best: Option<(Vec<Anchor>, usize)> = None;
     let mut before = 0;
     for e in seq {
-        let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(_));
+        let mandatory = !matches!(e, Elem::Opt(_) | Elem::Gap(..));
         if let Some((mut lits, cost)) = element_anchors(e, vocab).filter(|_| mandatory)
             && best.as_ref().is_none_or(|(_, b)| cost < *b)
         {
@@ -540,7 +564,7 @@ fn element_anchors(e: &Elem, vocab: &Vocabulary) -> Option<(Vec<Anchor>, usize)>
             let cost = out.iter().map(|a| anchor_cost(&a.lit, a.prefix, vocab)).sum();
             Some((out, cost))
         }
-        Elem::Alt(alts) => {
+        Elem::Alt(alts, _) => {
             let mut out = Vec::new();
             let mut cost = 0;
             for a in alts {
@@ -570,7 +594,7 @@ impl Pattern {
         if elems.is_empty() {
             return p.err(0, "empty pattern");
         }
-        if matches!(elems.first(), Some(Elem::Gap(_))) || matches!(elems.last(), Some(Elem::Gap(_))) {
+        if matches!(elems.first(), Some(Elem::Gap(..))) || matches!(elems.last(), Some(Elem::Gap(..))) {
             return p.err(0, "a pattern cannot start or end with a gap `...`");
         }
         if min_len(&elems) == 0 {
@@ -580,8 +604,9 @@ impl Pattern {
         // "(will | would) ...2 respond" is found through "respond"; inside
         // `( | )`, on the rarest words of each alternative.
         let anchors = sequence_anchors(&elems, vocab).map(|(a, _)| a).unwrap_or_default();
-        let mut first = First { bloom: [0; 4], words: rustc_hash::FxHashSet::default(), prefixes: Vec::new(), prefix_starts: [0; 4] };
-        let first = first_words(&elems, &mut first).then_some(first);
+        let first = first_of(&elems).map(|f| *f);
+        let mut elems = elems;
+        guard(&mut elems);
         Ok(Pattern { source: src.to_string(), elems, anchors, first })
     }
 
@@ -692,18 +717,22 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
             }
             r
         }
-        Elem::Gap(n) => {
+        Elem::Gap(n, next) => {
             // Up to n words; punctuation inside a gap is free, sentence ends stop it.
             let mut pos = t;
             let mut words = 0;
             loop {
                 let mark = lits.len();
-                if let Some(r) = match_seq(env, tail, cont, pos, limit, lits) {
+                let open = next.as_ref().is_none_or(|f| {
+                    let p = skip_fillers(env, pos, limit);
+                    p < limit.end && f.admits(env.toks, p)
+                });
+                if open && let Some(r) = match_seq(env, tail, cont, pos, limit, lits) {
                     return Some(r);
                 }
                 lits.truncate(mark);
                 pos = skip_fillers(env, pos, limit);
-                if pos >= limit.end || SENTENCE_END.contains(&env.toks.key(pos)) {
+                if pos >= limit.end || (env.toks.toks[pos].kind == TokKind::Punct && SENTENCE_END.contains(&env.toks.key(pos))) {
                     return None;
                 }
                 if env.toks.toks[pos].kind != TokKind::Punct {
@@ -724,7 +753,13 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
             lits.truncate(mark);
             match_seq(env, tail, cont, t, limit, lits)
         }
-        Elem::Alt(alts) => {
+        Elem::Alt(alts, first) => {
+            if let Some(f) = first {
+                let p = skip_fillers(env, t, limit);
+                if p >= limit.end || !f.admits(env.toks, p) {
+                    return None;
+                }
+            }
             let after = Cont { seq: tail, next: cont };
             for alt in alts {
                 let mark = lits.len();
