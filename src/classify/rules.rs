@@ -6,8 +6,8 @@
 //! reports every problem of every file in one run with `file:line:col`:
 //! unknown keys, unknown labels, duplicate ids, bad patterns or regexes,
 //! patterns that cannot match. A [`RuleSet`] is compiled once per run: all
-//! patterns of all rules go into one [`PatternGroups`] (one Aho-Corasick pass
-//! per document), regular expressions into one `RegexSet`. Applying rules
+//! patterns of all rules go into one [`PatternGroups`] (one anchor look-up per
+//! token), regular expressions into one `RegexSet`. Applying rules
 //! to statements is [`crate::classify`]'s job.
 
 use crate::config::DataFiles;

@@ -16,17 +16,16 @@
 //!
 //! Matching folds case and accents, skips filler words (`uh`, `um`) and
 //! never lets a gap cross the end of a sentence. Every pattern needs one
-//! plain word to anchor on: a [`PatternSet`] scans a document once with an
-//! Aho-Corasick automaton over all anchors of all patterns, then verifies
-//! each pattern only where its anchor occurs, so adding rules adds little
-//! cost. This module knows nothing about labels or speakers.
+//! plain word to anchor on (its rarest): a [`PatternSet`] looks each token
+//! of a document up once in a hash table of the anchors of all its
+//! patterns, then verifies each pattern only where its anchor occurs, so
+//! adding rules adds little cost. This module knows nothing about labels or speakers.
 
 use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::text::inflect;
 use crate::text::token::{CAP, TokKind, Tokens, key_hash};
 use crate::text::vocab::Vocabulary;
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -780,8 +779,15 @@ const COMMON_ANCHOR: usize = 100;
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    ac: Option<AhoCorasick>,
-    /// For each automaton pattern: (pattern index, tokens before the anchor).
+    /// Anchor words by [`key_hash`]: (word, index into `targets`).
+    words: rustc_hash::FxHashMap<u32, Vec<(Box<str>, usize)>>,
+    /// Anchor prefixes of two bytes or more, by their first two bytes.
+    prefixes: rustc_hash::FxHashMap<[u8; 2], Vec<(Box<str>, usize)>>,
+    /// One bit per first two bytes in `prefixes`: most tokens are let go on it.
+    prefix_heads: Vec<u64>,
+    /// Anchor prefixes of one byte.
+    short_prefixes: Vec<(Box<str>, usize)>,
+    /// For each anchor: (pattern index, tokens before the anchor).
     targets: Vec<Vec<(usize, usize)>>,
     /// Patterns without an anchor, tried at every token.
     unanchored: Vec<usize>,
@@ -793,47 +799,72 @@ pub struct Hits {
     hits: Vec<(usize, usize, usize)>,
 }
 
+/// The bit of `prefix_heads` for a key's first two bytes.
+fn head_bit(key: &[u8]) -> usize {
+    usize::from(key[0]) << 8 | usize::from(key[1])
+}
+
 impl PatternSet {
     /// Builds the prefilter over all patterns.
     pub fn new(patterns: Vec<Pattern>) -> PatternSet {
-        let mut needles: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut targets: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut unanchored = Vec::new();
+        let mut index: std::collections::HashMap<(&str, bool), usize> = std::collections::HashMap::new();
+        let mut set = PatternSet {
+            patterns: Vec::new(),
+            words: Default::default(),
+            prefixes: Default::default(),
+            prefix_heads: vec![0; 1 << 16 >> 6],
+            short_prefixes: Vec::new(),
+            targets: Vec::new(),
+            unanchored: Vec::new(),
+        };
         for (pi, p) in patterns.iter().enumerate() {
             if p.anchors.is_empty() {
-                unanchored.push(pi);
+                set.unanchored.push(pi);
                 continue;
             }
-            for &Anchor { ref lit, prefix: is_prefix, before } in &p.anchors {
-                let needle = if is_prefix { format!(" {lit}") } else { format!(" {lit} ") };
-                let id = *index.entry(needle.clone()).or_insert_with(|| {
-                    needles.push(needle);
-                    targets.push(Vec::new());
-                    needles.len() - 1
+            for &Anchor { ref lit, prefix, before } in &p.anchors {
+                let id = *index.entry((lit.as_str(), prefix)).or_insert_with(|| {
+                    let id = set.targets.len();
+                    set.targets.push(Vec::new());
+                    let b = lit.as_bytes();
+                    let entry = (Box::from(lit.as_str()), id);
+                    if !prefix {
+                        set.words.entry(key_hash(lit)).or_default().push(entry);
+                    } else if b.len() >= 2 {
+                        set.prefix_heads[head_bit(b) >> 6] |= 1 << (head_bit(b) & 63);
+                        set.prefixes.entry([b[0], b[1]]).or_default().push(entry);
+                    } else {
+                        set.short_prefixes.push(entry);
+                    }
+                    id
                 });
-                if !targets[id].contains(&(pi, before)) {
-                    targets[id].push((pi, before));
+                if !set.targets[id].contains(&(pi, before)) {
+                    set.targets[id].push((pi, before));
                 }
             }
         }
-        let ac = if needles.is_empty() {
-            None
-        } else {
-            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&needles).expect("anchor automaton builds"))
-        };
-        PatternSet { patterns, ac, targets, unanchored }
+        set.patterns = patterns;
+        set
     }
 
-    /// Scans a document once for every anchor.
+    /// Looks every token up once for every anchor.
     pub fn hits(&self, toks: &Tokens) -> Hits {
         let mut hits = Vec::new();
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(toks.keys()) {
-                let Some(t) = toks.token_at_key(m.start() + 1) else { continue };
-                for &(pi, before) in &self.targets[m.pattern().as_usize()] {
-                    hits.push((t, pi, before));
+        if !self.targets.is_empty() {
+            for t in 0..toks.len() {
+                let key = toks.key(t);
+                let mut hit = |id: usize| hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
+                if let Some(list) = self.words.get(&toks.toks[t].hash) {
+                    list.iter().filter(|(w, _)| **w == *key).for_each(|&(_, id)| hit(id));
                 }
+                let b = key.as_bytes();
+                if b.len() >= 2
+                    && self.prefix_heads[head_bit(b) >> 6] >> (head_bit(b) & 63) & 1 == 1
+                    && let Some(list) = self.prefixes.get(&[b[0], b[1]])
+                {
+                    list.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
+                }
+                self.short_prefixes.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
             }
         }
         hits.sort_unstable();

@@ -9,8 +9,8 @@
 //! the original text, where curly-quote direction is still visible.
 //!
 //! Keys are stored once, space-separated, in one string (`" iran said it
-//! will respond "`), so that an Aho-Corasick automaton can scan a whole
-//! document for every rule's anchor words in one pass.
+//! will respond "`), and each token keeps a hash of its key, so that rule
+//! anchors are looked up once per token and words compared by hash first.
 
 use crate::text::normalize::{NormText, fold_key};
 use crate::text::vocab::{Vocabulary, WordSet};
@@ -229,17 +229,6 @@ impl Tokens {
     pub fn surface(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.norm.text[t.nstart as usize..t.nend as usize]
-    }
-
-    /// All keys, space separated, with a leading and trailing space.
-    pub fn keys(&self) -> &str {
-        &self.keys
-    }
-
-    /// Index of the token whose key starts at byte `off` of [`Tokens::keys`].
-    pub fn token_at_key(&self, off: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| (t.kstart as usize) < off);
-        (i < self.toks.len() && self.toks[i].kstart as usize == off).then_some(i)
     }
 
     /// Index of the first token ending after original byte `off`.
