@@ -59,7 +59,8 @@ impl<'a> Iterator for Lines<'a> {
                     let paragraph_end = bytes[i + 2] == 0xA9;
                     return Some(Line { content: &rest[..i], range: start..start + i, next: self.at, paragraph_end });
                 }
-                _ => i += 1,
+                // Nothing else ends a line: jump to the next byte that may.
+                _ => i += 1 + memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i + 1..]).unwrap_or(bytes.len() - i - 1),
             }
         }
         self.at = self.text.len();
