@@ -176,6 +176,20 @@ fn fold_line(s: &str) -> String {
         .join(" ")
 }
 
+/// The start of [`fold_line`] of `line`, long enough to compare with
+/// folded phrases of up to `len` bytes and to tell whether one is followed
+/// by a space: a long line (a transcript's whole text) is not folded whole.
+fn fold_head(line: &str, len: usize) -> String {
+    // Room past the compared bytes for what folding does at the cut.
+    let need = len + 8;
+    let mut cut = (4 * need).min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let head = fold_line(&line[..cut]);
+    if cut == line.len() || head.len() >= need { head } else { fold_line(line) }
+}
+
 /// Whether a line reads as a sentence of prose: six or more words ending
 /// with sentence punctuation (headlines in link lists do not end that way).
 fn is_sentence(line: &str) -> bool {
@@ -284,7 +298,7 @@ impl Furniture {
     /// ("Joint Statement from A, B and C on ...", "The following statement
     /// was issued by the Spokesman for ...:"): the words naming the issuer.
     pub(crate) fn issuer(&self, line: &str) -> Option<String> {
-        let folded = fold_line(line);
+        let folded = fold_head(line, self.statement_markers.iter().map(String::len).max().unwrap_or(0));
         let opens = |m: &&String| folded == **m || folded.strip_prefix(m.as_str()).is_some_and(|r| r.starts_with(' '));
         let marker = self.statement_markers.iter().filter(opens).max_by_key(|m| m.len())?;
         let rest = &line.trim()[line.trim().len().min(marker.len())..];

@@ -122,9 +122,16 @@ impl NormText {
                 continue;
             }
             if b < 0x80 {
-                // ASCII run: copied verbatim.
+                // ASCII run: copied verbatim, single spaces between words included
+                // (they are their own normal form).
                 let start = i;
-                while i < bytes.len() && bytes[i] < 0x80 && !bytes[i].is_ascii_whitespace() {
+                while i < bytes.len() && bytes[i] < 0x80 {
+                    if bytes[i].is_ascii_whitespace() {
+                        let single = bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace());
+                        if !single {
+                            break;
+                        }
+                    }
                     i += 1;
                 }
                 out.text.push_str(&src[start..i]);

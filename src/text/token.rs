@@ -185,8 +185,8 @@ impl Tokens {
                 let mut chars = surface.chars();
                 if chars.next().is_some_and(char::is_uppercase) {
                     flags |= CAP;
-                    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-                    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+                    if letters.by_ref().all(char::is_uppercase) && surface.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
                         flags |= ALLCAPS;
                     }
                 }
@@ -379,9 +379,19 @@ pub(crate) fn key_hash(key: &str) -> u32 {
 }
 
 fn push_key(keys: &mut String, surface: &str) {
-    let plain = surface.bytes().all(|b| b.is_ascii_alphanumeric()) && !matches!(surface.len(), 2 | 3);
-    if plain {
+    if surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Most words: the key is the word in lower case, unless it is the
+        // first half of a split contraction ("ca" of "can't").
+        let start = keys.len();
         keys.extend(surface.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let full = match &keys[start..] {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            _ => return,
+        };
+        keys.truncate(start);
+        keys.push_str(full);
     } else {
         keys.push_str(&token_key(surface));
     }
