@@ -89,7 +89,7 @@ static RELATIVE: LazyLock<Regex> =
 /// The first date written in `text`, with its byte range.
 pub(crate) fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
     // Every form has a four-digit year: most lines are let go at once.
-    if text.bytes().filter(u8::is_ascii_digit).nth(3).is_none() {
+    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return None;
     }
     let mut best: Option<(Date, Range<usize>)> = None;
