@@ -124,7 +124,10 @@ impl Forms {
 struct First {
     /// One bit per word hash modulo 256: most tokens are refused on it.
     bloom: [u64; 4],
-    words: rustc_hash::FxHashSet<String>,
+    /// The words' [`key_hash`]es. A word that shares a hash with one of
+    /// them is let through, to be refused by the match itself: this only
+    /// spares work.
+    words: Vec<u32>,
     prefixes: Vec<String>,
     /// One bit per first byte of a prefix.
     prefix_starts: [u64; 4],
@@ -132,17 +135,23 @@ struct First {
 
 impl First {
     fn add(&mut self, word: &str) {
-        let h = key_hash(word) as usize & 255;
+        let hash = key_hash(word);
+        let h = hash as usize & 255;
         self.bloom[h / 64] |= 1 << (h % 64);
-        self.words.insert(word.to_string());
+        if !self.words.contains(&hash) {
+            self.words.push(hash);
+        }
     }
 
+    /// Whether token `t` may open a match (a hash shared by chance lets a
+    /// token through; the match refuses it).
     fn admits(&self, toks: &Tokens, t: usize) -> bool {
-        let h = toks.toks[t].hash as usize & 255;
-        let key = toks.key(t);
-        if self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.contains(key) {
+        let hash = toks.toks[t].hash;
+        let h = hash as usize & 255;
+        if self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.contains(&hash) {
             return true;
         }
+        let key = toks.key(t);
         let b = usize::from(key.as_bytes().first().copied().unwrap_or(0));
         self.prefix_starts[b / 64] >> (b % 64) & 1 == 1 && self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
     }
