@@ -791,6 +791,8 @@ pub struct PatternSet {
     patterns: Vec<Pattern>,
     /// Anchor words by [`key_hash`]: (word, index into `targets`).
     words: rustc_hash::FxHashMap<u32, Vec<(Box<str>, usize)>>,
+    /// One bit per [`key_hash`] (modulo 2^16) in `words`.
+    word_heads: Vec<u64>,
     /// Anchor prefixes of two bytes or more, by their first two bytes.
     prefixes: rustc_hash::FxHashMap<[u8; 2], Vec<(Box<str>, usize)>>,
     /// One bit per first two bytes in `prefixes`: most tokens are let go on it.
@@ -822,6 +824,7 @@ impl PatternSet {
             patterns: Vec::new(),
             words: Default::default(),
             prefixes: Default::default(),
+            word_heads: vec![0; 1 << 16 >> 6],
             prefix_heads: vec![0; 1 << 16 >> 6],
             short_prefixes: Vec::new(),
             targets: Vec::new(),
@@ -839,7 +842,9 @@ impl PatternSet {
                     let b = lit.as_bytes();
                     let entry = (Box::from(lit.as_str()), id);
                     if !prefix {
-                        set.words.entry(key_hash(lit)).or_default().push(entry);
+                        let hash = key_hash(lit);
+                        set.word_heads[(hash as usize & 0xFFFF) >> 6] |= 1 << (hash & 63);
+                        set.words.entry(hash).or_default().push(entry);
                     } else if b.len() >= 2 {
                         set.prefix_heads[head_bit(b) >> 6] |= 1 << (head_bit(b) & 63);
                         set.prefixes.entry([b[0], b[1]]).or_default().push(entry);
@@ -863,8 +868,13 @@ impl PatternSet {
         if !self.targets.is_empty() {
             for t in 0..toks.len() {
                 let key = toks.key(t);
+                let from = hits.len();
                 let mut hit = |id: usize| hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
-                if let Some(list) = self.words.get(&toks.toks[t].hash) {
+                let hash = toks.toks[t].hash;
+                let bit = hash as usize & 0xFFFF;
+                if self.word_heads[bit >> 6] >> (bit & 63) & 1 == 1
+                    && let Some(list) = self.words.get(&hash)
+                {
                     list.iter().filter(|(w, _)| **w == *key).for_each(|&(_, id)| hit(id));
                 }
                 let b = key.as_bytes();
@@ -875,9 +885,10 @@ impl PatternSet {
                     list.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
                 }
                 self.short_prefixes.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
+                // Tokens come in order: sorting each token's hits sorts them all.
+                hits[from..].sort_unstable();
             }
         }
-        hits.sort_unstable();
         hits.dedup();
         Hits { hits }
     }
