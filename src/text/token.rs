@@ -89,6 +89,9 @@ pub struct Tokens {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -351,33 +354,34 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>,
     } else {
         TokKind::Word
     };
-    if kind == TokKind::Word {
-        let lower = word.to_ascii_lowercase();
+    // Every contraction suffix has an apostrophe.
+    if kind == TokKind::Word && word.contains('\'') {
+        let w = word.as_bytes();
         for suffix in ["n't", "'s", "'ll", "'re", "'ve", "'m", "'d"] {
-            if lower.ends_with(suffix) && lower.len() > suffix.len() {
+            if w.len() > suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()) {
                 let cut = end - suffix.len();
                 out.push((start..cut, TokKind::Word));
                 out.push((cut..end, TokKind::Word));
                 return;
             }
         }
-        if lower == "cannot" {
-            out.push((start..start + 3, TokKind::Word));
-            out.push((start + 3..end, TokKind::Word));
-            return;
-        }
+    }
+    if kind == TokKind::Word && word.eq_ignore_ascii_case("cannot") {
+        out.push((start..start + 3, TokKind::Word));
+        out.push((start + 3..end, TokKind::Word));
+        return;
     }
     out.push((start..end, kind));
 }
 
-/// Appends the matching key of a token surface to `keys` (ASCII words,
-/// the common case, without an intermediate string).
 /// A 32-bit hash of a key (FNV-1a): two keys with different hashes differ,
 /// so a matcher tests the hash before comparing bytes.
 pub(crate) fn key_hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// Appends the matching key of a token surface to `keys` (ASCII words,
+/// the common case, without an intermediate string).
 fn push_key(keys: &mut String, surface: &str) {
     if surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
         // Most words: the key is the word in lower case, unless it is the
