@@ -110,8 +110,29 @@ const CLOSE_NAME: f64 = 0.8;
 
 /// Documents analysed together: enough to keep every core busy...
 const BATCH_DOCS: usize = 256;
-/// ...and few enough bytes that memory stays small whatever the corpus size.
-const BATCH_BYTES: usize = 16 << 20;
+/// ...and few enough bytes that memory stays small whatever the corpus size
+/// (three batches are in flight: read, analysed, written).
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Hands a batch's documents, in order, to `emit`; stops when it says so.
+fn emit_batch<T>(
+    batch: &[Result<Document, InputError>],
+    results: Vec<Option<Result<Windows<T>, String>>>,
+    emit: &mut impl FnMut(Item<'_, '_, T>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (item, result) in batch.iter().zip(results) {
+        match (item, result) {
+            (Err(e), _) => emit(Item::Problem(e.clone()))?,
+            (Ok(doc), Some(Ok(Windows { statements, actors, extra }))) => emit(Item::Analysed(&Analysis { doc, statements, actors }, extra))?,
+            (Ok(doc), Some(Err(panic))) => emit(Item::Problem(InputError {
+                path: doc.origin.clone(),
+                message: format!("internal error while analysing this document ({panic}); it was skipped, the others were analysed: please report it"),
+            }))?,
+            (Ok(_), None) => {}
+        }
+    }
+    ControlFlow::Continue(())
+}
 
 thread_local! {
     /// Whether a panic on this thread is being contained (and so not printed).
@@ -321,41 +342,58 @@ impl Engine {
         mut emit: impl FnMut(Item<'_, '_, T>) -> ControlFlow<()>,
     ) {
         use rayon::prelude::*;
-        let mut inputs = inputs.peekable();
-        while inputs.peek().is_some() {
-            let mut batch: Vec<Result<Document, InputError>> = Vec::new();
+        type Batch = Vec<Result<Document, InputError>>;
+        type Outcomes<T> = Vec<Option<Result<Windows<T>, String>>>;
+        let mut inputs = inputs;
+        let mut read = || {
+            let mut batch: Batch = Vec::new();
             let mut bytes = 0;
             while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS {
                 let Some(item) = inputs.next() else { break };
                 bytes += item.as_ref().map_or(0, |d| d.text.len());
                 batch.push(item);
             }
-            // Layout (when the inputs left it) and analysis, in parallel.
-            let results: Vec<Option<Result<Windows<T>, String>>> = batch
-                .par_iter_mut()
-                .map(|item| {
-                    item.as_mut().ok().map(|doc| {
-                        contained(|| {
-                            crate::ingest::ready(doc, &self.furniture);
-                            self.analyze_windows(doc, &visit)
-                        })
-                    })
-                })
-                .collect();
-            for (item, result) in batch.iter().zip(results) {
-                let flow = match (item, result) {
-                    (Err(e), _) => emit(Item::Problem(e.clone())),
-                    (Ok(doc), Some(Ok(Windows { statements, actors, extra }))) => emit(Item::Analysed(&Analysis { doc, statements, actors }, extra)),
-                    (Ok(doc), Some(Err(panic))) => emit(Item::Problem(InputError {
-                        path: doc.origin.clone(),
-                        message: format!("internal error while analysing this document ({panic}); it was skipped, the others were analysed: please report it"),
-                    })),
-                    (Ok(_), None) => ControlFlow::Continue(()),
-                };
-                if flow.is_break() {
-                    return;
-                }
+            batch
+        };
+        // Three batches in flight: while the pool analyses one, this thread
+        // writes out the one before and reads the one after (then joins the
+        // pool), so reading and writing do not hold the cores up.
+        let mut next = read();
+        let mut done: Option<(Batch, Outcomes<T>)> = None;
+        loop {
+            let mut batch = std::mem::take(&mut next);
+            if batch.is_empty() && done.is_none() {
+                return;
             }
+            let mut results = Vec::new();
+            let mut stop = false;
+            rayon::in_place_scope(|s| {
+                let (batch, results, visit) = (&mut batch, &mut results, &visit);
+                // Layout (when the inputs left it) and analysis, in parallel.
+                s.spawn(move |_| {
+                    *results = batch
+                        .par_iter_mut()
+                        .map(|item| {
+                            item.as_mut().ok().map(|doc| {
+                                contained(|| {
+                                    crate::ingest::ready(doc, &self.furniture);
+                                    self.analyze_windows(doc, visit)
+                                })
+                            })
+                        })
+                        .collect();
+                });
+                if let Some((batch, results)) = done.take() {
+                    stop = emit_batch(&batch, results, &mut emit).is_break();
+                }
+                if !stop {
+                    next = read();
+                }
+            });
+            if stop {
+                return;
+            }
+            done = (!batch.is_empty()).then_some((batch, results));
         }
     }
 
