@@ -518,6 +518,36 @@ mod tests {
     }
 
     #[test]
+    fn documents_come_out_in_input_order_across_batches_and_stop_when_asked() {
+        let e = Engine::builtin();
+        let n = BATCH_DOCS * 2 + 7;
+        let docs = || (0..n).map(|i| Ok(e.document(&format!("{i}.txt"), format!("Title {i}\n\nIran said it would respond.\n"))));
+        let mut seen = Vec::new();
+        e.run(
+            docs(),
+            |_, _, _| (),
+            |item| {
+                if let Item::Analysed(a, _) = item {
+                    seen.push(a.doc.name.clone());
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen, (0..n).map(|i| format!("{i}.txt")).collect::<Vec<_>>());
+        let stop_at = BATCH_DOCS + 3;
+        let mut count = 0;
+        e.run(
+            docs(),
+            |_, _, _| (),
+            |_| {
+                count += 1;
+                if count == stop_at { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            },
+        );
+        assert_eq!(count, stop_at);
+    }
+
+    #[test]
     fn long_bodies_are_cut_into_windows_at_paragraphs() {
         let e = Engine::builtin();
         let para = "The minister said talks would resume next week and that both sides wanted calm.\n\n";

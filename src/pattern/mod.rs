@@ -208,9 +208,9 @@ fn first_of(seq: &[Elem]) -> Option<Box<First>> {
 /// those of its alternatives, so matching refuses a position on one look.
 fn guard(seq: &mut [Elem]) {
     for i in 0..seq.len() {
-        let tail = first_of(&seq[i + 1..]);
-        match &mut seq[i] {
-            Elem::Gap(_, g) => *g = tail,
+        let (this, rest) = seq[i..].split_first_mut().expect("i is in range");
+        match this {
+            Elem::Gap(_, g) => *g = first_of(rest),
             Elem::Alt(alts, g) => {
                 alts.iter_mut().for_each(|a| guard(a));
                 let mut f = First::default();
@@ -1062,6 +1062,40 @@ mod tests {
     fn hyphenated_words_match_joined_and_apart() {
         assert_eq!(find("de-escalat*", "to deescalate, to de-escalate, to de escalate"), ["deescalate", "de-escalate", "de escalate"]);
         assert_eq!(find("self-defence", "in self defense"), ["self defense"]);
+    }
+
+    #[test]
+    fn anchors_inside_alternatives_and_guarded_gaps_find_every_match() {
+        // Anchored on the rarest word of each alternative ("parties",
+        // "everyone"), which comes after other words of the match.
+        let p = "(urge* | call* on) ...3 (all the parties | everyone) to (hold back | stand down)";
+        assert_eq!(
+            find(p, "They urged, again, all the parties to hold back. We call on everyone to stand down now."),
+            ["urged, again, all the parties to hold back", "call on everyone to stand down"]
+        );
+        assert_eq!(find(p, "They urged all the parties to talk."), Vec::<String>::new());
+        // A gap followed by a clitic and a word: the gap tries only where "'s" can stand.
+        assert_eq!(find("in ...2 nobody's interest", "It is in truly nobody's interest, or in nobody's."), ["in truly nobody's interest"]);
+        // Fillers before what follows a gap or opens an alternative are skipped.
+        assert_eq!(find("warn* ...2 (of | about) retaliation", "they warned uh of uh retaliation"), ["warned uh of uh retaliation"]);
+    }
+
+    #[test]
+    fn groups_match_as_their_lists_alone_do() {
+        let text = "We will respond, they said; talks will resume and we will not respond to threats.";
+        let lists = [vec!["will respond", "will|would ...2 respond"], vec!["talks ...2 resume", "not"], vec![]];
+        let toks = Tokens::phrase(text, fillers());
+        let skip = vec![false; toks.len()];
+        let env = env_for(&toks, &skip);
+        let parse = |l: &Vec<&str>| l.iter().map(|p| Pattern::parse(p, fillers()).unwrap()).collect::<Vec<_>>();
+        let groups = PatternGroups::new(lists.iter().map(parse).collect());
+        let together = groups.matches(&env);
+        for (g, list) in lists.iter().enumerate() {
+            let alone = PatternSet::new(parse(list));
+            assert_eq!(together[g], alone.matches(&env, &alone.hits(&toks), 0..toks.len()), "list {g}");
+        }
+        assert_eq!(together[0].len(), 3);
+        assert!(together[2].is_empty());
     }
 
     #[test]
