@@ -331,20 +331,20 @@ impl Engine {
     /// Analyses a stream of documents in parallel batches and hands each
     /// result to `emit` in input order: a problem with an input, or a
     /// document's analysis with what `visit` computed while its text and
-    /// mentions were at hand. Only one batch is in memory at a time, and the
-    /// output is the same whatever the number of threads. A panic while
+    /// mentions were at hand. At most three batches are in memory at a time
+    /// (one read, one analysed, one written), and the output is the same
+    /// whatever the number of threads. A panic while
     /// analysing a document becomes a problem for that document; the run
     /// goes on. `emit` may stop the run early.
     pub fn run<T: Send>(
         &self,
-        inputs: impl Iterator<Item = Result<Document, InputError>>,
+        mut inputs: impl Iterator<Item = Result<Document, InputError>>,
         visit: impl Fn(&Analysis, &Text, &[Mention]) -> T + Sync,
         mut emit: impl FnMut(Item<'_, '_, T>) -> ControlFlow<()>,
     ) {
         use rayon::prelude::*;
         type Batch = Vec<Result<Document, InputError>>;
         type Outcomes<T> = Vec<Option<Result<Windows<T>, String>>>;
-        let mut inputs = inputs;
         let mut read = || {
             let mut batch: Batch = Vec::new();
             let mut bytes = 0;
