@@ -18,11 +18,13 @@ fn is_vowel(c: u8) -> bool {
 /// person, past, gerund, and spelling variants. Multi-word input is returned
 /// as is.
 pub(crate) fn forms(word: &str, spelling: &Spelling) -> Vec<String> {
-    let w = word.to_lowercase();
-    let mut out: Vec<String> = std::iter::once(w.clone()).chain(spelling_variants(&w)).flat_map(|v| inflections(&v, spelling)).collect();
-    out.sort();
-    out.dedup();
-    out
+    spelling.forms_cache.get_or(word, || {
+        let w = word.to_lowercase();
+        let mut out: Vec<String> = std::iter::once(w.clone()).chain(spelling_variants(&w)).flat_map(|v| inflections(&v, spelling)).collect();
+        out.sort();
+        out.dedup();
+        out
+    })
 }
 
 /// The inflections of one spelling.

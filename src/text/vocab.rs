@@ -291,6 +291,33 @@ pub struct Spelling {
     pub uninflected: WordSet,
     /// Variant -> canonical form ("premier" -> "prime minister").
     pub synonyms: HashMap<String, String>,
+    /// Forms already worked out ([`crate::text::inflect::forms`]): rules
+    /// name the same words many times.
+    pub(crate) forms_cache: FormsCache,
+}
+
+/// A word's forms by word, filled as patterns are compiled.
+#[derive(Debug, Default)]
+pub(crate) struct FormsCache(std::sync::Mutex<HashMap<String, Vec<String>>>);
+
+impl FormsCache {
+    /// The forms of `word`, worked out by `make` the first time.
+    pub(crate) fn get_or(&self, word: &str, make: impl FnOnce() -> Vec<String>) -> Vec<String> {
+        let mut cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(forms) = cache.get(word) {
+            return forms.clone();
+        }
+        let forms = make();
+        cache.insert(word.to_string(), forms.clone());
+        forms
+    }
+}
+
+impl Clone for FormsCache {
+    /// A copy starts empty: what it is a cache of may then change.
+    fn clone(&self) -> FormsCache {
+        FormsCache::default()
+    }
 }
 
 impl Spelling {
