@@ -119,25 +119,47 @@ impl Forms {
     }
 }
 
+/// A set of small numbers as `W` words of bits: a filter in front of a
+/// slower test (numbers are taken modulo the set's size).
+#[derive(Debug, Clone)]
+struct Bits<const W: usize>([u64; W]);
+
+impl<const W: usize> Default for Bits<W> {
+    fn default() -> Self {
+        Bits([0; W])
+    }
+}
+
+impl<const W: usize> Bits<W> {
+    fn set(&mut self, i: usize) {
+        let i = i % (W * 64);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn has(&self, i: usize) -> bool {
+        let i = i % (W * 64);
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
 /// The words a pattern's match can begin with.
 #[derive(Debug, Clone, Default)]
 struct First {
-    /// One bit per word hash modulo 1024: most tokens are refused on it.
-    bloom: [u64; 16],
+    /// The words' hashes modulo 1024: most tokens are refused on them.
+    bloom: Bits<16>,
     /// The words' [`key_hash`]es. A word that shares a hash with one of
     /// them is let through, to be refused by the match itself: this only
     /// spares work. Sorted.
     words: Vec<u32>,
     prefixes: Vec<String>,
-    /// One bit per first byte of a prefix.
-    prefix_starts: [u64; 4],
+    /// The first bytes of the prefixes.
+    prefix_starts: Bits<4>,
 }
 
 impl First {
     fn add(&mut self, word: &str) {
         let hash = key_hash(word);
-        let h = hash as usize & 1023;
-        self.bloom[h / 64] |= 1 << (h % 64);
+        self.bloom.set(hash as usize);
         if let Err(at) = self.words.binary_search(&hash) {
             self.words.insert(at, hash);
         }
@@ -148,18 +170,16 @@ impl First {
     #[inline]
     fn admits(&self, toks: &Tokens, t: usize) -> bool {
         let hash = toks.toks[t].hash;
-        let h = hash as usize & 1023;
-        if self.bloom[h / 64] >> (h % 64) & 1 == 1 && self.words.binary_search(&hash).is_ok() {
+        if self.bloom.has(hash as usize) && self.words.binary_search(&hash).is_ok() {
             return true;
         }
         let key = toks.key(t);
         let b = usize::from(key.as_bytes().first().copied().unwrap_or(0));
-        self.prefix_starts[b / 64] >> (b % 64) & 1 == 1 && self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+        self.prefix_starts.has(b) && self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
     }
 
     fn add_prefix(&mut self, prefix: &str) {
-        let b = usize::from(prefix.as_bytes().first().copied().unwrap_or(0));
-        self.prefix_starts[b / 64] |= 1 << (b % 64);
+        self.prefix_starts.set(usize::from(prefix.as_bytes().first().copied().unwrap_or(0)));
         self.prefixes.push(prefix.to_string());
     }
 }
@@ -791,12 +811,12 @@ pub struct PatternSet {
     patterns: Vec<Pattern>,
     /// Anchor words by [`key_hash`]: (word, index into `targets`).
     words: rustc_hash::FxHashMap<u32, Vec<(Box<str>, usize)>>,
-    /// One bit per [`key_hash`] (modulo 2^16) in `words`.
-    word_heads: Vec<u64>,
+    /// The [`key_hash`]es in `words`, modulo 2^16.
+    word_heads: Box<Bits<1024>>,
     /// Anchor prefixes of two bytes or more, by their first two bytes.
     prefixes: rustc_hash::FxHashMap<[u8; 2], Vec<(Box<str>, usize)>>,
-    /// One bit per first two bytes in `prefixes`: most tokens are let go on it.
-    prefix_heads: Vec<u64>,
+    /// The first two bytes of `prefixes`: most tokens are let go on them.
+    prefix_heads: Box<Bits<1024>>,
     /// Anchor prefixes of one byte.
     short_prefixes: Vec<(Box<str>, usize)>,
     /// For each anchor: (pattern index, tokens before the anchor).
@@ -811,7 +831,7 @@ pub struct Hits {
     hits: Vec<(usize, usize, usize)>,
 }
 
-/// The bit of `prefix_heads` for a key's first two bytes.
+/// A key's first two bytes as one number (for `prefix_heads`).
 fn head_bit(key: &[u8]) -> usize {
     usize::from(key[0]) << 8 | usize::from(key[1])
 }
@@ -824,8 +844,8 @@ impl PatternSet {
             patterns: Vec::new(),
             words: Default::default(),
             prefixes: Default::default(),
-            word_heads: vec![0; 1 << 16 >> 6],
-            prefix_heads: vec![0; 1 << 16 >> 6],
+            word_heads: Box::default(),
+            prefix_heads: Box::default(),
             short_prefixes: Vec::new(),
             targets: Vec::new(),
             unanchored: Vec::new(),
@@ -843,10 +863,10 @@ impl PatternSet {
                     let entry = (Box::from(lit.as_str()), id);
                     if !prefix {
                         let hash = key_hash(lit);
-                        set.word_heads[(hash as usize & 0xFFFF) >> 6] |= 1 << (hash & 63);
+                        set.word_heads.set(hash as usize);
                         set.words.entry(hash).or_default().push(entry);
                     } else if b.len() >= 2 {
-                        set.prefix_heads[head_bit(b) >> 6] |= 1 << (head_bit(b) & 63);
+                        set.prefix_heads.set(head_bit(b));
                         set.prefixes.entry([b[0], b[1]]).or_default().push(entry);
                     } else {
                         set.short_prefixes.push(entry);
@@ -871,15 +891,14 @@ impl PatternSet {
                 let from = hits.len();
                 let mut hit = |id: usize| hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
                 let hash = toks.toks[t].hash;
-                let bit = hash as usize & 0xFFFF;
-                if self.word_heads[bit >> 6] >> (bit & 63) & 1 == 1
+                if self.word_heads.has(hash as usize)
                     && let Some(list) = self.words.get(&hash)
                 {
                     list.iter().filter(|(w, _)| **w == *key).for_each(|&(_, id)| hit(id));
                 }
                 let b = key.as_bytes();
                 if b.len() >= 2
-                    && self.prefix_heads[head_bit(b) >> 6] >> (head_bit(b) & 63) & 1 == 1
+                    && self.prefix_heads.has(head_bit(b))
                     && let Some(list) = self.prefixes.get(&[b[0], b[1]])
                 {
                     list.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));

@@ -188,8 +188,8 @@ impl Tokens {
                 let mut chars = surface.chars();
                 if chars.next().is_some_and(char::is_uppercase) {
                     flags |= CAP;
-                    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-                    if letters.by_ref().all(char::is_uppercase) && surface.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                    let letters = || surface.chars().filter(|c| c.is_alphabetic());
+                    if letters().nth(1).is_some() && letters().all(char::is_uppercase) {
                         flags |= ALLCAPS;
                     }
                 }
