@@ -40,9 +40,10 @@ impl ActorTable {
                 continue;
             }
             let len = alias.chars().count();
-            // Two edits and the length difference: a word far longer or
-            // shorter than the name cannot be it.
-            if len < 5 || key_len.abs_diff(len) > 2 && len < 6 {
+            // Names under five letters are never matched fuzzily, and a
+            // five-letter one only one edit away (so one letter longer or
+            // shorter at most): no distance to compute otherwise.
+            if len < 5 || (len == 5 && key_len.abs_diff(len) > 1) {
                 continue;
             }
             let lev = strsim::levenshtein(alias, key);
