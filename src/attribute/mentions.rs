@@ -421,9 +421,8 @@ impl<'a, 't, 'd> Scan<'a, 't, 'd> {
                 t += 1;
                 continue;
             }
-            let key = toks.key(t);
-            if grammar.subject_pronouns.contains(key) && !grammar.addressee_pronouns.contains(key) {
-                mentions.push(Mention { plural: grammar.plural_pronouns.contains(key), ..Mention::new(t..t + 1, MentionKind::Pronoun) });
+            if toks.is_in(t, &grammar.subject_pronouns) && !toks.is_in(t, &grammar.addressee_pronouns) {
+                mentions.push(Mention { plural: toks.is_in(t, &grammar.plural_pronouns), ..Mention::new(t..t + 1, MentionKind::Pronoun) });
                 t += 1;
                 continue;
             }

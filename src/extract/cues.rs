@@ -17,6 +17,7 @@ use crate::model::Text;
 use crate::pattern::compile_patterns;
 use crate::pattern::{Env, Match, PatternGroups};
 use crate::text::inflect;
+use crate::text::token::Tokens;
 use crate::text::vocab::{Vocabulary, WordSet};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -164,7 +165,7 @@ pub(crate) struct Lexicon {
     cues: PatternGroups,
     /// For each verb pattern: (frames, postposed).
     verb_info: Vec<(Vec<Frame>, bool)>,
-    nouns: HashSet<String>,
+    nouns: WordSet,
     /// Plain and -s forms of cue verbs that are also nouns ("attack", "states").
     homographs: HashSet<String>,
     /// Frames of speech nouns.
@@ -279,5 +280,10 @@ impl Lexicon {
     /// Whether a token key is a speech noun (`statement`, `calls`).
     pub(crate) fn is_speech_noun(&self, key: &str) -> bool {
         self.nouns.contains(key)
+    }
+
+    /// Whether token `t` is a speech noun.
+    pub(crate) fn is_speech_noun_at(&self, toks: &Tokens, t: usize) -> bool {
+        toks.is_in(t, &self.nouns)
     }
 }

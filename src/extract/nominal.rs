@@ -14,7 +14,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Records owners of speech nouns: "Raisi's warning", "United States messages", "statement by X".
     pub(crate) fn find_owners(&mut self) {
         for t in 0..self.n() {
-            if !self.lex.is_speech_noun(self.key(t)) {
+            if !self.lex.is_speech_noun_at(&self.text.toks, t) {
                 continue;
             }
             if let Some(m) = self.noun_owner(t) {
@@ -77,7 +77,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // Statements found by verb cues, to see whether one already reports the content.
         let verbal = Spans::new(self.out.iter().map(|s| s.toks.clone()));
         for t in 0..self.n() {
-            if !self.lex.is_speech_noun(self.key(t)) || in_cue[t] {
+            if !self.lex.is_speech_noun_at(&self.text.toks, t) || in_cue[t] {
                 continue;
             }
             let Some(owner) = self.noun_owner(t) else { continue };

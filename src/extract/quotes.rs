@@ -257,9 +257,9 @@ fn spoken(text: &Text, lex: &Lexicon, out: &mut Vec<Quote>) {
     let toks = &text.toks;
     // A closing word, or a two-word closing phrase starting, at `j`.
     let closes_at =
-        |j: usize| lex.spoken_close.contains(toks.key(j)) || (j + 1 < toks.len() && lex.spoken_close.contains(&format!("{} {}", toks.key(j), toks.key(j + 1))));
+        |j: usize| toks.is_in(j, &lex.spoken_close) || (j + 1 < toks.len() && lex.spoken_close.contains(&format!("{} {}", toks.key(j), toks.key(j + 1))));
     for i in 0..toks.len() {
-        if !lex.spoken_open.contains(toks.key(i)) || (i > 0 && closes_at(i - 1)) {
+        if !toks.is_in(i, &lex.spoken_open) || (i > 0 && closes_at(i - 1)) {
             continue;
         }
         let start = i + 1;

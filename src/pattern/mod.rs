@@ -23,8 +23,9 @@
 
 use crate::config::strict::Root;
 use crate::error::Diagnostic;
+use crate::text::hash::{Bits, key_hash};
 use crate::text::inflect;
-use crate::text::token::{CAP, TokKind, Tokens, key_hash};
+use crate::text::token::{CAP, TokKind, Tokens};
 use crate::text::vocab::Vocabulary;
 use std::ops::Range;
 use toml::Spanned;
@@ -116,29 +117,6 @@ impl Forms {
     fn matches(&self, toks: &Tokens, t: usize) -> bool {
         let hash = toks.toks[t].hash;
         self.hashes.iter().zip(&self.words).any(|(&h, w)| h == hash && w == toks.key(t))
-    }
-}
-
-/// A set of small numbers as `W` words of bits: a filter in front of a
-/// slower test (numbers are taken modulo the set's size).
-#[derive(Debug, Clone)]
-struct Bits<const W: usize>([u64; W]);
-
-impl<const W: usize> Default for Bits<W> {
-    fn default() -> Self {
-        Bits([0; W])
-    }
-}
-
-impl<const W: usize> Bits<W> {
-    fn set(&mut self, i: usize) {
-        let i = i % (W * 64);
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn has(&self, i: usize) -> bool {
-        let i = i % (W * 64);
-        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
 

@@ -126,11 +126,9 @@ pub(crate) fn is_timestamp_line(line: &str) -> bool {
     if line.is_empty() || line.len() > 60 {
         return false;
     }
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
-        // Without a digit only a relative time ("an hour ago") can be one.
-        return line.len() > 3 && line.is_char_boundary(line.len() - 3) && line[line.len() - 3..].eq_ignore_ascii_case("ago") && RELATIVE.is_match(line);
-    }
-    if RELATIVE.is_match(line) || BARE_TIME.is_match(line) {
+    // A relative time ends in "ago", a bare time opens with a digit: most lines are let go here.
+    let ends_ago = line.len() > 3 && line.is_char_boundary(line.len() - 3) && line[line.len() - 3..].eq_ignore_ascii_case("ago");
+    if (ends_ago && RELATIVE.is_match(line)) || (line.starts_with(char::is_numeric) && BARE_TIME.is_match(line)) {
         return true;
     }
     let Some((_, r)) = find_date(line) else { return false };

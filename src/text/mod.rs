@@ -3,6 +3,7 @@
 //! and clause-window segmentation, English inflection and dates.
 
 pub(crate) mod date;
+pub(crate) mod hash;
 pub(crate) mod inflect;
 pub(crate) mod lines;
 pub(crate) mod normalize;

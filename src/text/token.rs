@@ -12,6 +12,7 @@
 //! will respond "`), and each token keeps a hash of its key, so that rule
 //! anchors are looked up once per token and words compared by hash first.
 
+use crate::text::hash::key_hash;
 use crate::text::normalize::{NormText, fold_key};
 use crate::text::vocab::{Vocabulary, WordSet};
 use std::ops::Range;
@@ -269,6 +270,12 @@ impl Tokens {
         &self.keys[self.toks[range.start].kstart as usize..self.toks[range.end - 1].kend as usize]
     }
 
+    /// Whether token `i`'s key is in `set` (tried on its hash first).
+    #[inline]
+    pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
+        set.may_contain(self.toks[i].hash) && set.contains(self.key(i))
+    }
+
     /// Whether token `i` has key `k`.
     pub fn is(&self, i: usize, k: &str) -> bool {
         i < self.toks.len() && self.key(i) == k
@@ -374,12 +381,6 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<(Range<usize>,
     out.push((start..end, kind));
 }
 
-/// A 32-bit hash of a key (FNV-1a): two keys with different hashes differ,
-/// so a matcher tests the hash before comparing bytes.
-pub(crate) fn key_hash(key: &str) -> u32 {
-    key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
-}
-
 /// Appends the matching key of a token surface to `keys` (ASCII words,
 /// the common case, without an intermediate string).
 fn push_key(keys: &mut String, surface: &str) {
@@ -426,6 +427,17 @@ mod tests {
     fn keys(s: &str) -> Vec<String> {
         let t = Tokens::phrase(s, Vocabulary::builtin());
         (0..t.len()).map(|i| t.key(i).to_string()).collect()
+    }
+
+    #[test]
+    fn word_set_membership_by_token_agrees_with_keys() {
+        let set = WordSet::from_words(&["she", "they", "ceasefire", "Élysée"]);
+        let toks = Tokens::phrase("She said the ceasefire at the Elysee would hold, they added", Vocabulary::builtin());
+        for i in 0..toks.len() {
+            assert_eq!(toks.is_in(i, &set), set.contains(toks.key(i)), "token {:?}", toks.key(i));
+        }
+        let found: Vec<&str> = (0..toks.len()).filter(|&i| toks.is_in(i, &set)).map(|i| toks.key(i)).collect();
+        assert_eq!(found, ["she", "ceasefire", "elysee", "they"]);
     }
 
     #[test]

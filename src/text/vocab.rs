@@ -13,6 +13,7 @@
 use crate::config::strict::Root;
 use crate::config::{DataFile, DataFiles};
 use crate::error::Diagnostic;
+use crate::text::hash::{Bits, key_hash};
 use crate::text::normalize::fold_key;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -21,45 +22,72 @@ use toml::Spanned;
 
 /// A set of words (token keys; several words joined by one space).
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(FxHashSet<String>);
+pub struct WordSet {
+    words: FxHashSet<String>,
+    /// The words' [`key_hash`]es: most tokens are let go on one bit.
+    heads: Box<Bits<64>>,
+}
 
 impl WordSet {
+    fn new(words: FxHashSet<String>) -> WordSet {
+        let mut heads = Box::<Bits<64>>::default();
+        for w in &words {
+            heads.set(key_hash(w) as usize);
+        }
+        WordSet { words, heads }
+    }
+
     /// Whether `key` (a token key, or keys joined by spaces) is in the set.
+    #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        self.0.contains(key)
+        self.words.contains(key)
+    }
+
+    /// Whether a key whose [`key_hash`] is `hash` may be in the set (if
+    /// not, it is not): [`crate::text::token::Tokens::is_in`] asks this first.
+    #[inline]
+    pub fn may_contain(&self, hash: u32) -> bool {
+        self.heads.has(hash as usize)
     }
 
     /// Whether one of the words begins `key` (word lists of prefixes:
     /// "dismiss" covers "dismissed").
     pub fn has_prefix_of(&self, key: &str) -> bool {
-        self.0.iter().any(|w| key.starts_with(w.as_str()))
+        self.words.iter().any(|w| key.starts_with(w.as_str()))
     }
 
     /// The words, sorted (so that whatever is built from them is the same every run).
     pub fn sorted(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.0.iter().map(String::as_str).collect();
+        let mut v: Vec<&str> = self.words.iter().map(String::as_str).collect();
         v.sort_unstable();
         v
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.words.len()
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.words.is_empty()
     }
 
     /// A set of the given words (as written in a data file).
     pub fn from_words<S: AsRef<str>>(words: &[S]) -> WordSet {
-        WordSet(words.iter().map(|w| word_key(w.as_ref())).filter(|w| !w.is_empty()).collect())
+        WordSet::new(words.iter().map(|w| word_key(w.as_ref())).filter(|w| !w.is_empty()).collect())
     }
 
     /// The union of several sets.
     fn union(sets: &[&WordSet]) -> WordSet {
-        WordSet(sets.iter().flat_map(|s| s.0.iter().cloned()).collect())
+        WordSet::new(sets.iter().flat_map(|s| s.words.iter().cloned()).collect())
+    }
+}
+
+/// A set of keys as they are (already folded).
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(keys: I) -> WordSet {
+        WordSet::new(keys.into_iter().collect())
     }
 }
 
@@ -83,7 +111,7 @@ fn word_set(root: &Root, name: &str, list: &[Spanned<String>], diags: &mut Vec<D
             diags.push(root.diag(w.span().start, format!("{:?} is listed twice in `{name}`", w.get_ref())));
         }
     }
-    WordSet(set)
+    WordSet::new(set)
 }
 
 /// Declares a lexicon file: its raw (TOML) struct with one documented list
