@@ -287,10 +287,12 @@ impl Furniture {
         if timed >= self.min_timed_lines.max(1) {
             return Some(format!("timed lines: {timed}"));
         }
+        // A line longer than every marker is folded only as far as it could equal one.
+        let longest = self.transcript_markers.iter().map(String::len).max().unwrap_or(0);
         let marked = crate::text::lines::lines(&text[body])
             .filter(|l| !l.content.trim().is_empty())
             .take(TRANSCRIPT_MARKER_LINES)
-            .any(|l| self.transcript_markers.contains(&fold_line(l.content)));
+            .any(|l| self.transcript_markers.contains(&fold_head(l.content, longest)));
         marked.then(|| "marked as a transcript".to_string())
     }
 

@@ -635,14 +635,18 @@ impl Pattern {
         if self.first.as_ref().is_some_and(|f| !f.admits(env.toks, start)) {
             return None;
         }
-        let mut lits = Vec::new();
-        let end = match_seq(env, &self.elems, None, start, limit, &mut lits)?;
+        // Most attempts fail: the literal positions go to a buffer kept for
+        // the thread, and only a match gets its own copy.
+        let mut lits = LITERALS.take();
+        lits.clear();
+        let found = match_seq(env, &self.elems, None, start, limit, &mut lits).map(|end| (end, lits.clone()));
+        LITERALS.set(lits);
+        let (mut end, literals) = found?;
         // Trim trailing skipped tokens from the end.
-        let mut end = end;
         while end > start + 1 && env.skip.get(end - 1).copied().unwrap_or(false) {
             end -= 1;
         }
-        Some(Match { start, end, literals: lits })
+        Some(Match { start, end, literals })
     }
 
     /// Every match within `scope`, leftmost first, non-overlapping (slow path, no prefilter).
@@ -691,6 +695,11 @@ fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
         Atom::Class(Class::Context(name)) => (env.class)(name, t),
         Atom::Any => env.toks.toks[t].kind != TokKind::Punct || !SENTENCE_END.contains(&key),
     }
+}
+
+thread_local! {
+    /// Literal token positions of the match being tried ([`Pattern::match_at`]).
+    static LITERALS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// What is left to match after the current sequence: a linked list of

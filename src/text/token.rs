@@ -101,7 +101,11 @@ impl Tokens {
     /// ranges; `abbreviations` keep their period.
     pub fn new(original: &str, region: Range<usize>, excluded: &[Range<usize>], abbreviations: &WordSet) -> Tokens {
         let norm = NormText::new(original, region);
-        let mut t = Tokens { toks: Vec::new(), keys: String::from(" "), norm };
+        // News and speech run about one token per six bytes; keys take the bytes and a space each.
+        let guess = norm.text.len() / 6;
+        let mut keys = String::with_capacity(norm.text.len() + guess);
+        keys.push(' ');
+        let mut t = Tokens { toks: Vec::with_capacity(guess), keys, norm };
         t.scan(excluded, abbreviations);
         t
     }
