@@ -126,7 +126,7 @@ impl Tokens {
         let mut quote_end = usize::MAX; // normalised offset just after the last quote mark
         let mut ex = 0; // index into excluded
         while i < b.len() {
-            let c = text[i..].chars().next().expect("char boundary");
+            let c = if b[i].is_ascii() { char::from(b[i]) } else { text[i..].chars().next().expect("char boundary") };
             if c.is_whitespace() {
                 if c == '\n' {
                     pending |= LINE;
@@ -304,11 +304,14 @@ fn scan_word(text: &str, mut i: usize, abbreviations: &WordSet) -> usize {
     // an abbreviation.
     let mut seg_start = start;
     loop {
-        while let Some(c) = text[i..].chars().next() {
-            if is_word_char(c) {
-                i += c.len_utf8();
-            } else {
-                break;
+        loop {
+            // ASCII letters and digits by the byte, the rest by the character.
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            match text[i..].chars().next() {
+                Some(c) if !c.is_ascii() && is_word_char(c) => i += c.len_utf8(),
+                _ => break,
             }
         }
         // Only ASCII separators join word parts; any other character ends the word
@@ -392,7 +395,8 @@ fn push_key(keys: &mut String, surface: &str) {
         // Most words: the key is the word in lower case, unless it is the
         // first half of a split contraction ("ca" of "can't").
         let start = keys.len();
-        keys.extend(surface.bytes().map(|b| b.to_ascii_lowercase() as char));
+        keys.push_str(surface);
+        keys[start..].make_ascii_lowercase();
         let full = match &keys[start..] {
             "ca" => "can",
             "wo" => "will",
