@@ -138,27 +138,49 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
     let tok_range = |r: &Range<usize>| text.toks.token_starting_at_or_after(r.start)..text.toks.token_at_orig(r.end);
     for region in regions {
         let s = &src[region.clone()];
+        let bytes = s.as_bytes();
         let mut prev: Option<char> = None;
-        let mut iter = s.char_indices().peekable();
         let mut newlines = 0;
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while i < s.len() {
+            if newlines < 2 {
+                // Most text: a run of ASCII that holds no mark and no line end
+                // changes nothing but the previous character (and ends a paragraph start).
+                let run = bytes[i..].iter().position(|&b| !b.is_ascii() || matches!(b, b'\n' | b'"' | b'\'' | b'`')).unwrap_or(s.len() - i);
+                if run > 0 {
+                    let skipped = &bytes[i..i + run];
+                    if skipped.iter().any(|&b| !char::from(b).is_whitespace()) {
+                        newlines = 0;
+                    }
+                    prev = Some(char::from(skipped[run - 1]));
+                    i += run;
+                    continue;
+                }
+            }
+            let c = s[i..].chars().next().expect("char boundary");
+            let after = i + c.len_utf8();
             if c == '\n' {
                 newlines += 1;
                 prev = Some(c);
+                i = after;
                 continue;
             }
             let white = c.is_whitespace();
             if !may_be_mark(c) && (white || newlines < 2) {
-                // Most characters: neither a mark nor the first of a paragraph.
+                // Neither a mark nor the first of a paragraph.
                 if !white {
                     newlines = 0;
                 }
                 prev = Some(c);
+                i = after;
                 continue;
             }
             let abs = region.start + i;
-            let next = iter.peek().map(|&(_, n)| n);
-            let after_next = s[i + c.len_utf8()..].chars().nth(1);
+            let mut rest = s[after..].chars();
+            let next = rest.next();
+            let after_next = rest.next();
+            // Where scanning goes on when a mark takes the next character too.
+            let past = |len: usize| if len > c.len_utf8() { after + next.map_or(0, char::len_utf8) } else { after };
             if !c.is_whitespace() && newlines >= 2 {
                 // Paragraph break: open quotations continue only if this paragraph re-opens them.
                 let reopen = mark_at(c, Some('\n'), next, after_next).filter(|(_, d, _)| *d != Dir::Close);
@@ -175,9 +197,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                     // The re-opening mark is consumed by the continuation.
                     newlines = 0;
                     prev = Some(c);
-                    if len > c.len_utf8() {
-                        iter.next();
-                    }
+                    i = past(len);
                     continue;
                 }
             }
@@ -185,10 +205,6 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                 newlines = 0;
             }
             if let Some((mark, dir, len)) = mark_at(c, prev, next, after_next) {
-                if len > c.len_utf8() {
-                    // The second character of a two-character mark.
-                    iter.next();
-                }
                 let open_idx = stack.iter().rposition(|o| o.mark == mark);
                 let closes = match dir {
                     Dir::Close => true,
@@ -213,9 +229,11 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Quote> {
                     stack.push(Open { mark, at: abs, len, continued: false });
                 }
                 prev = Some(if len > c.len_utf8() { '"' } else { c });
+                i = past(len);
                 continue;
             }
             prev = Some(c);
+            i = after;
         }
         // A document cut off inside a quotation (an article's opening): the
         // quotation that opened the last paragraph runs to the end.
@@ -338,6 +356,16 @@ mod tests {
         let q = quotes("“We will not wait.\n\n“We will act,” the minister said.");
         assert_eq!(q.len(), 1);
         assert!(q[0].starts_with("We will not wait.") && q[0].ends_with("We will act,"));
+    }
+
+    #[test]
+    fn straight_and_doubled_marks_continue_across_paragraphs() {
+        let q = quotes("\"Talks are over.\n\n\"We have other plans,\" the envoy said.");
+        assert_eq!(q, ["Talks are over.\n\n\"We have other plans,"]);
+        let q = quotes("``Talks are over.\n\n``We have other plans,'' the envoy said.");
+        assert_eq!(q, ["Talks are over.\n\n``We have other plans,"]);
+        // An indented paragraph that does not re-open the quotation ends it.
+        assert!(quotes("\"Talks are over.\n\n   The envoy left \t early.").is_empty());
     }
 
     #[test]
