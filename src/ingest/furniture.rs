@@ -157,8 +157,9 @@ fn fold_line(s: &str) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            out.push_str(w);
         }
+        out.make_ascii_lowercase();
         return out;
     }
     let s: String = s

@@ -89,9 +89,14 @@ static RELATIVE: LazyLock<Regex> =
 /// The first date written in `text`, with its byte range.
 pub(crate) fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
     // Every form has a four-digit year: most lines are let go at once.
-    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+    let b = text.as_bytes();
+    if !b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return None;
     }
+    // The numeric forms need a year followed by `-` (ISO) or preceded by `.` (dotted).
+    let year_at = |w: &[u8], at: usize| w[at..at + 4].iter().all(u8::is_ascii_digit);
+    let iso = b.windows(5).any(|w| year_at(w, 0) && w[4] == b'-');
+    let dotted = b.windows(5).any(|w| w[0] == b'.' && year_at(w, 1));
     let mut best: Option<(Date, Range<usize>)> = None;
     let mut consider = |d: Option<Date>, r: Range<usize>| {
         if let Some(d) = d
@@ -108,11 +113,11 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, Range<usize>)> {
         let d = month_number(&c[1]).and_then(|m| Date::new(c[3].parse().ok()?, m, c[2].parse().ok()?));
         consider(d, c.get(0).expect("whole match").range());
     }
-    if let Some(c) = ISO.captures(text) {
+    if iso && let Some(c) = ISO.captures(text) {
         let d = Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         consider(d, c.get(0).expect("whole match").range());
     }
-    if let Some(c) = DOTTED.captures(text) {
+    if dotted && let Some(c) = DOTTED.captures(text) {
         let d = Date::new(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
         consider(d, c.get(0).expect("whole match").range());
     }
