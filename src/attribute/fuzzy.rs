@@ -46,14 +46,23 @@ impl ActorTable {
             if len < 5 || (len == 5 && key_len.abs_diff(len) > 1) {
                 continue;
             }
-            let lev = strsim::levenshtein(alias, key);
-            let jw = strsim::jaro_winkler(alias, key);
             // Close in spelling, or the same consonants ("kamani" / "khamenei": k-m-n),
-            // which is how speech-to-text tends to mangle names.
-            let same_sound = len >= 6 && key_len >= 5 && jw >= SOUND_SIMILARITY && {
+            // which is how speech-to-text tends to mangle names. Spelling
+            // needs lengths within two (an edit changes the length by one at
+            // most); when they are further apart, only a shared skeleton is
+            // worth the distances.
+            let sound_possible = len >= 6 && key_len >= 5;
+            let spelling_possible = key_len.abs_diff(len) <= if len >= 6 { 2 } else { 1 };
+            let same_skeleton = |key_sound: &mut Option<String>| {
                 let sound = skeleton(alias);
                 sound.chars().count() >= 3 && sound == *key_sound.get_or_insert_with(|| skeleton(key))
             };
+            if !(spelling_possible || (sound_possible && same_skeleton(&mut key_sound))) {
+                continue;
+            }
+            let lev = strsim::levenshtein(alias, key);
+            let jw = strsim::jaro_winkler(alias, key);
+            let same_sound = sound_possible && jw >= SOUND_SIMILARITY && same_skeleton(&mut key_sound);
             let ok = (lev <= 1 && len >= 5) || (lev <= 2 && len >= 6 && jw >= SPELLING_SIMILARITY) || same_sound;
             if ok && best.as_ref().is_none_or(|(l, j, _)| lev < *l || (lev == *l && jw > *j)) {
                 best = Some((lev, jw, *entry));

@@ -126,9 +126,9 @@ impl<'a> Classifier<'a> {
             if !rule.kinds.is_empty() && !rule.kinds.iter().any(|k| k == kind) {
                 continue;
             }
-            let cancelled = if rule.unless.iter().any(|p| !p.find_all(env, range.clone()).is_empty()) {
+            let cancelled = if rule.unless.iter().any(|p| p.is_found(env, range.clone())) {
                 Some(Cancel::Unless)
-            } else if !rule.requires.is_empty() && !rule.requires.iter().any(|p| !p.find_all(env, widest.clone()).is_empty()) {
+            } else if !rule.requires.is_empty() && !rule.requires.iter().any(|p| p.is_found(env, widest.clone())) {
                 Some(Cancel::Unmet)
             } else {
                 None
@@ -157,9 +157,10 @@ impl<'a> Classifier<'a> {
         }
         // The cue's kind maps labels: an appeal asks of others what it names.
         let mapping = st.cue.as_ref().and_then(|c| {
-            self.rules.mappings.iter().position(|m| {
-                m.cue.iter().any(|p| p.match_at(env, c.start, c).is_some()) && !m.unless.iter().any(|p| !p.find_all(env, frame.clone()).is_empty())
-            })
+            self.rules
+                .mappings
+                .iter()
+                .position(|m| m.cue.iter().any(|p| p.match_at(env, c.start, c).is_some()) && !m.unless.iter().any(|p| p.is_found(env, frame.clone())))
         });
         if let Some(mi) = mapping {
             let map = &self.rules.mappings[mi].map;

@@ -649,6 +649,11 @@ impl Pattern {
         Some(Match { start, end, literals })
     }
 
+    /// Whether the pattern matches anywhere within `scope` (stops at the first match).
+    pub fn is_found(&self, env: &Env, scope: Range<usize>) -> bool {
+        scope.clone().any(|t| self.match_at(env, t, &scope).is_some())
+    }
+
     /// Every match within `scope`, leftmost first, non-overlapping (slow path, no prefilter).
     pub fn find_all(&self, env: &Env, scope: Range<usize>) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
