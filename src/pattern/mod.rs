@@ -120,6 +120,15 @@ impl Forms {
     }
 }
 
+/// The bit of [`First::prefix_heads`] for the first one or two bytes of a prefix.
+fn prefix_head(head: &[u8]) -> usize {
+    match head {
+        [b] => usize::from(*b),
+        [b0, b1, ..] => 256 + (usize::from(*b0) << 8 | usize::from(*b1)),
+        [] => 0,
+    }
+}
+
 /// The words a pattern's match can begin with.
 #[derive(Debug, Clone, Default)]
 struct First {
@@ -130,8 +139,10 @@ struct First {
     /// spares work. Sorted.
     words: Vec<u32>,
     prefixes: Vec<String>,
-    /// The first bytes of the prefixes.
-    prefix_starts: Bits<4>,
+    /// The first two bytes of the prefixes (modulo 4096), or for a one-byte
+    /// prefix its byte alone: most tokens are refused on them. (A prefix
+    /// is never empty: the parser refuses an empty word.)
+    prefix_heads: Bits<64>,
 }
 
 impl First {
@@ -151,13 +162,21 @@ impl First {
         if self.bloom.has(hash as usize) && self.words.binary_search(&hash).is_ok() {
             return true;
         }
-        let key = toks.key(t);
-        let b = usize::from(key.as_bytes().first().copied().unwrap_or(0));
-        self.prefix_starts.has(b) && self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+        if self.prefixes.is_empty() {
+            return false;
+        }
+        let key = toks.key(t).as_bytes();
+        let may = |head: usize| self.prefix_heads.has(head) && self.prefixes.iter().any(|p| key.starts_with(p.as_bytes()));
+        match key {
+            [] => false,
+            [b] => may(prefix_head(&[*b])),
+            [b0, b1, ..] => may(prefix_head(&[*b0])) || may(prefix_head(&[*b0, *b1])),
+        }
     }
 
     fn add_prefix(&mut self, prefix: &str) {
-        self.prefix_starts.set(usize::from(prefix.as_bytes().first().copied().unwrap_or(0)));
+        let b = prefix.as_bytes();
+        self.prefix_heads.set(prefix_head(&b[..b.len().min(2)]));
         self.prefixes.push(prefix.to_string());
     }
 }
