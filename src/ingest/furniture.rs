@@ -273,12 +273,15 @@ impl Furniture {
 
     /// Whether a folded short line is a list heading ("Read also", "More from X").
     fn is_marker(&self, folded: &str) -> bool {
+        let first = folded.as_bytes().first();
+        // Markers are never empty; most differ from the line in the first byte.
         self.markers.iter().any(|m| {
-            folded == m
-                || (folded.starts_with(m.as_str())
-                    && folded[m.len()..].starts_with(' ')
-                    && folded.split_whitespace().count() <= m.split_whitespace().count() + 3
-                    && !folded.ends_with('.'))
+            m.as_bytes().first() == first
+                && (folded == m
+                    || (folded.starts_with(m.as_str())
+                        && folded[m.len()..].starts_with(' ')
+                        && folded.split_whitespace().count() <= m.split_whitespace().count() + 3
+                        && !folded.ends_with('.')))
         })
     }
 
