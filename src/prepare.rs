@@ -71,7 +71,7 @@ impl Preparer {
     /// body (a window of a very long document).
     pub(crate) fn prepare_region<'d>(&self, doc: &'d Document, region: std::ops::Range<usize>) -> Text<'d> {
         let toks = Tokens::new(&doc.text, region.clone(), &doc.excluded_ranges(), &self.vocab.spelling.abbreviations);
-        let skip: Vec<bool> = (0..toks.len()).map(|i| self.vocab.is_filler(toks.key(i))).collect();
+        let skip: Vec<bool> = (0..toks.len()).map(|i| toks.is_in(i, &self.vocab.grammar.fillers)).collect();
         let openers = if doc.punctuated { Vec::new() } else { self.window_openers(&toks, &skip) };
         let seg = self.segmenter.segment(&toks, &doc.text, doc.punctuated, &openers);
         Text { doc, region, toks, skip, seg }

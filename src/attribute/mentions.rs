@@ -639,6 +639,9 @@ impl ActorTable {
 
     /// The longest table phrase starting at token `i`.
     fn phrase_at(&self, toks: &Tokens, skip: &[bool], i: usize) -> Option<(usize, Entry)> {
+        if !self.phrase_heads.has(toks.toks[i].hash as usize) {
+            return None;
+        }
         let cands = self.phrases.get(toks.key(i))?;
         let mut best: Option<(usize, Entry)> = None;
         for p in cands {

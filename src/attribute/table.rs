@@ -13,6 +13,7 @@ use crate::config::strict::Root;
 use crate::error::Diagnostic;
 use crate::model::Text;
 use crate::text::date::Date;
+use crate::text::hash::{Bits, key_hash};
 use crate::text::normalize::fold_key;
 use crate::text::token::{ALLCAPS, CAP, Tokens};
 use crate::text::vocab::Vocabulary;
@@ -221,6 +222,8 @@ pub struct ActorTable {
     pub(crate) non_speaker_names: HashSet<String>,
     /// Table phrases by their first key.
     pub(crate) phrases: HashMap<String, Vec<Phrase>>,
+    /// The [`key_hash`]es of the first keys of `phrases`: most tokens open no phrase.
+    pub(crate) phrase_heads: Box<Bits<1024>>,
     /// Single-word names for fuzzy matching, by first letter.
     pub(crate) fuzzy: HashMap<char, Vec<(String, Entry)>>,
     /// Common English words (`words.txt`).
@@ -280,6 +283,7 @@ impl ActorTable {
             anaphors: HashMap::default(),
             non_speaker_names: HashSet::default(),
             phrases: HashMap::default(),
+            phrase_heads: Box::default(),
             fuzzy: HashMap::default(),
             words,
             vocab,
@@ -489,6 +493,7 @@ impl ActorTable {
             let first = keys[0].chars().next().unwrap_or(' ');
             self.fuzzy.entry(first).or_default().push((keys[0].clone(), entry));
         }
+        self.phrase_heads.set(key_hash(&keys[0]) as usize);
         let list = self.phrases.entry(keys[0].clone()).or_default();
         if !list.iter().any(|p| p.keys == keys && p.entry == entry) {
             list.push(Phrase { keys, entry, case });
