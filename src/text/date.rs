@@ -131,9 +131,11 @@ pub(crate) fn is_timestamp_line(line: &str) -> bool {
     if line.is_empty() || line.len() > 60 {
         return false;
     }
-    // A relative time ends in "ago", a bare time opens with a digit: most lines are let go here.
+    // A relative time ends in "ago"; a bare time opens with a digit and is
+    // read, like a date, only in a line with an ASCII digit: most lines are
+    // let go here.
     let ends_ago = line.len() > 3 && line.is_char_boundary(line.len() - 3) && line[line.len() - 3..].eq_ignore_ascii_case("ago");
-    if (ends_ago && RELATIVE.is_match(line)) || (line.starts_with(char::is_numeric) && BARE_TIME.is_match(line)) {
+    if (ends_ago && RELATIVE.is_match(line)) || (line.starts_with(char::is_numeric) && line.bytes().any(|b| b.is_ascii_digit()) && BARE_TIME.is_match(line)) {
         return true;
     }
     let Some((_, r)) = find_date(line) else { return false };
@@ -192,5 +194,11 @@ mod tests {
         assert!(!is_timestamp_line("OPINION  17 April 2024 - 16:56"));
         assert!(!is_timestamp_line("Iran fired missiles on 13 April 2024"));
         assert!(!is_timestamp_line(""));
+        assert!(is_timestamp_line("12:30 p.m."));
+        assert!(is_timestamp_line("an hour ago"));
+        assert!(!is_timestamp_line("The talks resumed a year ago"));
+        assert!(!is_timestamp_line("12 ministers met"));
+        // Only ASCII digits are read as a time.
+        assert!(!is_timestamp_line("١٢:٣٠"));
     }
 }
