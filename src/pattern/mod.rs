@@ -124,7 +124,7 @@ impl Forms {
 fn prefix_head(head: &[u8]) -> usize {
     match head {
         [b] => usize::from(*b),
-        [b0, b1, ..] => 256 + (usize::from(*b0) << 8 | usize::from(*b1)),
+        [_, _, ..] => 256 + head_bit(head),
         [] => 0,
     }
 }
