@@ -6,6 +6,33 @@ use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// mimalloc: the pipeline makes many small, short-lived allocations per
+/// document (tokens, mentions, matches, records); the system allocator spent
+/// about a tenth of `extract`'s instructions on them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_arena_eager_commit` (the fifth option of
+/// `mi_option_e` in its v2 `mimalloc.h`; the Rust bindings do not name it).
+const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+/// Has the allocator commit its arenas page by page, as they are used,
+/// instead of whole at once, so that memory a run frees goes back to the
+/// system: peak memory stays what the system allocator gives (the 1 GB runs
+/// must stay under 200 MB), at no measurable cost in speed. It must run
+/// before the first allocation reserves an arena, so it is a constructor of
+/// the executable, run before `main` and before Rust's own start-up.
+extern "C" fn commit_memory_lazily() {
+    // SAFETY: `mi_option_set` only stores an option value, which mimalloc
+    // reads when it reserves an arena; nothing else runs yet.
+    unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static COMMIT_MEMORY_LAZILY: extern "C" fn() = commit_memory_lazily;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     stance::engine::contain_panics();
