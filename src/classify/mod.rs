@@ -18,6 +18,7 @@ use crate::classify::rules::{NEGATOR_PATTERNS, Outcome, Polarity, RULE_PATTERNS,
 use crate::model::{Cancel, Classified, Hit, Kind, Statement, Text};
 use crate::pattern::{Env, Hits, Match};
 use crate::text::vocab::Vocabulary;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -84,11 +85,12 @@ impl<'a> Classifier<'a> {
             Scope::Sentence => widest.clone(),
         };
         let kind = st.kind.as_str();
-        let mut found: Vec<(usize, Match)> = cache
+        // Matches of the cache are borrowed, the others owned.
+        let mut found: Vec<(usize, Cow<Match>)> = cache
             .entry((widest.start, widest.end))
             .or_insert_with(|| self.rules.patterns.matches_of(RULE_PATTERNS, env, hits, widest.clone()))
             .iter()
-            .map(|(pi, m)| (self.rules.pattern_rule[*pi], m.clone()))
+            .map(|(pi, m)| (self.rules.pattern_rule[*pi], Cow::Borrowed(m)))
             .collect();
         // Regular expressions over the normalised text of the widest scope.
         if !self.rules.regex_list.is_empty() && !widest.is_empty() {
@@ -101,7 +103,7 @@ impl<'a> Classifier<'a> {
                     let a = toks.toks.partition_point(|t| (t.nend as usize) <= base + m.start());
                     let b = toks.toks.partition_point(|t| (t.nstart as usize) < base + m.end());
                     if a < b {
-                        found.push((*rule, Match { start: a, end: b, literals: (a..b).collect() }));
+                        found.push((*rule, Cow::Owned(Match { start: a, end: b, literals: (a..b).collect() })));
                     }
                 }
             }
@@ -113,7 +115,7 @@ impl<'a> Classifier<'a> {
         };
         if let Some(c) = &st.cue {
             found.extend(
-                self.rules.cue_rules.iter().filter(|&&ri| cue_ok(ri)).map(|&ri| (ri, Match { start: c.start, end: c.end, literals: c.clone().collect() })),
+                self.rules.cue_rules.iter().filter(|&&ri| cue_ok(ri)).map(|&ri| (ri, Cow::Owned(Match { start: c.start, end: c.end, literals: c.clone().collect() }))),
             );
         }
         let mut out_hits = Vec::new();

@@ -889,6 +889,8 @@ impl PatternSet {
                 }
             }
         }
+        // Sorted, so that a token with one anchor adds its hits in order.
+        set.targets.iter_mut().for_each(|t| t.sort_unstable());
         set.patterns = patterns;
         set
     }
@@ -900,7 +902,11 @@ impl PatternSet {
             for t in 0..toks.len() {
                 let key = toks.key(t);
                 let from = hits.len();
-                let mut hit = |id: usize| hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
+                let mut anchors = 0;
+                let mut hit = |id: usize| {
+                    anchors += 1;
+                    hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
+                };
                 let hash = toks.toks[t].hash;
                 if self.word_heads.has(hash as usize)
                     && let Some(list) = self.words.get(&hash)
@@ -915,8 +921,11 @@ impl PatternSet {
                     list.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
                 }
                 self.short_prefixes.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
-                // Tokens come in order: sorting each token's hits sorts them all.
-                hits[from..].sort_unstable();
+                // Tokens come in order: sorting each token's hits sorts them
+                // all (one anchor's targets are sorted already).
+                if anchors > 1 {
+                    hits[from..].sort_unstable();
+                }
             }
         }
         hits.dedup();
