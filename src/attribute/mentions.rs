@@ -549,7 +549,7 @@ impl ActorTable {
             m.in_pp = match before {
                 Some(b) => {
                     let k = toks.key(b);
-                    self.vocab.grammar.prepositions.contains(k) || (matches!(k, "and" | "or") && last_in_pp_end.is_some_and(|e| b >= e && b - e <= 1))
+                    toks.is_in(b, &self.vocab.grammar.prepositions) || (matches!(k, "and" | "or") && last_in_pp_end.is_some_and(|e| b >= e && b - e <= 1))
                 }
                 None => false,
             };
@@ -778,7 +778,7 @@ impl ActorTable {
         };
         let before = i > 0 && !toks.toks[i].has(PARA) && unknown(i - 1);
         // "of Azerbaijan Ilham Aliyev": a country after a preposition is the country.
-        let after_preposition = i > 0 && self.vocab.grammar.prepositions.contains(toks.key(i - 1));
+        let after_preposition = i > 0 && toks.is_in(i - 1, &self.vocab.grammar.prepositions);
         let after = i + 1 < toks.len() && !toks.toks[i + 1].has(PARA) && unknown(i + 1) && !after_preposition;
         before || after
     }

@@ -115,7 +115,11 @@ impl<'a> Classifier<'a> {
         };
         if let Some(c) = &st.cue {
             found.extend(
-                self.rules.cue_rules.iter().filter(|&&ri| cue_ok(ri)).map(|&ri| (ri, Cow::Owned(Match { start: c.start, end: c.end, literals: c.clone().collect() }))),
+                self.rules
+                    .cue_rules
+                    .iter()
+                    .filter(|&&ri| cue_ok(ri))
+                    .map(|&ri| (ri, Cow::Owned(Match { start: c.start, end: c.end, literals: c.clone().collect() }))),
             );
         }
         let mut out_hits = Vec::new();

@@ -9,7 +9,7 @@ use crate::extract::cues::Lexicon;
 use crate::extract::quotes::{Mark, Quote};
 use crate::model::{Kind, Speaker, Statement, Text};
 use crate::text::token::{CAP, QUOTE_AFTER};
-use crate::text::vocab::Vocabulary;
+use crate::text::vocab::{Vocabulary, WordSet};
 use std::ops::Range;
 
 /// One document's extraction in progress.
@@ -84,6 +84,11 @@ impl<'t, 'd> Doc<'t, 'd> {
         self.text.toks.key(t)
     }
 
+    /// Whether token `t` is in a word list (by its key hash first).
+    pub(crate) fn is_in(&self, t: usize, set: &WordSet) -> bool {
+        self.text.toks.is_in(t, set)
+    }
+
     pub(crate) fn n(&self) -> usize {
         self.text.toks.len()
     }
@@ -106,7 +111,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     pub(crate) fn noun_modifier(&self, t: usize) -> bool {
         let tok = &self.text.toks.toks[t];
         let k = self.key(t);
-        tok.is_word() && !tok.has(CAP) && !self.vocab.closed.contains(k) && !self.finite_form(k) && !self.lex.is_speech_noun(k)
+        tok.is_word() && !tok.has(CAP) && !self.is_in(t, &self.vocab.closed) && !self.finite_form(k) && !self.lex.is_speech_noun_at(&self.text.toks, t)
     }
 
     /// First non-filler token at or after `t`, before `ceil`.
@@ -192,11 +197,11 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let k = self.key(t);
             if words >= 3 {
-                let aside = self.vocab.grammar.clause_joiners.contains(k)
+                let aside = self.is_in(t, &self.vocab.grammar.clause_joiners)
                     && self.next(t + 1, r.end).is_some_and(|n| self.key(n).ends_with("ly") && self.key(n).len() > 3);
                 // "you know", "you see" are fillers, not the host being addressed.
                 let filler = k == "you" && self.next(t + 1, r.end).is_some_and(|n| matches!(self.key(n), "know" | "see"));
-                let person = (self.vocab.grammar.speaker_pronouns.contains(k) || self.vocab.grammar.person_pronouns.contains(k)) && !filler;
+                let person = (self.is_in(t, &self.vocab.grammar.speaker_pronouns) || self.is_in(t, &self.vocab.grammar.person_pronouns)) && !filler;
                 if person || aside || self.new_clause(t, r.end) || self.run_in_subject(t, r.clone()) {
                     end = t;
                     break;
@@ -207,9 +212,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
         }
         while end > r.start + 1
-            && (self.text.skip[end - 1]
-                || self.vocab.clauses.trailing_words.contains(self.key(end - 1))
-                || self.vocab.grammar.prepositions.contains(self.key(end - 1)))
+            && (self.text.skip[end - 1] || self.is_in(end - 1, &self.vocab.clauses.trailing_words) || self.is_in(end - 1, &self.vocab.grammar.prepositions))
         {
             end -= 1;
         }
@@ -223,12 +226,12 @@ impl<'t, 'd> Doc<'t, 'd> {
         let Some(&m) = self.res.by_start.get(&t) else { return false };
         let after_name = self.prev(t, r.start).is_some_and(|p| {
             let tok = &self.text.toks.toks[p];
-            tok.is_word() && tok.has(CAP) && !self.vocab.grammar.prepositions.contains(self.key(p))
+            tok.is_word() && tok.has(CAP) && !self.is_in(p, &self.vocab.grammar.prepositions)
         });
         after_name
             && self
                 .next(self.res.mentions[m].toks.end, r.end)
-                .is_some_and(|v| self.vocab.aux.contains(self.key(v)) || self.vocab.clauses.clause_verbs.contains(self.key(v)))
+                .is_some_and(|v| self.is_in(v, &self.vocab.aux) || self.is_in(v, &self.vocab.clauses.clause_verbs))
     }
 
     /// Content that reaches the end of a clause window cut only for length
@@ -291,10 +294,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         for _ in 0..3 {
             let Some(q) = self.prev(p, floor) else { return false };
             let k = self.key(q);
-            if (self.vocab.grammar.negations.contains(k) || k == "to") || self.vocab.grammar.modals.contains(k) {
+            if (self.is_in(q, &self.vocab.grammar.negations) || k == "to") || self.is_in(q, &self.vocab.grammar.modals) {
                 return true;
             }
-            if !(k.ends_with("ly") || self.vocab.clauses.cue_adverbs.contains(k)) {
+            if !(k.ends_with("ly") || self.is_in(q, &self.vocab.clauses.cue_adverbs)) {
                 return false;
             }
             p = q;
@@ -348,7 +351,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // A lowercase subject is a noun after its determiner ("the report
         // states"); "peace talks", "host talks" are compounds.
         if !ptok.has(CAP) {
-            let determined = |q: usize| self.vocab.det.contains(self.key(q)) || self.key(q) == "'s";
+            let determined = |q: usize| self.is_in(q, &self.vocab.det) || self.key(q) == "'s";
             // "Kenya's foreign minister calls": a speaker's whole description.
             let described = self
                 .subject_mention(p, floor)
@@ -373,14 +376,14 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Whether token `t` is a verb passing on someone's words ("quoted",
     /// "citing").
     pub(crate) fn relay_verb(&self, t: usize) -> bool {
-        self.vocab.clauses.relay_verbs.contains(self.key(t))
+        self.is_in(t, &self.vocab.clauses.relay_verbs)
     }
 
     /// The mention ending at `p` if it can be a subject: not the object of
     /// a preposition ("according to state media reports").
     fn subject_mention(&self, p: usize, floor: usize) -> Option<&crate::attribute::Mention> {
         let m = &self.res.mentions[*self.res.by_end.get(&(p + 1))?];
-        self.prev(m.toks.start, floor).is_none_or(|b| !self.vocab.grammar.prepositions.contains(self.key(b))).then_some(m)
+        self.prev(m.toks.start, floor).is_none_or(|b| !self.is_in(b, &self.vocab.grammar.prepositions)).then_some(m)
     }
 
     /// Whether a word can only stand inside a noun phrase before its head:

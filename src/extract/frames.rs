@@ -42,7 +42,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     }
                     // "said of the plan, “...”", "wrote in a letter: “...”": a short
                     // prepositional phrase, then the punctuation before the quotation.
-                    if self.vocab.grammar.prepositions.contains(self.key(t))
+                    if self.is_in(t, &self.vocab.grammar.prepositions)
                         && let Some(p) = (t + 1..end.min(t + 1 + MAX_ASIDE_WORDS)).find(|&p| matches!(self.key(p), ":" | ","))
                         && self.next(p + 1, end).is_some_and(|q| !self.quote_index.starting_at(q).is_empty())
                         && (t + 1..p).all(|w| self.text.toks.toks[w].is_word() || self.key(w) == "'s")
@@ -71,7 +71,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     // "asked whether the vote would pass".
                     if let Some(t) = self.next(after, end)
                         && c.frames.contains(&Frame::ObjectThat)
-                        && self.vocab.clauses.question_openers.contains(self.key(t))
+                        && self.is_in(t, &self.vocab.clauses.question_openers)
                         && self.clause_starts(t + 1, end)
                     {
                         return Some((t..end, None, None));
@@ -106,7 +106,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                         return Some((t..end, None, None));
                     }
                     // "said if the vote passed, she would resign".
-                    if self.vocab.clauses.condition_openers.contains(self.key(t)) && self.clause_starts(t + 1, end) {
+                    if self.is_in(t, &self.vocab.clauses.condition_openers) && self.clause_starts(t + 1, end) {
                         return Some((t..end, None, None));
                     }
                     // "said on Monday the ferry would run", "said last week the ...".
@@ -115,7 +115,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     }
                     // "a deal that Whitcombe said was fair": the cue inside a relative
                     // clause, its content the verb phrase after it.
-                    if self.vocab.aux.contains(self.key(t)) && self.relative_subject_before(c.toks.start, sent.start) {
+                    if self.is_in(t, &self.vocab.aux) && self.relative_subject_before(c.toks.start, sent.start) {
                         return Some((t..end, None, None));
                     }
                 }
@@ -211,7 +211,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 return None;
             }
             let opener = self.vocab.det.contains(uk) || g.subject_pronouns.contains(uk) || tok.has(CAP);
-            let inside = self.prev(u, 0).is_some_and(|b| prep(self.key(b)) || self.vocab.det.contains(self.key(b)) || self.key(b) == "'s");
+            let inside = self.prev(u, 0).is_some_and(|b| prep(self.key(b)) || self.is_in(b, &self.vocab.det) || self.key(b) == "'s");
             if opener && !inside && self.clause_starts_strictly(u, end) {
                 return Some(u);
             }
@@ -246,7 +246,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if !clauses.force_verbs.has_prefix_of(verb) {
             return false;
         }
-        object.take_while(|&w| !self.vocab.grammar.prepositions.contains(self.key(w))).any(|w| {
+        object.take_while(|&w| !self.is_in(w, &self.vocab.grammar.prepositions)).any(|w| {
             let k = self.key(w);
             clauses.force_targets.contains(k) || k.strip_suffix('s').is_some_and(|b| clauses.force_targets.contains(b))
         })
@@ -261,7 +261,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn naming(&self, head: usize, after: usize, end: usize, floor: usize) -> Option<Range<usize>> {
         let t = self.next(after, end)?;
         // "what she called ...": the thing named went before; only a quotation says what it was called.
-        let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.vocab.grammar.relative_objects.contains(self.key(p)));
+        let extracted = (head.saturating_sub(NAMING_REACH).max(floor)..head).any(|p| self.is_in(p, &self.vocab.grammar.relative_objects));
         if let Some(q) = self.quotation_at(t) {
             // "what it called “rebel” camps": the quoted word is part of a
             // noun phrase, a label in scare quotes rather than words said.
@@ -271,7 +271,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if extracted {
             return None;
         }
-        let pronoun = self.vocab.grammar.object_pronouns.contains(self.key(t));
+        let pronoun = self.is_in(t, &self.vocab.grammar.object_pronouns);
         let mut p = t + 1;
         while p < end && p - t <= NAMING_REACH {
             let k = self.key(p);
@@ -308,7 +308,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// Whether the clause ends at `p`: the sentence ends, or a comma or
     /// coordinator follows.
     fn closes_clause(&self, p: usize, end: usize) -> bool {
-        self.next(p, end).is_none_or(|n| matches!(self.key(n), "." | "," | ";" | "!" | "?") || self.vocab.grammar.coordinators.contains(self.key(n)))
+        self.next(p, end).is_none_or(|n| matches!(self.key(n), "." | "," | ";" | "!" | "?") || self.is_in(n, &self.vocab.grammar.coordinators))
     }
 
     /// Whether a word can say what something is called ("bold",
@@ -406,12 +406,12 @@ impl<'t, 'd> Doc<'t, 'd> {
         if matches!(k, "because" | "if" | "when" | "although" | "unless") && t + 1 < end {
             return self.clause_starts_with(t + 1, end, loose);
         }
-        if self.vocab.aux.contains(k)
-            || g.prepositions.contains(k)
+        if self.is_in(t, &self.vocab.aux)
+            || self.is_in(t, &g.prepositions)
             || k == "to"
-            || g.complementizers.contains(k)
-            || g.subordinators.contains(k)
-            || g.relative_pronouns.contains(k)
+            || self.is_in(t, &g.complementizers)
+            || self.is_in(t, &g.subordinators)
+            || self.is_in(t, &g.relative_pronouns)
         {
             return false;
         }
@@ -422,7 +422,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if tok.is_word() && !tok.has(CAP) && (k.ends_with("ed") || k.ends_with("ing")) && k.len() > 4 {
             return false;
         }
-        let pronoun_subject = self.vocab.grammar.plural_pronouns.contains(k) || self.vocab.grammar.speaker_pronouns.contains(k);
+        let pronoun_subject = self.is_in(t, &self.vocab.grammar.plural_pronouns) || self.is_in(t, &self.vocab.grammar.speaker_pronouns);
         let mut seen = 0;
         let mut p = t + 1;
         while p < end && seen < MAX_SUBJECT_WORDS {
@@ -432,14 +432,14 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             let k = self.key(p);
             // A past form counts unless a determiner makes it an adjective ("its alleged promises").
-            let past = k.ends_with("ed") && k.len() > 4 && !self.vocab.det.contains(self.key(p - 1)) && !matches!(self.key(p - 1), "'s");
-            if self.vocab.aux.contains(k)
-                || self.vocab.clauses.clause_verbs.contains(k)
-                || (pronoun_subject && self.vocab.clauses.base_verbs.contains(k))
+            let past = k.ends_with("ed") && k.len() > 4 && !self.is_in(p - 1, &self.vocab.det) && !matches!(self.key(p - 1), "'s");
+            if self.is_in(p, &self.vocab.aux)
+                || self.is_in(p, &self.vocab.clauses.clause_verbs)
+                || (pronoun_subject && self.is_in(p, &self.vocab.clauses.base_verbs))
                 || past
                 || k == "not"
                 // "he's", "it's", "there's": the contracted verb.
-                || (k == "'s" && p == t + 1 && (g.subject_pronouns.contains(self.key(t)) || g.expletives.contains(self.key(t))))
+                || (k == "'s" && p == t + 1 && (self.is_in(t, &g.subject_pronouns) || self.is_in(t, &g.expletives)))
                 || (loose && self.finite_verb_after_subject(p))
             {
                 return true;
@@ -455,7 +455,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 seen += 1;
                 continue;
             }
-            if matches!(k, "." | ";" | "," | ":" | "that") || self.vocab.grammar.subordinators.contains(k) {
+            if matches!(k, "." | ";" | "," | ":" | "that") || self.is_in(p, &self.vocab.grammar.subordinators) {
                 return false;
             }
             seen += 1;
@@ -475,9 +475,9 @@ impl<'t, 'd> Doc<'t, 'd> {
         let after_subject = self.text.toks.toks[prev].is_word()
             && !pk.ends_with("ing")
             && !pk.ends_with("ed")
-            && !self.vocab.det.contains(pk)
-            && !self.vocab.grammar.prepositions.contains(pk)
-            && !self.vocab.grammar.coordinators.contains(pk);
+            && !self.is_in(prev, &self.vocab.det)
+            && !self.is_in(prev, &self.vocab.grammar.prepositions)
+            && !self.is_in(prev, &self.vocab.grammar.coordinators);
         if !tok.is_word() || tok.has(CAP) || !after_subject {
             return false;
         }
@@ -521,7 +521,7 @@ impl<'t, 'd> Doc<'t, 'd> {
 
     /// Whether a new clause starts at `p`: "and|but + subject + verb".
     pub(crate) fn new_clause(&self, p: usize, end: usize) -> bool {
-        self.vocab.grammar.clause_joiners.contains(self.key(p)) && p + 1 < end && self.clause_starts(p + 1, end.min(p + 9))
+        self.is_in(p, &self.vocab.grammar.clause_joiners) && p + 1 < end && self.clause_starts(p + 1, end.min(p + 9))
     }
 
     /// For a rejection cue whose object is a speech noun ("dismissed calls"), the noun token.
@@ -532,10 +532,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             return None;
         }
         let mut t = content.start;
-        while t < content.end && self.vocab.det.contains(self.key(t)) {
+        while t < content.end && self.is_in(t, &self.vocab.det) {
             t += 1;
         }
-        (t < content.end && self.lex.is_speech_noun(self.key(t))).then_some(t)
+        (t < content.end && self.lex.is_speech_noun_at(&self.text.toks, t)).then_some(t)
     }
 }
 

@@ -55,7 +55,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// anyone else ("The Ministry reaffirms our commitment ...").
     fn opening_voice(&mut self) -> Option<Speaker> {
         let first = self.text.seg.sentences.first()?.clone();
-        let we = first.clone().any(|t| self.vocab.grammar.first_plural.contains(self.key(t)));
+        let we = first.clone().any(|t| self.is_in(t, &self.vocab.grammar.first_plural));
         if !we {
             return None;
         }

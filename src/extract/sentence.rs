@@ -66,8 +66,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             let start = match &s {
                 Subject::Mention(m) | Subject::Appos(m, _) => {
                     let ms = self.res.mentions[*m].toks.start;
-                    let joint =
-                        self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | ";") || self.vocab.grammar.clause_joiners.contains(self.key(p)));
+                    let joint = self.prev(ms, sent.start).filter(|&p| matches!(self.key(p), "," | ";") || self.is_in(p, &self.vocab.grammar.clause_joiners));
                     if self.res.mentions[*m].kind == MentionKind::Pronoun && joint.is_none() && ms > sent.start {
                         // "told us they have been urging": a complement clause, not a new attribution.
                         None
@@ -96,7 +95,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     fn cue(&mut self, c: &Cue, subject: Subject, st: &mut Reading) {
         let head = c.toks.start;
         // "-ing" after a form of "be" is a progressive verb ("have been urging"), not a participle.
-        let progressive = self.prev(head, st.sent.start).is_some_and(|p| self.vocab.grammar.be_forms.contains(self.key(p)));
+        let progressive = self.prev(head, st.sent.start).is_some_and(|p| self.is_in(p, &self.vocab.grammar.be_forms));
         // "quoted X as saying" is no participle: X said it.
         let gerund = (self.key(c.toks.end - 1).ends_with("ing") || self.key(head).ends_with("ing")) && !progressive && self.key(head) != "as";
         if c.postposed && !gerund {
@@ -128,7 +127,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // Professor Ames told us": the subject's article, modifiers and title.
         for _ in 0..MAX_SUBJECT_MODIFIERS {
             let title = self.res.by_end.get(&(b + 1)).is_some_and(|&o| self.res.mentions[o].toks.end == ms);
-            if !(self.vocab.det.contains(self.key(b)) || self.noun_modifier(b) || title) || self.text.toks.toks[b].has(QUOTE_AFTER) || self.relay_verb(b) {
+            if !(self.is_in(b, &self.vocab.det) || self.noun_modifier(b) || title) || self.text.toks.toks[b].has(QUOTE_AFTER) || self.relay_verb(b) {
                 break;
             }
             b = match self.res.by_end.get(&(b + 1)) {
@@ -242,8 +241,8 @@ impl<'t, 'd> Doc<'t, 'd> {
         if quote_after && !quote_before {
             return false;
         }
-        let continues = self.next(a + 1, sent.end).is_some_and(|t| self.vocab.aux.contains(self.key(t)) || self.resumes_with_verb(t))
-            || self.clause_starts(a + 1, sent.end);
+        let continues =
+            self.next(a + 1, sent.end).is_some_and(|t| self.is_in(t, &self.vocab.aux) || self.resumes_with_verb(t)) || self.clause_starts(a + 1, sent.end);
         let sp = self.res.speaker_of(m);
         if !(continues && (sp.name.is_some() || !sp.actors.is_empty())) {
             return false;
@@ -272,7 +271,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let sent = &st.sent;
         let head = c.toks.start;
         let b = self.prev(head, sent.start);
-        if b.is_some_and(|b| self.vocab.grammar.prepositions.contains(self.key(b)) || self.key(b) == "by") {
+        if b.is_some_and(|b| self.is_in(b, &self.vocab.grammar.prepositions) || self.key(b) == "by") {
             return None;
         }
         let mut speaker = None;
@@ -316,7 +315,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     let mut sp = self.res.speaker_of(m);
                     // "Ruth Ames, who said": like a pronoun, the words that name the
                     // speaker at the cue are "who"; the name is Ruth Ames's.
-                    if let Some(r) = (from..head).find(|&t| self.vocab.grammar.relative_pronouns.contains(self.key(t)))
+                    if let Some(r) = (from..head).find(|&t| self.is_in(t, &self.vocab.grammar.relative_pronouns))
                         && (from..r).all(|t| self.text.skip[t] || self.key(t) == ",")
                         && self.key(r) != "that"
                     {
@@ -327,7 +326,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 // First and second person: the author, the turn holder, or
                 // inside a quotation the quoted speaker; not a new statement.
-                if self.vocab.grammar.speaker_pronouns.contains(self.key(mention.toks.start)) {
+                if self.is_in(mention.toks.start, &self.vocab.grammar.speaker_pronouns) {
                     return None;
                 }
                 // Inside the content of a statement made earlier in the
@@ -360,7 +359,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// statement was in the window before.
     fn continued_speaker(&self, st: &Reading) -> Option<Speaker> {
         let start = st.sent.start;
-        let opens_with_conjunction = self.vocab.grammar.coordinators.contains(self.key(self.next(start, st.sent.end)?));
+        let opens_with_conjunction = self.is_in(self.next(start, st.sent.end)?, &self.vocab.grammar.coordinators);
         let i = self.text.seg.sentence_of(start).checked_sub(1)?;
         let before = self.text.seg.sentences[i].clone();
         let last_word = (before.start..before.end).rev().find(|&t| !self.text.skip[t])?;
@@ -412,7 +411,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "according to state media reports, ...": the rest of the source's noun phrase.
         let mut mend = mend;
         if let Some(e) = (mend..(mend + 4).min(sent.end)).find(|&t| self.key(t) == ",")
-            && (mend..e).all(|t| self.text.toks.toks[t].is_word() && !self.vocab.function.contains(self.key(t)))
+            && (mend..e).all(|t| self.text.toks.toks[t].is_word() && !self.is_in(t, &self.vocab.function))
         {
             mend = e;
         }
@@ -420,7 +419,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "The cuts, according to the report, slowed growth": the clause goes on after the source.
         let resumes = self.next(mend, sent.end).filter(|&a| self.key(a) == ",").and_then(|a| self.next(a + 1, sent.end));
         let parenthesis = before.is_some_and(|b| self.key(b) == "," && b > sent.start)
-            && resumes.is_some_and(|t| self.vocab.aux.contains(self.key(t)) || self.resumes_with_verb(t));
+            && resumes.is_some_and(|t| self.is_in(t, &self.vocab.aux) || self.resumes_with_verb(t));
         let content = if parenthesis {
             let head = self.postposed_content(sent.start, s.start, self.out.len());
             head.start..st.stop_after(resumes.unwrap_or(mend))

@@ -51,7 +51,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 if let Some(s) = self.prev(ms, floor).filter(|&s| self.key(s) == "'s") {
                     ms = self.possessor(s, floor).0;
                 }
-                let ms = self.prev(ms, floor).filter(|&d| self.vocab.grammar.articles.contains(self.key(d))).unwrap_or(ms);
+                let ms = self.prev(ms, floor).filter(|&d| self.is_in(d, &self.vocab.grammar.articles)).unwrap_or(ms);
                 if self.res.mentions[m].actors.is_empty()
                     && let Some(h) = self.head_before(ms, floor)
                     && let Some(&hm) = self.res.by_end.get(&(h + 1))
@@ -84,10 +84,10 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 return Subject::None;
             }
-            if self.vocab.grammar.coordinators.contains(k) {
+            if self.is_in(p, &self.vocab.grammar.coordinators) {
                 return Subject::Coordinated;
             }
-            if self.vocab.grammar.relative_pronouns.contains(k) && skipped <= 3 {
+            if self.is_in(p, &self.vocab.grammar.relative_pronouns) && skipped <= 3 {
                 // "Lebanese officials who told us ...", "Barkley, who said ...":
                 // the mention before the relative pronoun.
                 if let Some(q) = self.prev(p, floor).and_then(|q| if self.key(q) == "," { self.prev(q, floor) } else { Some(q) })
@@ -106,7 +106,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 return Subject::None;
             }
-            if self.lex.is_speech_noun(k) && self.text.toks.toks[p].is_word() {
+            if self.lex.is_speech_noun_at(&self.text.toks, p) && self.text.toks.toks[p].is_word() {
                 // "X in a statement said": the statement is X's, X the subject.
                 return self.subject_before_phrase(p, floor).map_or(Subject::Noun(p), Subject::Mention);
             }
@@ -147,7 +147,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                         }
                         // "The ministry, through its envoy, said": a prepositional
                         // phrase set off by commas stands between subject and verb.
-                        if commas == 0 && self.next(r + 1, p).is_some_and(|t| self.vocab.grammar.prepositions.contains(self.key(t)) && self.key(t) != "of") {
+                        if commas == 0 && self.next(r + 1, p).is_some_and(|t| self.is_in(t, &self.vocab.grammar.prepositions) && self.key(t) != "of") {
                             aside = self.prev(r, floor);
                         }
                         // "Ada Osei, 34, of Kumasi, said": more than one apposition.
@@ -167,7 +167,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 }
                 return Subject::None;
             }
-            let skippable = self.vocab.clauses.adjuncts_before_cue.contains(k) || self.adverb_in_ly(p) || self.text.toks.toks[p].kind == TokKind::Number;
+            let skippable = self.is_in(p, &self.vocab.clauses.adjuncts_before_cue) || self.adverb_in_ly(p) || self.text.toks.toks[p].kind == TokKind::Number;
             if !skippable || skipped >= MAX_ADJUNCT_WORDS {
                 // "The coast guard in a website posting said": past a short
                 // prepositional phrase to the mention before it.
@@ -226,11 +226,10 @@ impl<'t, 'd> Doc<'t, 'd> {
             let m = &self.res.mentions[m];
             m.toks.end <= before && !m.in_pp && !dateline(m)
         })?;
-        let lead_ok = (sent.start..self.res.mentions[m].toks.start).all(|t| {
-            self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || self.vocab.clauses.lead_adverbs.contains(self.key(t))
-        });
+        let lead_ok = (sent.start..self.res.mentions[m].toks.start)
+            .all(|t| self.text.skip[t] || !self.text.toks.toks[t].is_word() || self.key(t).ends_with("ly") || self.is_in(t, &self.vocab.clauses.lead_adverbs));
         let first_person =
-            self.res.mentions[m].kind == MentionKind::Pronoun && self.vocab.grammar.speaker_pronouns.contains(self.key(self.res.mentions[m].toks.start));
+            self.res.mentions[m].kind == MentionKind::Pronoun && self.is_in(self.res.mentions[m].toks.start, &self.vocab.grammar.speaker_pronouns);
         (lead_ok && !first_person).then_some(m)
     }
 
@@ -254,7 +253,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut p = t;
         for _ in 0..12 {
             p = self.prev(p, floor)?;
-            if self.lex.is_speech_noun(self.key(p)) {
+            if self.lex.is_speech_noun_at(&self.text.toks, p) {
                 return Some(p);
             }
             if matches!(self.key(p), "." | ";" | "said" | "says") {
@@ -269,11 +268,11 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// is a content word.
     fn head_before(&self, start: usize, floor: usize) -> Option<usize> {
         let prep = self.prev(start, floor)?;
-        if !self.vocab.grammar.prepositions.contains(self.key(prep)) {
+        if !self.is_in(prep, &self.vocab.grammar.prepositions) {
             return None;
         }
         let mut h = self.prev(prep, floor)?;
-        if self.vocab.clauses.postmodifier_adjectives.contains(self.key(h)) {
+        if self.is_in(h, &self.vocab.clauses.postmodifier_adjectives) {
             h = self.prev(h, floor)?;
         }
         let k = self.key(h);
@@ -352,7 +351,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         while end < last_comma && self.text.toks.toks[end].is_word() && self.text.toks.toks[end].has(CAP) && end - start < MAX_PHRASE_WORDS {
             end += 1;
         }
-        (end == last_comma && end - start >= 2 && !(start..end).any(|t| self.vocab.function.contains(self.key(t))))
+        (end == last_comma && end - start >= 2 && !(start..end).any(|t| self.is_in(t, &self.vocab.function)))
             .then(|| Mention::subject(start..end, start..end, true, false))
     }
 
@@ -361,8 +360,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// familiar with the plan"): the noun before the first of them, or `p`.
     fn skip_postmodifiers(&self, p: usize, floor: usize) -> usize {
         // A determiner or a number before the cue: the cue is a noun ("in the three states that ...").
-        let pk = self.key(p);
-        if self.vocab.det.contains(pk) || self.vocab.grammar.counting_words.contains(pk) || self.text.toks.toks[p].kind == TokKind::Number {
+        if self.is_in(p, &self.vocab.det) || self.is_in(p, &self.vocab.grammar.counting_words) || self.text.toks.toks[p].kind == TokKind::Number {
             return p;
         }
         let (mut q, mut best) = (p, p);
@@ -371,26 +369,27 @@ impl<'t, 'd> Doc<'t, 'd> {
         for _ in 0..MAX_PHRASE_WORDS * 2 {
             let tok = &self.text.toks.toks[q];
             let k = self.key(q);
-            if !(tok.is_word() || k == "'s" || tok.kind == TokKind::Number) || self.vocab.aux.contains(k) || self.vocab.grammar.coordinators.contains(k) {
+            if !(tok.is_word() || k == "'s" || tok.kind == TokKind::Number) || self.is_in(q, &self.vocab.aux) || self.is_in(q, &self.vocab.grammar.coordinators)
+            {
                 break;
             }
-            if q != p && self.vocab.grammar.prepositions.contains(k) {
+            if q != p && self.is_in(q, &self.vocab.grammar.prepositions) {
                 // The phrase after it is a noun phrase: a determiner and a few
                 // words ("of the rebel-held town"), or one or two bare words
                 // ("with children", "with direct knowledge"), not a clause
                 // ("for example ends up").
                 let words = segment_end - (q + 1);
-                let first = self.key(q + 1);
-                let determined = self.vocab.det.contains(first) || self.text.toks.toks[q + 1].kind == TokKind::Number || self.text.toks.toks[q + 1].has(CAP);
+                let determined =
+                    self.is_in(q + 1, &self.vocab.det) || self.text.toks.toks[q + 1].kind == TokKind::Number || self.text.toks.toks[q + 1].has(CAP);
                 if words == 0 || words > if determined { MAX_PHRASE_WORDS - 1 } else { 2 } {
                     break;
                 }
                 let Some(h) = self.head_before(q + 1, floor) else { break };
-                if self.key(h) == "'s" || (k == "of" && self.vocab.clauses.partitive_nouns.contains(self.key(h))) {
+                if self.key(h) == "'s" || (k == "of" && self.is_in(h, &self.vocab.clauses.partitive_nouns)) {
                     break;
                 }
                 best = h;
-                segment_end = if self.vocab.clauses.postmodifier_adjectives.contains(self.key(self.prev(q, floor).unwrap_or(q))) { q - 1 } else { q };
+                segment_end = if self.is_in(self.prev(q, floor).unwrap_or(q), &self.vocab.clauses.postmodifier_adjectives) { q - 1 } else { q };
             }
             let Some(r) = self.prev(q, floor) else { break };
             q = r;
@@ -412,17 +411,15 @@ impl<'t, 'd> Doc<'t, 'd> {
         }
         let mut q = p;
         for _ in 0..MAX_PHRASE_WORDS {
-            let k = self.key(q);
             let tok = &self.text.toks.toks[q];
-            if !tok.is_word() || self.res.by_end.contains_key(&(q + 1)) || self.vocab.aux.contains(k) || self.vocab.grammar.coordinators.contains(k) {
+            if !tok.is_word() || self.res.by_end.contains_key(&(q + 1)) || self.is_in(q, &self.vocab.aux) || self.is_in(q, &self.vocab.grammar.coordinators) {
                 return None;
             }
-            if self.vocab.grammar.prepositions.contains(k) {
+            if self.is_in(q, &self.vocab.grammar.prepositions) {
                 // The phrase opens with a determiner, a possessive or a name ("in a
                 // statement", "on its website", "at Monday's briefing"), not "for example".
                 let n = self.next(q + 1, p + 1)?;
-                let nk = self.key(n);
-                if !(self.vocab.det.contains(nk) || self.vocab.grammar.first_plural.contains(nk) || self.text.toks.toks[n].has(CAP)) {
+                if !(self.is_in(n, &self.vocab.det) || self.is_in(n, &self.vocab.grammar.first_plural) || self.text.toks.toks[n].has(CAP)) {
                     return None;
                 }
                 let b = self.prev(q, floor)?;
@@ -442,7 +439,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let mut end = first;
         while end < sent.end && end - first < MAX_PHRASE_WORDS {
             let tok = &self.text.toks.toks[end];
-            if !(tok.is_word() && tok.has(CAP)) || self.vocab.function.contains(self.key(end)) {
+            if !(tok.is_word() && tok.has(CAP)) || self.is_in(end, &self.vocab.function) {
                 break;
             }
             end += 1;
@@ -505,7 +502,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             && mention.actors.is_empty()
             && mention.person.is_none()
             && mention.name.is_none()
-            && (mention.toks.start..head).all(|t| self.vocab.det.contains(self.key(t)));
+            && (mention.toks.start..head).all(|t| self.is_in(t, &self.vocab.det));
         let quoted = !self.quote_index.overlapping(head..head + 1).is_empty();
         // A capitalised head inside a phrase is part of a name.
         let in_name = self.text.toks.toks[head].has(CAP) && self.prev(head, floor).is_some();
@@ -523,7 +520,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         if start == head {
             return None;
         }
-        if let Some(d) = self.prev(start, floor).filter(|&d| self.vocab.det.contains(self.key(d))) {
+        if let Some(d) = self.prev(start, floor).filter(|&d| self.is_in(d, &self.vocab.det)) {
             start = d;
         }
         (start < mention.toks.start && self.clause_opens_at(start, floor)).then(|| Mention { toks: start..mention.toks.end, ..mention.clone() })
@@ -536,7 +533,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// phrase can only be the speaker.
     pub(crate) fn object_phrases(&self, cues: &[Cue]) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
-        for c in cues.iter().filter(|c| c.postposed && self.vocab.clauses.inverting_cues.contains(self.key(c.toks.start))) {
+        for c in cues.iter().filter(|c| c.postposed && self.is_in(c.toks.start, &self.vocab.clauses.inverting_cues)) {
             let sent = &self.text.seg.sentences[self.text.seg.sentence_of(c.toks.start)];
             let quoted = !self.quote_index.overlapping(c.toks.start..c.toks.start + 1).is_empty();
             let Some(b) = self.prev(c.toks.start, sent.start) else { continue };
@@ -561,7 +558,7 @@ impl<'t, 'd> Doc<'t, 'd> {
         let toks = &self.text.toks;
         let word = |t: usize| toks.toks[t].is_word() && !toks.toks[t].has(QUOTE_BEFORE);
         let k0 = self.key(first);
-        let cap = |t: usize| toks.toks[t].has(CAP) && !self.vocab.function.contains(self.key(t));
+        let cap = |t: usize| toks.toks[t].has(CAP) && !self.is_in(t, &self.vocab.function);
         // A name: capitalised words (honorifics and particles inside), "Ms. Leon", "Cuban".
         if word(first) && (cap(first) || self.vocab.names.honorifics.contains(k0)) {
             let mut last = first;
@@ -644,7 +641,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             p = self.prev(p, floor)?;
         }
-        if self.vocab.grammar.relative_pronouns.contains(self.key(p)) {
+        if self.is_in(p, &self.vocab.grammar.relative_pronouns) {
             p = self.prev(p, floor)?;
             if self.key(p) == "," {
                 p = self.prev(p, floor)?;
@@ -691,7 +688,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     Some(r)
                         if self.text.toks.toks[r].is_word()
                             && !self.text.toks.toks[r].has(CAP)
-                            && !self.vocab.function.contains(self.key(r))
+                            && !self.is_in(r, &self.vocab.function)
                             && !self.relay_verb(r) =>
                     {
                         q = r
@@ -699,12 +696,12 @@ impl<'t, 'd> Doc<'t, 'd> {
                     _ => break,
                 }
             }
-            if q != start && self.prev(q, floor).is_some_and(|d| self.vocab.grammar.articles.contains(self.key(d))) {
+            if q != start && self.prev(q, floor).is_some_and(|d| self.is_in(d, &self.vocab.grammar.articles)) {
                 start = q;
             }
         }
         if let Some(q) = self.prev(start, floor)
-            && self.vocab.det.contains(self.key(q))
+            && self.is_in(q, &self.vocab.det)
         {
             (start, det) = (q, true);
         }
@@ -731,11 +728,10 @@ impl<'t, 'd> Doc<'t, 'd> {
         // "half of the voters", "some of his aides".
         if !proper
             && let Some(of) = self.prev(start, floor).filter(|&q| self.key(q) == "of")
-            && let Some(q) = self
-                .prev(of, floor)
-                .filter(|&q| self.text.toks.toks[q].is_word() && !self.vocab.function.contains(self.key(q)) || self.vocab.det.contains(self.key(q)))
+            && let Some(q) =
+                self.prev(of, floor).filter(|&q| self.text.toks.toks[q].is_word() && !self.is_in(q, &self.vocab.function) || self.is_in(q, &self.vocab.det))
         {
-            start = self.prev(q, floor).filter(|&d| self.vocab.det.contains(self.key(d))).unwrap_or(q);
+            start = self.prev(q, floor).filter(|&d| self.is_in(d, &self.vocab.det)).unwrap_or(q);
             det = true;
         }
         // "quoted Smith as saying": the relay's object says it.
@@ -795,10 +791,10 @@ impl<'t, 'd> Doc<'t, 'd> {
     /// "others". Only where a clause can open before it.
     fn proportion_subject(&self, p: usize, floor: usize) -> Option<usize> {
         let g = &self.vocab.grammar;
-        let count = |t: usize| self.text.toks.toks[t].kind == TokKind::Number || g.counting_words.contains(self.key(t));
+        let count = |t: usize| self.text.toks.toks[t].kind == TokKind::Number || self.is_in(t, &g.counting_words);
         // The share itself: "a majority", "18%", or "one in five", "six in 10".
         let share = |q: usize| {
-            if g.proportion_words.contains(self.key(q)) {
+            if self.is_in(q, &g.proportion_words) {
                 return Some(q);
             }
             let i = self.prev(q, floor).filter(|&i| count(q) && self.key(i) == "in")?;
@@ -814,7 +810,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                     if self.key(r) == "of" {
                         break;
                     }
-                    if !self.text.toks.toks[r].is_word() || self.vocab.function.contains(self.key(r)) && !self.vocab.det.contains(self.key(r)) {
+                    if !self.text.toks.toks[r].is_word() || self.is_in(r, &self.vocab.function) && !self.is_in(r, &self.vocab.det) {
                         return None;
                     }
                 }
@@ -836,7 +832,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             }
             match self.prev(start, floor) {
                 // Nor a past form ("the study showed 40 percent ...").
-                Some(r) if self.vocab.det.contains(self.key(r)) || (self.noun_modifier(r) && !self.key(r).ends_with("ed")) => start = r,
+                Some(r) if self.is_in(r, &self.vocab.det) || (self.noun_modifier(r) && !self.key(r).ends_with("ed")) => start = r,
                 _ => return None,
             }
         }

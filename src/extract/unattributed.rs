@@ -73,7 +73,7 @@ impl<'t, 'd> Doc<'t, 'd> {
                 let intro = self.text.seg.sentences[self.text.seg.sentence_of(c)].clone();
                 let subject = self.res.mentions_from(intro.start).take_while(|&m| self.res.mentions[m].toks.start < c).find(|&m| {
                     let m = &self.res.mentions[m];
-                    m.toks.end <= c && !m.in_pp && !self.vocab.grammar.speaker_pronouns.contains(self.key(m.toks.start))
+                    m.toks.end <= c && !m.in_pp && !self.is_in(m.toks.start, &self.vocab.grammar.speaker_pronouns)
                 });
                 if let Some(m) = subject {
                     let sp = self.res.speaker_of(m);
@@ -171,7 +171,7 @@ impl<'t, 'd> Doc<'t, 'd> {
             && end - first < MAX_SIGNATURE_WORDS
             && same_line(end)
             && toks[end].is_word()
-            && (toks[end].has(CAP) || self.vocab.names.name_particles.contains(self.key(end)))
+            && (toks[end].has(CAP) || self.is_in(end, &self.vocab.names.name_particles))
         {
             end += 1;
         }
