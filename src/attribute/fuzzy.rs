@@ -18,14 +18,15 @@ impl ActorTable {
     pub(crate) fn fuzzy_at(&self, toks: &Tokens, i: usize, named: &HashSet<usize>) -> Option<Entry> {
         let t = &toks.toks[i];
         let key = toks.key(i);
-        if t.kind != TokKind::Word || key.chars().count() < 4 || self.words.contains(key) || self.vocab.function.contains(key) {
+        // The function-word test goes by the token's hash, so it comes before the long word list.
+        if t.kind != TokKind::Word || key.chars().count() < 4 || toks.is_in(i, &self.vocab.function) || self.words.contains(key) {
             return None;
         }
         // Followed by another name-like word, it is part of someone's name ("Ismael hania").
         if let Some(next) = (i + 1..toks.len()).find(|&j| toks.toks[j].kind != TokKind::Punct) {
             let nk = toks.key(next);
             let nt = &toks.toks[next];
-            let name_like = nt.is_word() && !self.vocab.function.contains(nk) && (nt.has(CAP) || !self.words.contains(nk)) && !self.phrases.contains_key(nk);
+            let name_like = nt.is_word() && !toks.is_in(next, &self.vocab.function) && (nt.has(CAP) || !self.words.contains(nk)) && !self.phrases.contains_key(nk);
             if name_like {
                 return None;
             }

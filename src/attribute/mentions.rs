@@ -494,9 +494,10 @@ impl ActorTable {
         }
         if text.doc.kind == DocKind::Transcript {
             let named: HashSet<usize> = atoms.iter().filter_map(|a| self.entry_actor(a.1)).collect();
-            let taken: HashSet<usize> = atoms.iter().flat_map(|a| a.0.clone()).collect();
+            let mut taken = vec![false; n];
+            atoms.iter().flat_map(|a| a.0.clone()).for_each(|t| taken[t] = true);
             for i in 0..n {
-                if taken.contains(&i) || text.skip[i] {
+                if taken[i] || text.skip[i] {
                     continue;
                 }
                 if let Some(entry) = self.fuzzy_at(toks, i, &named) {
