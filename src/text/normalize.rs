@@ -125,9 +125,14 @@ impl NormText {
                 // ASCII run: copied verbatim, single spaces between words included
                 // (they are their own normal form).
                 let start = i;
-                while i < bytes.len() && bytes[i] < 0x80 {
-                    if bytes[i].is_ascii_whitespace() {
-                        let single = bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace());
+                loop {
+                    // Printable characters, most of the run, one test each.
+                    while bytes.get(i).is_some_and(|&c| (0x21..0x80).contains(&c)) {
+                        i += 1;
+                    }
+                    let Some(&c) = bytes.get(i).filter(|&&c| c < 0x80) else { break };
+                    if c.is_ascii_whitespace() {
+                        let single = c == b' ' && i > start && bytes.get(i + 1).is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace());
                         if !single {
                             break;
                         }
