@@ -26,7 +26,8 @@ impl ActorTable {
         if let Some(next) = (i + 1..toks.len()).find(|&j| toks.toks[j].kind != TokKind::Punct) {
             let nk = toks.key(next);
             let nt = &toks.toks[next];
-            let name_like = nt.is_word() && !toks.is_in(next, &self.vocab.function) && (nt.has(CAP) || !self.words.contains(nk)) && !self.phrases.contains_key(nk);
+            let name_like =
+                nt.is_word() && !toks.is_in(next, &self.vocab.function) && (nt.has(CAP) || !self.words.contains(nk)) && !self.phrases.contains_key(nk);
             if name_like {
                 return None;
             }

@@ -165,12 +165,15 @@ impl First {
         if self.prefixes.is_empty() {
             return false;
         }
-        let key = toks.key(t).as_bytes();
-        let may = |head: usize| self.prefix_heads.has(head) && self.prefixes.iter().any(|p| key.starts_with(p.as_bytes()));
-        match key {
-            [] => false,
-            [b] => may(prefix_head(&[*b])),
-            [b0, b1, ..] => may(prefix_head(&[*b0])) || may(prefix_head(&[*b0, *b1])),
+        // The token's first two bytes give both heads; the key is read only
+        // when one of them is a prefix's.
+        let tok = &toks.toks[t];
+        let [b0, b1] = tok.head.to_be_bytes();
+        let may = |head: usize| self.prefix_heads.has(head) && self.prefixes.iter().any(|p| toks.key(t).as_bytes().starts_with(p.as_bytes()));
+        match tok.key_len() {
+            0 => false,
+            1 => may(prefix_head(&[b0])),
+            _ => may(prefix_head(&[b0])) || may(prefix_head(&[b0, b1])),
         }
     }
 
@@ -900,27 +903,26 @@ impl PatternSet {
         let mut hits = Vec::new();
         if !self.targets.is_empty() {
             for t in 0..toks.len() {
-                let key = toks.key(t);
+                let tok = &toks.toks[t];
                 let from = hits.len();
                 let mut anchors = 0;
                 let mut hit = |id: usize| {
                     anchors += 1;
                     hits.extend(self.targets[id].iter().map(|&(pi, before)| (t, pi, before)));
                 };
-                let hash = toks.toks[t].hash;
-                if self.word_heads.has(hash as usize)
-                    && let Some(list) = self.words.get(&hash)
+                // The key is read only when a filter lets the token through.
+                if self.word_heads.has(tok.hash as usize)
+                    && let Some(list) = self.words.get(&tok.hash)
                 {
-                    list.iter().filter(|(w, _)| **w == *key).for_each(|&(_, id)| hit(id));
+                    list.iter().filter(|(w, _)| **w == *toks.key(t)).for_each(|&(_, id)| hit(id));
                 }
-                let b = key.as_bytes();
-                if b.len() >= 2
-                    && self.prefix_heads.has(head_bit(b))
-                    && let Some(list) = self.prefixes.get(&[b[0], b[1]])
+                if tok.key_len() >= 2
+                    && self.prefix_heads.has(usize::from(tok.head))
+                    && let Some(list) = self.prefixes.get(&tok.head.to_be_bytes())
                 {
-                    list.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
+                    list.iter().filter(|(p, _)| toks.key(t).starts_with(&**p)).for_each(|&(_, id)| hit(id));
                 }
-                self.short_prefixes.iter().filter(|(p, _)| key.starts_with(&**p)).for_each(|&(_, id)| hit(id));
+                self.short_prefixes.iter().filter(|(p, _)| toks.key(t).starts_with(&**p)).for_each(|&(_, id)| hit(id));
                 // Tokens come in order: sorting each token's hits sorts them
                 // all (one anchor's targets are sorted already).
                 if anchors > 1 {

@@ -4,7 +4,12 @@
 /// A 32-bit hash of a key (FNV-1a): two keys with different hashes differ,
 /// so a matcher tests the hash before comparing bytes.
 pub(crate) fn key_hash(key: &str) -> u32 {
-    key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    key_hash_bytes(key.as_bytes())
+}
+
+/// [`key_hash`] of a key's bytes.
+pub(crate) fn key_hash_bytes(key: &[u8]) -> u32 {
+    key.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// A set of small numbers as `W` words of bits: a filter in front of a

@@ -12,7 +12,7 @@
 //! will respond "`), and each token keeps a hash of its key, so that rule
 //! anchors are looked up once per token and words compared by hash first.
 
-use crate::text::hash::key_hash;
+use crate::text::hash::key_hash_bytes;
 use crate::text::normalize::{NormText, fold_key};
 use crate::text::vocab::{Vocabulary, WordSet};
 use std::ops::Range;
@@ -55,8 +55,11 @@ pub struct Token {
     /// Range of the key in [`Tokens::keys`].
     kstart: u32,
     kend: u32,
-    /// [`key_hash`] of the key: matchers compare it before the key's bytes.
+    /// [`key_hash`](crate::text::hash::key_hash) of the key: matchers compare it before the key's bytes.
     pub hash: u32,
+    /// The key's first two bytes, big-endian (a one-byte key: that byte,
+    /// then 0): prefix filters test it without reading the key.
+    pub head: u16,
     /// What the token is.
     pub kind: TokKind,
     /// Bit set of [`CAP`], [`ALLCAPS`], [`PARA`], [`LINE`], [`QUOTE_BEFORE`], [`QUOTE_AFTER`].
@@ -64,6 +67,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Length of the key in bytes.
+    #[inline]
+    pub fn key_len(&self) -> usize {
+        (self.kend - self.kstart) as usize
+    }
+
     /// Original byte range.
     pub fn span(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -201,9 +210,22 @@ impl Tokens {
                 let kstart = self.keys.len() as u32;
                 push_key(&mut self.keys, surface);
                 let kend = self.keys.len() as u32;
-                let hash = key_hash(&self.keys[kstart as usize..]);
+                let key = &self.keys.as_bytes()[kstart as usize..];
+                let hash = key_hash_bytes(key);
+                let head = u16::from_be_bytes([key.first().copied().unwrap_or(0), key.get(1).copied().unwrap_or(0)]);
                 self.keys.push(' ');
-                self.toks.push(Token { start: ostart as u32, end: oend as u32, nstart: r.start as u32, nend: r.end as u32, kstart, kend, hash, kind, flags });
+                self.toks.push(Token {
+                    start: ostart as u32,
+                    end: oend as u32,
+                    nstart: r.start as u32,
+                    nend: r.end as u32,
+                    kstart,
+                    kend,
+                    hash,
+                    head,
+                    kind,
+                    flags,
+                });
             }
         }
         self.norm = norm;
@@ -435,6 +457,17 @@ mod tests {
     fn keys(s: &str) -> Vec<String> {
         let t = Tokens::phrase(s, Vocabulary::builtin());
         (0..t.len()).map(|i| t.key(i).to_string()).collect()
+    }
+
+    #[test]
+    fn heads_and_hashes_are_those_of_the_keys() {
+        let toks = Tokens::phrase("A U.S. envoy, in Kyiv: \u{201c}Égalité\u{201d} won't hold.", Vocabulary::builtin());
+        for (i, tok) in toks.toks.iter().enumerate() {
+            let key = toks.key(i).as_bytes();
+            let head = u16::from_be_bytes([key.first().copied().unwrap_or(0), key.get(1).copied().unwrap_or(0)]);
+            assert_eq!((tok.head, tok.key_len(), tok.hash), (head, key.len(), crate::text::hash::key_hash(toks.key(i))), "token {:?}", toks.key(i));
+        }
+        assert!(toks.toks.iter().any(|t| t.key_len() == 1), "a one-byte key is covered");
     }
 
     #[test]
