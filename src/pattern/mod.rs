@@ -156,7 +156,7 @@ impl First {
 
     /// Whether token `t` may open a match (a hash shared by chance lets a
     /// token through; the match refuses it).
-    #[inline]
+    #[inline(always)]
     fn admits(&self, toks: &Tokens, t: usize) -> bool {
         let hash = toks.toks[t].hash;
         if self.bloom.has(hash as usize) && self.words.binary_search(&hash).is_ok() {
