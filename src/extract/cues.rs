@@ -283,6 +283,7 @@ impl Lexicon {
     }
 
     /// Whether token `t` is a speech noun.
+    #[inline(always)]
     pub(crate) fn is_speech_noun_at(&self, toks: &Tokens, t: usize) -> bool {
         toks.is_in(t, &self.nouns)
     }

@@ -85,6 +85,7 @@ impl<'t, 'd> Doc<'t, 'd> {
     }
 
     /// Whether token `t` is in a word list (by its key hash first).
+    #[inline(always)]
     pub(crate) fn is_in(&self, t: usize, set: &WordSet) -> bool {
         self.text.toks.is_in(t, set)
     }

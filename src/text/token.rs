@@ -297,7 +297,7 @@ impl Tokens {
     }
 
     /// Whether token `i`'s key is in `set` (tried on its hash first).
-    #[inline]
+    #[inline(always)]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
         set.may_contain(self.toks[i].hash) && set.contains(self.key(i))
     }
