@@ -169,12 +169,17 @@ impl First {
         // when one of them is a prefix's.
         let tok = &toks.toks[t];
         let [b0, b1] = tok.head.to_be_bytes();
-        let may = |head: usize| self.prefix_heads.has(head) && self.prefixes.iter().any(|p| toks.key(t).as_bytes().starts_with(p.as_bytes()));
-        match tok.key_len() {
+        let head = match tok.key_len() {
             0 => false,
-            1 => may(prefix_head(&[b0])),
-            _ => may(prefix_head(&[b0])) || may(prefix_head(&[b0, b1])),
-        }
+            1 => self.prefix_heads.has(prefix_head(&[b0])),
+            _ => self.prefix_heads.has(prefix_head(&[b0])) || self.prefix_heads.has(prefix_head(&[b0, b1])),
+        };
+        head && self.has_prefix_of(toks.key(t))
+    }
+
+    /// Whether `key` starts with one of the prefixes.
+    fn has_prefix_of(&self, key: &str) -> bool {
+        self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
     }
 
     fn add_prefix(&mut self, prefix: &str) {
@@ -650,6 +655,8 @@ impl Pattern {
     }
 
     /// The match starting at token `start`, within `limit`, if any.
+    /// (Inlined: most starts are refused on their first word, without a call.)
+    #[inline(always)]
     pub fn match_at(&self, env: &Env, start: usize, limit: &Range<usize>) -> Option<Match> {
         if start >= limit.end || start < limit.start || env.skip.get(start).copied().unwrap_or(false) {
             return None;
@@ -657,6 +664,11 @@ impl Pattern {
         if self.first.as_ref().is_some_and(|f| !f.admits(env.toks, start)) {
             return None;
         }
+        self.match_from(env, start, limit)
+    }
+
+    /// [`Pattern::match_at`] past its first-word filter.
+    fn match_from(&self, env: &Env, start: usize, limit: &Range<usize>) -> Option<Match> {
         // Most attempts fail: the literal positions go to a buffer kept for
         // the thread, and only a match gets its own copy.
         let mut lits = LITERALS.take();
