@@ -638,11 +638,18 @@ impl ActorTable {
             .any(|t| matches!(self.phrase_at(&text.toks, &text.skip, t), Some((_, Entry::GroupOffice(_)))) && !self.anaphors.contains_key(text.toks.key(t)))
     }
 
-    /// The longest table phrase starting at token `i`.
+    /// The longest table phrase starting at token `i`. (Inlined: most
+    /// tokens are let go on their hash, without a call.)
+    #[inline(always)]
     fn phrase_at(&self, toks: &Tokens, skip: &[bool], i: usize) -> Option<(usize, Entry)> {
         if !self.phrase_heads.has(toks.toks[i].hash as usize) {
             return None;
         }
+        self.phrase_from(toks, skip, i)
+    }
+
+    /// [`ActorTable::phrase_at`] past its hash filter.
+    fn phrase_from(&self, toks: &Tokens, skip: &[bool], i: usize) -> Option<(usize, Entry)> {
         let cands = self.phrases.get(toks.key(i))?;
         let mut best: Option<(usize, Entry)> = None;
         for p in cands {
