@@ -8,6 +8,10 @@ use divan::{Bencher, black_box};
 use stance::{Document, Engine};
 use std::sync::LazyLock;
 
+/// The binary's allocator, so that stage figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::builtin);
 
 /// The sample documents and the layout fixtures: articles and transcripts.

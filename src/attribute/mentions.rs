@@ -494,12 +494,10 @@ impl ActorTable {
         }
         if text.doc.kind == DocKind::Transcript {
             let named: HashSet<usize> = atoms.iter().filter_map(|a| self.entry_actor(a.1)).collect();
-            let mut taken = vec![false; n];
-            atoms.iter().flat_map(|a| a.0.clone()).for_each(|t| taken[t] = true);
-            for i in 0..n {
-                if taken[i] || text.skip[i] {
-                    continue;
-                }
+            // Tokens that are neither in a phrase found above nor fillers.
+            let mut open = text.skip.iter().map(|s| !s).collect::<Vec<bool>>();
+            atoms.iter().flat_map(|a| a.0.clone()).for_each(|t| open[t] = false);
+            for i in (0..n).filter(|&i| open[i]) {
                 if let Some(entry) = self.fuzzy_at(toks, i, &named) {
                     atoms.push((i..i + 1, entry, true));
                 }
