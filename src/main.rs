@@ -14,6 +14,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc's `mi_option_arena_eager_commit` (the fifth option of
 /// `mi_option_e` in its v2 `mimalloc.h`; the Rust bindings do not name it).
+#[cfg(target_os = "linux")]
 const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
 
 /// Has the allocator commit its arenas page by page, as they are used,
@@ -22,6 +23,7 @@ const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
 /// must stay under 200 MB), at no measurable cost in speed. It must run
 /// before the first allocation reserves an arena, so it is a constructor of
 /// the executable, run before `main` and before Rust's own start-up.
+#[cfg(target_os = "linux")]
 extern "C" fn commit_memory_lazily() {
     // SAFETY: `mi_option_set` only stores an option value, which mimalloc
     // reads when it reserves an arena; nothing else runs yet.
