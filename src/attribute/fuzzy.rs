@@ -1,4 +1,4 @@
-//! Names misspelt by speech-to-text ("kamani" is Khamenei): a word close
+//! Names misspelt by speech-to-text ("kameny" is Khamenei): a word close
 //! in spelling, or with the same consonants, to a one-word name of an actor
 //! the document names correctly elsewhere, and never an English word.
 
@@ -7,9 +7,9 @@ use crate::text::token::{CAP, TokKind, Tokens};
 use rustc_hash::FxHashSet as HashSet;
 
 /// Jaro-Winkler similarity a name two edits away must also reach: close
-/// enough that "pesan" is Pezeshkian's surname misheard, not another word.
+/// enough that "pezeskyan" is Pezeshkian's surname misheard, not another word.
 const SPELLING_SIMILARITY: f64 = 0.83;
-/// Similarity a same-consonant spelling ("kamani", "khamenei") must reach.
+/// Similarity a same-consonant spelling ("kameny", "khamenei") must reach.
 const SOUND_SIMILARITY: f64 = 0.8;
 
 impl ActorTable {
@@ -22,7 +22,7 @@ impl ActorTable {
         if t.kind != TokKind::Word || key.chars().count() < 4 || toks.is_in(i, &self.vocab.function) || self.words.contains(key) {
             return None;
         }
-        // Followed by another name-like word, it is part of someone's name ("Ismael hania").
+        // Followed by another name-like word, it is part of someone's name ("Izrael novak").
         if let Some(next) = (i + 1..toks.len()).find(|&j| toks.toks[j].kind != TokKind::Punct) {
             let nk = toks.key(next);
             let nt = &toks.toks[next];
@@ -48,7 +48,7 @@ impl ActorTable {
             if len < 5 || (len == 5 && key_len.abs_diff(len) > 1) {
                 continue;
             }
-            // Close in spelling, or the same consonants ("kamani" / "khamenei": k-m-n),
+            // Close in spelling, or the same consonants ("kameny" / "khamenei": k-m-n),
             // which is how speech-to-text tends to mangle names. Spelling
             // needs lengths within two (an edit changes the length by one at
             // most); when they are further apart, only a shared skeleton is
@@ -75,7 +75,7 @@ impl ActorTable {
 }
 
 /// The consonant skeleton of a word: vowels, h, w and y dropped, doubled
-/// letters collapsed ("khamenei" and "kamani" are both "kmn").
+/// letters collapsed ("khamenei" and "kameny" are both "kmn").
 fn skeleton(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
