@@ -7,6 +7,7 @@
 //! `[vocabulary]` lists are appended. A user file with `replace = true`
 //! replaces the built-in file instead.
 
+use crate::attribute::fuzzy::FuzzyName;
 use crate::attribute::mention::{Mention, MentionKind};
 use crate::config::DataFile;
 use crate::config::strict::Root;
@@ -225,7 +226,7 @@ pub struct ActorTable {
     /// The [`key_hash`]es of the first keys of `phrases`: most tokens open no phrase.
     pub(crate) phrase_heads: Box<Bits<1024>>,
     /// Single-word names for fuzzy matching, by first letter.
-    pub(crate) fuzzy: HashMap<char, Vec<(String, Entry)>>,
+    pub(crate) fuzzy: HashMap<char, Vec<FuzzyName>>,
     /// Common English words (`words.txt`).
     pub(crate) words: HashSet<String>,
     /// Word classes.
@@ -491,7 +492,7 @@ impl ActorTable {
         };
         if fuzzy && keys.len() == 1 && keys[0].chars().count() >= 4 && case == CaseRule::Any {
             let first = keys[0].chars().next().unwrap_or(' ');
-            self.fuzzy.entry(first).or_default().push((keys[0].clone(), entry));
+            self.fuzzy.entry(first).or_default().push(FuzzyName::new(keys[0].clone(), entry));
         }
         self.phrase_heads.set(key_hash(&keys[0]) as usize);
         let list = self.phrases.entry(keys[0].clone()).or_default();
