@@ -2,7 +2,8 @@
 //! in spelling, or with the same consonants, to a one-word name of an actor
 //! the document names correctly elsewhere, and never an English word.
 
-use crate::attribute::table::{ActorTable, Entry};
+use crate::attribute::table::{ActorTable, Entry, FuzzyName};
+use crate::text::normalize::skeleton;
 use crate::text::token::{CAP, TokKind, Tokens};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -78,25 +79,6 @@ impl ActorTable {
     }
 }
 
-/// A one-word name that a misspelling may stand for.
-#[derive(Debug, Clone)]
-pub(crate) struct FuzzyName {
-    /// The name's key.
-    pub(crate) name: String,
-    /// What it names.
-    pub(crate) entry: Entry,
-    /// Its length in characters.
-    len: usize,
-    /// Its [`skeleton`].
-    sound: String,
-}
-
-impl FuzzyName {
-    pub(crate) fn new(name: String, entry: Entry) -> FuzzyName {
-        FuzzyName { len: name.chars().count(), sound: skeleton(&name), name, entry }
-    }
-}
-
 /// The Levenshtein distance of `a` and `b` (in characters, as
 /// `strsim::levenshtein`) if it is at most `k`: the rows of the table are
 /// given up as soon as every cell in one exceeds `k`.
@@ -141,21 +123,6 @@ fn levenshtein_within(a: &str, b: &str, k: usize) -> Option<usize> {
         prev[..=lb].copy_from_slice(&cur[..=lb]);
     }
     Some(prev[lb]).filter(|&d| d <= k)
-}
-
-/// The consonant skeleton of a word: vowels, h, w and y dropped, doubled
-/// letters collapsed ("khamenei" and "kameny" are both "kmn").
-fn skeleton(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' | '\'' | '-') {
-            continue;
-        }
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 //! `[vocabulary]` lists are appended. A user file with `replace = true`
 //! replaces the built-in file instead.
 
-use crate::attribute::fuzzy::FuzzyName;
 use crate::attribute::mention::{Mention, MentionKind};
 use crate::config::DataFile;
 use crate::config::strict::Root;
@@ -15,7 +14,7 @@ use crate::error::Diagnostic;
 use crate::model::Text;
 use crate::text::date::Date;
 use crate::text::hash::{Bits, key_hash};
-use crate::text::normalize::fold_key;
+use crate::text::normalize::{fold_key, skeleton};
 use crate::text::token::{ALLCAPS, CAP, Tokens};
 use crate::text::vocab::Vocabulary;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -204,6 +203,25 @@ pub(crate) struct Phrase {
     pub(crate) keys: Vec<String>,
     pub(crate) entry: Entry,
     pub(crate) case: CaseRule,
+}
+
+/// A one-word name that a misspelling may stand for.
+#[derive(Debug, Clone)]
+pub(crate) struct FuzzyName {
+    /// The name's key.
+    pub(crate) name: String,
+    /// What it names.
+    pub(crate) entry: Entry,
+    /// Its length in characters.
+    pub(crate) len: usize,
+    /// Its [`skeleton`].
+    pub(crate) sound: String,
+}
+
+impl FuzzyName {
+    pub(crate) fn new(name: String, entry: Entry) -> FuzzyName {
+        FuzzyName { len: name.chars().count(), sound: skeleton(&name), name, entry }
+    }
 }
 
 /// The compiled actor table.

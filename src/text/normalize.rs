@@ -271,6 +271,22 @@ pub(crate) fn fold_key(word: &str) -> String {
     word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
+/// The consonant skeleton of a word: vowels, h, w and y dropped, doubled
+/// letters collapsed ("khamenei" and "kameny" are both "kmn"): how speech-to-text
+/// mangles a name it does not know..
+pub(crate) fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' | '\'' | '-') {
+            continue;
+        }
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
