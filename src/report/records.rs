@@ -8,6 +8,12 @@ use crate::model::{Analysis, Classified, DocRecord, Document, Record};
 use crate::report::fmt::{Paint, clip, csv_field, fit_columns, new_table, short_name};
 use comfy_table::Table;
 
+/// One JSON line of `value` at the end of `lines`.
+fn push_line<T: serde::Serialize>(lines: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(&mut *lines, value).expect("serializable");
+    lines.push(b'\n');
+}
+
 /// Output formats of statement records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -63,16 +69,18 @@ impl Records {
         let mut out = String::new();
         let records = if matches!(self.format, Format::Jsonl | Format::Json) { Record::all(a.doc, &a.statements) } else { Vec::new() };
         if self.format == Format::Jsonl {
-            // The document's own record first: what compare --records needs of it.
-            out.push_str(&serde_json::to_string(&DocRecord::of(a)).expect("serializable"));
-            out.push('\n');
+            // Serialised straight into one buffer: the document's own record
+            // first (what compare --records needs of it), then its statements'.
+            let mut lines = Vec::new();
+            push_line(&mut lines, &DocRecord::of(a));
+            records.iter().for_each(|r| push_line(&mut lines, r));
+            self.count += records.len();
+            return String::from_utf8(lines).expect("serde_json writes UTF-8");
         }
         for (i, c) in a.statements.iter().enumerate() {
             match self.format {
-                Format::Jsonl => {
-                    out.push_str(&serde_json::to_string(&records[i]).expect("serializable"));
-                    out.push('\n');
-                }
+                // Written whole above.
+                Format::Jsonl => {}
                 Format::Json => {
                     out.push_str(if self.count == 0 { "[\n" } else { ",\n" });
                     let pretty = serde_json::to_string_pretty(&records[i]).expect("serializable");
