@@ -79,8 +79,8 @@ enum Atom {
 enum Elem {
     /// One token matching any of the atoms.
     Atoms(Vec<Atom>),
-    /// One of several sequences; the words they can open with, when known.
-    Alt(Vec<Vec<Elem>>, Option<Box<First>>),
+    /// One of several sequences; the words they and each can open with.
+    Alt(Vec<Vec<Elem>>, Box<AltFirst>),
     /// An optional sequence.
     Opt(Vec<Elem>),
     /// Up to n tokens; the words what follows can open with, when known.
@@ -182,6 +182,17 @@ impl First {
         self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
     }
 
+    /// Adds the words and prefixes of `other`.
+    fn merge(&mut self, other: &First) {
+        for &hash in &other.words {
+            self.bloom.set(hash as usize);
+            if let Err(at) = self.words.binary_search(&hash) {
+                self.words.insert(at, hash);
+            }
+        }
+        other.prefixes.iter().for_each(|p| self.add_prefix(p));
+    }
+
     fn add_prefix(&mut self, prefix: &str) {
         let b = prefix.as_bytes();
         self.prefix_heads.set(prefix_head(&b[..b.len().min(2)]));
@@ -238,13 +249,27 @@ fn guard(seq: &mut [Elem]) {
             Elem::Gap(_, g) => *g = first_of(rest),
             Elem::Alt(alts, g) => {
                 alts.iter_mut().for_each(|a| guard(a));
-                let mut f = First::default();
-                *g = alts.iter().all(|a| min_len(a) > 0 && first_words(a, &mut f)).then(|| Box::new(f));
+                let each: Vec<Option<First>> = alts.iter().map(|a| if min_len(a) > 0 { first_of(a).map(|f| *f) } else { None }).collect();
+                let all = each.iter().all(Option::is_some).then(|| {
+                    let mut all = First::default();
+                    each.iter().flatten().for_each(|f| all.merge(f));
+                    all
+                });
+                **g = AltFirst { all, each };
             }
             Elem::Opt(inner) => guard(inner),
             Elem::Atoms(_) => {}
         }
     }
+}
+
+/// The words a `( | )` can open with, when known: all its alternatives'
+/// (a position none can open is refused on one look), and each one's (the
+/// alternatives that cannot open at a position are not tried there).
+#[derive(Debug, Clone, Default)]
+struct AltFirst {
+    all: Option<First>,
+    each: Vec<Option<First>>,
 }
 
 /// Where a pattern matched.
@@ -347,7 +372,7 @@ impl<'a> Parser<'a> {
                     if optional {
                         self.pos += 1;
                     }
-                    let e = Elem::Alt(alts, None);
+                    let e = Elem::Alt(alts, Box::default());
                     out.push(if optional { Elem::Opt(vec![e]) } else { e });
                 }
                 '[' => {
@@ -417,7 +442,7 @@ impl<'a> Parser<'a> {
                 .collect();
             let e = match single {
                 Some(atoms) => Elem::Atoms(atoms),
-                None => Elem::Alt(alts, None),
+                None => Elem::Alt(alts, Box::default()),
             };
             return Ok(if optional_tail { Elem::Opt(vec![e]) } else { e });
         }
@@ -505,7 +530,7 @@ impl<'a> Parser<'a> {
                         Atom::Word(Forms::new(vec![k]))
                     }]));
                 }
-                return Ok(vec![Elem::Alt(vec![seq, split], None)]);
+                return Ok(vec![Elem::Alt(vec![seq, split], Box::default())]);
             }
         }
         Ok(seq)
@@ -809,14 +834,16 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
             match_seq(env, tail, cont, t, limit, lits)
         }
         Elem::Alt(alts, first) => {
-            if let Some(f) = first {
-                let p = skip_fillers(env, t, limit);
-                if p >= limit.end || !f.admits(env.toks, p) {
-                    return None;
-                }
+            let p = skip_fillers(env, t, limit);
+            let open = |f: &First| p < limit.end && f.admits(env.toks, p);
+            if first.all.as_ref().is_some_and(|f| !open(f)) {
+                return None;
             }
             let after = Cont { seq: tail, next: cont };
-            for alt in alts {
+            for (i, alt) in alts.iter().enumerate() {
+                if first.each.get(i).and_then(Option::as_ref).is_some_and(|f| !open(f)) {
+                    continue;
+                }
                 let mark = lits.len();
                 if let Some(r) = match_seq(env, alt, Some(&after), t, limit, lits) {
                     return Some(r);
@@ -1101,6 +1128,20 @@ mod tests {
         assert_eq!(find("swift ...2 response", "a swift, costly and lasting response"), Vec::<String>::new());
         assert_eq!(find("[maximum] restraint", "show maximum restraint"), ["maximum restraint"]);
         assert_eq!(find("show very? restraint", "show restraint or show very restraint"), ["show restraint", "show very restraint"]);
+    }
+
+    #[test]
+    fn each_alternative_is_tried_where_it_can_open() {
+        // Alternatives that open with an optional word, a prefix, or
+        // nothing at all are tried at every position they can open, in
+        // their order: the first that fits wins.
+        assert_eq!(find("(hold [the] line | hold back) now", "hold back now and hold the line now"), ["hold back now", "hold the line now"]);
+        assert_eq!(
+            find("([full] retreat | withdraw*) soon", "full retreat soon, withdrawing soon, retreat soon"),
+            ["full retreat soon", "withdrawing soon", "retreat soon"]
+        );
+        assert_eq!(find("stand (down | [firm]) today", "stand today and stand down today"), ["stand today", "stand down today"]);
+        assert_eq!(find("(talk | talks about) peace", "talks about peace"), ["talks about peace"]);
     }
 
     #[test]
