@@ -750,7 +750,7 @@ fn atom_matches(env: &Env, a: &Atom, t: usize) -> bool {
                         5..=7 => 1,
                         _ => 2,
                     };
-                    f == key || (key.len() + 3 > f.len() && strsim::damerau_levenshtein(f, key) <= allowed)
+                    f == key || (key.len() + 3 > f.len() && letters_within(f, key, allowed) && strsim::damerau_levenshtein(f, key) <= allowed)
                 })
         }
         Atom::Class(Class::Pronoun(words)) => words.iter().any(|w| w == key),
@@ -853,6 +853,22 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
             None
         }
     }
+}
+
+/// Whether ASCII words `a` and `b` may be `k` edits apart by their letters
+/// alone: an insertion, deletion or substitution takes at most one letter
+/// from what one word has more of than the other, a transposition none, so
+/// the distance is at least that surplus. Most words are told apart on it
+/// before any distance is computed (other text always passes).
+fn letters_within(a: &str, b: &str, k: usize) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return true;
+    }
+    let mut count = [0i32; 128];
+    a.bytes().for_each(|c| count[usize::from(c)] += 1);
+    b.bytes().for_each(|c| count[usize::from(c)] -= 1);
+    let (more_a, more_b) = count.iter().fold((0, 0), |(x, y), &c| if c > 0 { (x + c, y) } else { (x, y - c) });
+    more_a.max(more_b) as usize <= k
 }
 
 /// The anchoring cost of a function word against a content word's 1.
@@ -1128,6 +1144,19 @@ mod tests {
         assert_eq!(find("swift ...2 response", "a swift, costly and lasting response"), Vec::<String>::new());
         assert_eq!(find("[maximum] restraint", "show maximum restraint"), ["maximum restraint"]);
         assert_eq!(find("show very? restraint", "show restraint or show very restraint"), ["show restraint", "show very restraint"]);
+    }
+
+    #[test]
+    fn letter_surplus_never_exceeds_the_distance() {
+        let words = ["deterrence", "deterence", "detterrence", "deterrnece", "difference", "reference", "", "a", "ab", "ba", "abc", "cab", "bürger"];
+        for a in words {
+            for b in words {
+                let d = strsim::damerau_levenshtein(a, b);
+                assert!(letters_within(a, b, d), "{a:?} {b:?} at {d}");
+                assert!((0..4).all(|k| d > k || letters_within(a, b, k)), "{a:?} {b:?}");
+            }
+        }
+        assert!(!letters_within("deterrence", "difference", 2));
     }
 
     #[test]
