@@ -215,6 +215,13 @@ fn first_words(seq: &[Elem], out: &mut First) -> bool {
                 }
                 return true;
             }
+            // An alternation already guarded: its first words are known.
+            Elem::Alt(alts, g) if g.each.len() == alts.len() => {
+                return g.all.as_ref().is_some_and(|all| {
+                    out.merge(all);
+                    true
+                });
+            }
             Elem::Alt(alts, _) => {
                 for alt in alts {
                     if min_len(alt) == 0 || !first_words(alt, out) {
@@ -249,12 +256,13 @@ fn guard(seq: &mut [Elem]) {
             Elem::Gap(_, g) => *g = first_of(rest),
             Elem::Alt(alts, g) => {
                 alts.iter_mut().for_each(|a| guard(a));
-                let each: Vec<Option<First>> = alts.iter().map(|a| if min_len(a) > 0 { first_of(a).map(|f| *f) } else { None }).collect();
-                let all = each.iter().all(Option::is_some).then(|| {
+                let firsts: Vec<Option<Box<First>>> = alts.iter().map(|a| if min_len(a) > 0 { first_of(a) } else { None }).collect();
+                let all = firsts.iter().all(Option::is_some).then(|| {
                     let mut all = First::default();
-                    each.iter().flatten().for_each(|f| all.merge(f));
+                    firsts.iter().flatten().for_each(|f| all.merge(f));
                     all
                 });
+                let each = firsts.iter().map(|f| f.as_deref().map(Opener::of)).collect();
                 **g = AltFirst { all, each };
             }
             Elem::Opt(inner) => guard(inner),
@@ -269,7 +277,30 @@ fn guard(seq: &mut [Elem]) {
 #[derive(Debug, Clone, Default)]
 struct AltFirst {
     all: Option<First>,
-    each: Vec<Option<First>>,
+    each: Vec<Option<Opener>>,
+}
+
+/// The words and prefixes one alternative can open with: a [`First`]
+/// without its filters (an alternative opens with a few words, and a
+/// `First` takes 700 bytes).
+#[derive(Debug, Clone)]
+struct Opener {
+    /// The words' [`key_hash`]es, sorted.
+    words: Vec<u32>,
+    prefixes: Vec<String>,
+}
+
+impl Opener {
+    fn of(first: &First) -> Opener {
+        Opener { words: first.words.clone(), prefixes: first.prefixes.clone() }
+    }
+
+    /// Whether token `t` may open the alternative ([`First::admits`]).
+    #[inline]
+    fn admits(&self, toks: &Tokens, t: usize) -> bool {
+        let [b0, _] = toks.toks[t].head.to_be_bytes();
+        self.words.binary_search(&toks.toks[t].hash).is_ok() || self.prefixes.iter().any(|p| p.as_bytes()[0] == b0 && toks.key(t).starts_with(p.as_str()))
+    }
 }
 
 /// Where a pattern matched.
@@ -841,7 +872,7 @@ fn match_seq(env: &Env, seq: &[Elem], cont: Option<&Cont>, t: usize, limit: &Ran
             }
             let after = Cont { seq: tail, next: cont };
             for (i, alt) in alts.iter().enumerate() {
-                if first.each.get(i).and_then(Option::as_ref).is_some_and(|f| !open(f)) {
+                if first.each.get(i).and_then(Option::as_ref).is_some_and(|o| !(p < limit.end && o.admits(env.toks, p))) {
                     continue;
                 }
                 let mark = lits.len();
