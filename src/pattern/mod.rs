@@ -6,7 +6,7 @@
 //! | `respond` | the word in any inflection (`responds`, `responded`, ...) and spelling (`defence`/`defense`) |
 //! | `=respond` | exactly this form |
 //! | `retaliat*` | any word starting with `retaliat` |
-//! | `~deterrence` | a fuzzy word (speech-to-text misspellings: `deterence`) |
+//! | `~deterrence` | a fuzzy word (speech-to-text misspellings: `deterrance`) |
 //! | `will\|would` | one word out of several (no spaces around `\|`) |
 //! | `(carry out \| launch)` | one sequence out of several (spaces around `\|`) |
 //! | `[very]`, `very?` | optional words |
@@ -1179,7 +1179,7 @@ mod tests {
 
     #[test]
     fn letter_surplus_never_exceeds_the_distance() {
-        let words = ["deterrence", "deterence", "detterrence", "deterrnece", "difference", "reference", "", "a", "ab", "ba", "abc", "cab", "bürger"];
+        let words = ["deterrence", "deterrance", "detterrence", "deterrnece", "difference", "reference", "", "a", "ab", "ba", "abc", "cab", "bürger"];
         for a in words {
             for b in words {
                 let d = strsim::damerau_levenshtein(a, b);
@@ -1207,7 +1207,7 @@ mod tests {
     #[test]
     fn prefixes_fuzzy_and_classes() {
         assert_eq!(find("retaliat*", "retaliation and retaliate"), ["retaliation", "retaliate"]);
-        assert_eq!(find("~deterrence", "restore deterence now"), ["deterence"]);
+        assert_eq!(find("~deterrence", "restore deterrance now"), ["deterrance"]);
         assert_eq!(find("@pronoun will retaliate", "they will retaliate"), ["they will retaliate"]);
         assert_eq!(find("@number %", "99 % of"), ["99 %"]);
     }
