@@ -272,8 +272,8 @@ pub(crate) fn fold_key(word: &str) -> String {
 }
 
 /// The consonant skeleton of a word: vowels, h, w and y dropped, doubled
-/// letters collapsed ("khamenei" and "kameny" are both "kmn"): how speech-to-text
-/// mangles a name it does not know..
+/// letters collapsed ("khamenei" and "kameny" are both "kmn"): how
+/// speech-to-text mangles a name it does not know.
 pub(crate) fn skeleton(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
