@@ -254,7 +254,7 @@ impl Furniture {
         if line.chars().count() > self.max_line_chars || is_sentence(line) {
             return None;
         }
-        if let Some((reason, _)) = self.lines.iter().find(|(_, starts)| starts.iter().any(|s| folded.starts_with(s.as_str()))) {
+        if let Some(reason) = self.prompt(&folded) {
             return Some(reason);
         }
         if self.transcript_markers.contains(&folded) {
@@ -269,6 +269,17 @@ impl Furniture {
     pub(crate) fn may_be_label(&self, label: &str, line: &str) -> bool {
         let folded = fold_line(label);
         crate::ingest::layout::field(label).is_none() && !self.not_labels.contains(&folded) && self.line_reason(line).is_none()
+    }
+
+    /// The reason of the first single-line prompt a folded line opens with
+    /// (most lines differ from every prompt in the first byte: no string
+    /// comparison then).
+    fn prompt(&self, folded: &str) -> Option<&str> {
+        let first = folded.as_bytes().first();
+        self.lines
+            .iter()
+            .find(|(_, starts)| starts.iter().any(|s| (s.is_empty() || s.as_bytes().first() == first) && folded.starts_with(s.as_str())))
+            .map(|(reason, _)| reason.as_str())
     }
 
     /// Whether a folded short line is a list heading ("Read also", "More from X").
@@ -396,8 +407,8 @@ impl Furniture {
             if l.kind != LineKind::Short {
                 continue;
             }
-            if let Some((reason, _)) = self.lines.iter().find(|(_, starts)| starts.iter().any(|s| l.folded.starts_with(s.as_str()))) {
-                found.push(Excluded { start: l.range.start, end: l.range.end, reason: reason.clone() });
+            if let Some(reason) = self.prompt(&l.folded) {
+                found.push(Excluded { start: l.range.start, end: l.range.end, reason: reason.to_string() });
                 covered[i] = true;
             }
         }
