@@ -518,6 +518,17 @@ mod tests {
     const PROSE: &str = "The minister said on Monday that the government would not rule out a response, adding that talks with neighbouring states were continuing and that a decision would be taken within days.";
 
     #[test]
+    fn prompts_are_found_by_their_whole_opening() {
+        let f = furniture();
+        assert_eq!(f.prompt(&fold_line("Share this story")), Some("share bar"));
+        // A prompt opening with a character of two bytes.
+        assert_eq!(f.prompt(&fold_line("© 2025 Some Agency")), Some("legal notice"));
+        // The same first letter as several prompts, none of their words.
+        assert_eq!(f.prompt(&fold_line("Sharp words from the envoy")), None);
+        assert_eq!(f.prompt(""), None);
+    }
+
+    #[test]
     fn list_under_heading_stops_at_prose() {
         let text = format!("{PROSE}\n\nRelated articles:\nTalks stall in Vienna\nMinister resigns\n\n{PROSE}\n");
         let ex = excluded_texts(&text);
